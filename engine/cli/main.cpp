@@ -1,0 +1,62 @@
+// raingan: the command-line front of the engine. Each subcommand lives in its own file (command_*.cpp).
+#include <cstdio>
+#include <exception>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "cli/commands.h"
+#include "core/diagnostic.h"
+
+namespace {
+
+constexpr std::string_view usage =
+    R"(raingan - Thai official documents, registers and booklets from JSON datasets
+
+Usage:
+  raingan build [--root DIR] [--keep-going]      build every sample document into output/
+  raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx
+  raingan validate DATASET...                     check datasets against their kind's schema
+  raingan text INPUT.txt -o OUT.pdf [--font FAMILY] [--size PT] [--width-mm MM] [--align left|justify]
+  raingan format baht|date|digits VALUE           print one formatted value
+  raingan --help | --version
+
+Exit status: 0 on success; 1 when the input has problems (each printed on stderr as file: location: message);
+2 on wrong usage.
+)";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::span<char*> args(argv, static_cast<std::size_t>(argc));
+  if (args.size() < 2) {
+    std::fputs(usage.data(), stderr);
+    return 2;
+  }
+  const std::string_view command = args[1];
+  if (command == "--help" || command == "-h" || command == "help") {
+    std::fputs(usage.data(), stdout);
+    return 0;
+  }
+  if (command == "--version") {
+    std::printf("raingan %s\n", RAINGAN_VERSION);
+    return 0;
+  }
+  const std::vector<std::string> rest(args.begin() + 2, args.end());
+  try {
+    for (const auto& entry : raingan::cli::commands())
+      if (entry.name == command) return entry.run(rest);
+    std::fprintf(stderr, "raingan: unknown command '%s' (see raingan --help)\n",
+                 std::string(command).c_str());
+    return 2;
+  } catch (const raingan::cli::UsageError& error) {
+    std::fprintf(stderr, "raingan %s: %s (see raingan --help)\n", std::string(command).c_str(), error.what());
+    return 2;
+  } catch (const raingan::InputError& error) {
+    for (const auto& d : error.diagnostics()) std::fprintf(stderr, "%s\n", d.to_string().c_str());
+    return 1;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "raingan %s: %s\n", std::string(command).c_str(), error.what());
+    return 1;
+  }
+}

@@ -1,0 +1,32 @@
+#pragma once
+// A finished page and what a document says about itself: the unit the PDF exporter consumes.
+
+#include <string>
+#include <vector>
+
+#include "layout/frame.h"
+
+namespace raingan::layout {
+
+struct Page {
+  Frame frame;        // frame.size is the page size in points
+  std::string label;  // the number printed on the page ("๑", "ก"), used as the PDF page label
+};
+
+// An outline (bookmark) entry pointing at an Anchor placed in some page's frame.
+struct OutlineEntry {
+  std::string title;
+  int level = 1;  // 1 = top level; deeper levels nest under the previous shallower entry
+  std::string anchor;
+};
+
+// Document information shown by viewers (File > Properties); Thai text is fine everywhere.
+struct DocumentInfo {
+  std::string title;
+  std::string author;
+  std::string subject;
+  std::string keywords;
+  std::string creator = "raingan";
+};
+
+}  // namespace raingan::layout
