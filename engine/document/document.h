@@ -1,0 +1,179 @@
+#pragma once
+// The document tree: what a bound template says, before layout decides where anything goes. Nodes carry
+// resolved styles (no style names), so layout needs nothing from the template stage.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "document/inline.h"
+#include "layout/frame.h"
+#include "layout/page.h"
+
+namespace raingan::doc {
+
+struct Block;
+using Blocks = std::vector<Block>;
+
+// How a block sits between its neighbours and where pages may break around it.
+struct BlockStyle {
+  double space_before = 0;  // pt; collapses with the previous block's space_after (the larger wins)
+  double space_after = 0;
+  bool page_break_before = false;
+  bool keep_with_next = false;  // never the last thing on a page (headings)
+  bool keep_together = false;   // never broken across pages
+  int orphans = 2;              // lines a paragraph keeps at the foot of a page
+  int widows = 2;               // lines it carries to the head of the next
+};
+
+struct Paragraph {
+  std::vector<Inline> content;
+  ParagraphStyle style;
+  BlockStyle block;
+  int source_line = 0;  // template line, for messages
+};
+
+struct Heading {
+  Paragraph paragraph;
+  int level = 1;
+  std::string anchor;  // unique name; links, the contents and the outline point here
+  std::string title;   // plain text for the outline and the contents
+  bool in_outline = true;
+  bool in_contents = true;
+  std::string running_title;  // when set, the running header shows it from this page on
+};
+
+struct ListItem {
+  std::vector<Inline> label;  // "๑.", "๑.๑", "-", already numbered by the binder
+  Blocks body;
+};
+
+struct List {
+  std::vector<ListItem> items;
+  double indent = 0;       // where the labels start, from the list's left edge
+  double label_width = 0;  // space reserved for labels; the body starts at indent + label_width
+  BlockStyle block;
+};
+
+struct TableColumn {
+  enum class Unit { points, fraction } unit = Unit::fraction;
+  double value = 1;  // width in pt, or a share of what remains after the fixed columns
+};
+
+enum class VerticalAlign { top, middle, bottom };
+
+struct TableCell {
+  Blocks content;
+  int colspan = 1;
+  int rowspan = 1;
+  std::optional<Color> fill;
+  VerticalAlign vertical_align = VerticalAlign::top;
+};
+
+struct TableRow {
+  std::vector<TableCell> cells;
+  double min_height = 0;
+};
+
+struct TableBorders {
+  enum class Kind { all, none, outer, horizontal } kind = Kind::all;
+  layout::Stroke stroke;
+};
+
+struct Table {
+  std::vector<TableColumn> columns;
+  std::vector<TableRow> rows;
+  int header_rows = 0;  // the first rows, repeated at the top of every page the table reaches
+  TableBorders borders;
+  double padding_top = 2, padding_bottom = 2, padding_left = 4, padding_right = 4;
+  BlockStyle block;
+};
+
+struct Image {
+  std::shared_ptr<const layout::ImageData> data;
+  double width = 0;   // pt; 0 = from the height and the aspect ratio, or the available width
+  double height = 0;  // pt; 0 = from the width and the aspect ratio
+  Align align = Align::center;
+  std::vector<Inline> caption;
+  BlockStyle block;
+};
+
+struct ChartSeries {
+  std::string name;
+  Color color;
+  std::vector<double> values;
+};
+
+struct Chart {
+  enum class Kind { bar, horizontal_bar } kind = Kind::bar;
+  std::string title;
+  std::vector<std::string> categories;
+  std::vector<ChartSeries> series;
+  std::optional<double> target;  // a reference line (an indicator's target)
+  std::string value_suffix;      // "%" or " บาท"
+  bool thai_digits = true;
+  double width = 0, height = 0;  // pt; 0 = available width, two thirds of it
+  FontSpec font;
+  BlockStyle block;
+};
+
+struct Spacer {
+  double height = 0;
+};
+
+struct PageBreak {};
+
+// The contents page: one entry per heading of the chosen levels, with a dotted leader, the page label and a
+// link.
+struct TableOfContents {
+  int max_level = 3;
+  InlineStyle style;
+  double indent_per_level = 0;
+  ParagraphStyle paragraph;
+  BlockStyle entry_block;
+};
+
+// Blocks that move together and share an indent (signature blocks, boxed notes).
+struct Container {
+  Blocks children;
+  double start_indent = 0;
+  double end_indent = 0;
+  BlockStyle block;
+  std::optional<layout::Stroke> border;
+  double padding = 0;
+};
+
+struct Block {
+  std::variant<Paragraph, Heading, List, Table, Image, Chart, Spacer, PageBreak, TableOfContents, Container>
+      node;
+};
+
+enum class PageNumbering { thai_digits, arabic, thai_letters, none };
+
+struct PageSetup {
+  layout::Size size{595.2755905511812, 841.8897637795276};  // A4 portrait
+  double margin_top = 72, margin_bottom = 56.69, margin_left = 85.04, margin_right = 56.69;
+  double header_offset = 36;  // from the page's top edge to the top of the header
+  double footer_offset = 28;  // from the page's bottom edge to the bottom of the footer
+};
+
+// A run of pages with one page setup, numbering and header/footer (cover, front matter, body).
+struct Section {
+  PageSetup page;
+  PageNumbering numbering = PageNumbering::thai_digits;
+  int first_number = 1;
+  bool continue_numbering = false;   // carry on from the previous section instead of first_number
+  bool header_on_first_page = true;  // official letters print no number on their first page
+  Blocks header;
+  Blocks footer;
+  Blocks body;
+};
+
+struct Document {
+  layout::DocumentInfo info;
+  std::vector<Section> sections;
+};
+
+}  // namespace raingan::doc
