@@ -1,0 +1,569 @@
+#include "xlsx/workbook_writer.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <system_error>
+#include <utility>
+
+#include "core/diagnostic.h"
+#include "core/utf8.h"
+#include "xlsx/display_text.h"
+#include "xlsx/excel_date.h"
+#include "xlsx/lxw_status.h"
+#include "xlsx/styles_patch.h"
+#include "xlsx/zip_rewrite.h"
+
+namespace raingan::xlsx {
+namespace fs = std::filesystem;
+
+struct WorkbookWriter::Sheet {
+  SheetSetup setup;
+  lxw_worksheet* worksheet;
+  MergeLayout merges;
+  ColumnFit columns;
+  std::optional<std::uint32_t> last_row;  // the last row written
+};
+
+namespace {
+
+lxw_color_t lxw_color(std::uint32_t rgb) {
+  rgb &= 0xFFFFFFU;
+  return rgb == 0 ? static_cast<lxw_color_t>(LXW_COLOR_BLACK) : rgb;  // 0 means "unset" to libxlsxwriter
+}
+
+std::string in_quotes(std::string_view text) {
+  std::string quoted(1, '\'');
+  quoted.append(text).push_back('\'');
+  return quoted;
+}
+
+// Checks that a text can go into the package's XML: valid UTF-8, no control characters that XML 1.0
+// forbids (libxlsxwriter escapes them in shared strings but not in constant memory's inline strings, and
+// never in formulas). Returns the problem, or an empty string.
+std::string text_problem(std::string_view text) {
+  if (const auto bad = utf8::first_invalid_byte(text))
+    return "text is not valid UTF-8 at byte " + std::to_string(*bad);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+      char code[8];
+      std::snprintf(code, sizeof code, "U+%04X", c);
+      return std::string("text has the control character ") + code + " at byte " + std::to_string(i) +
+             ", which an XLSX file cannot hold";
+    }
+  }
+  return {};
+}
+
+// The widest line of a text, as the column would have to show it.
+std::string_view widest_line_candidate(std::string_view text, std::size_t& start) {
+  const std::size_t end = text.find('\n', start);
+  const std::string_view line = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+  start = end == std::string_view::npos ? text.size() : end + 1;
+  return line;
+}
+
+}  // namespace
+
+WorkbookWriter::WorkbookWriter(fs::path target, WorkbookOptions options, TextMeasure measure_points)
+    : output_(std::move(target)), options_(std::move(options)), measure_(std::move(measure_points)) {
+  if (!measure_) throw std::invalid_argument("WorkbookWriter needs a text measure to fit column widths");
+  package_path_ = output_.temporary_path();
+  package_path_ += ".package";
+  check_style(options_.normal_style);
+  max_digit_width_ = max_digit_width_pixels(measure_, options_.normal_style);
+
+  lxw_workbook_options lxw_options{};
+  lxw_options.constant_memory = options_.constant_memory ? LXW_TRUE : LXW_FALSE;
+  workbook_.reset(workbook_new_opt(package_path_.c_str(), &lxw_options));
+  if (!workbook_) throw InputError(output_.target().string(), "", "cannot start a workbook (out of memory?)");
+
+  const Properties& p = options_.properties;
+  for (const std::string* text :
+       {&p.title, &p.subject, &p.author, &p.manager, &p.company, &p.category, &p.keywords, &p.comments})
+    if (const std::string problem = text_problem(*text); !problem.empty())
+      throw InputError(output_.target().string(), "document properties", problem);
+  auto c_string = [](const std::string& text) {
+    return text.empty() ? nullptr : const_cast<char*>(text.c_str());
+  };
+  lxw_doc_properties properties{};
+  properties.title = c_string(p.title);
+  properties.subject = c_string(p.subject);
+  properties.author = c_string(p.author);
+  properties.manager = c_string(p.manager);
+  properties.company = c_string(p.company);
+  properties.category = c_string(p.category);
+  properties.keywords = c_string(p.keywords);
+  properties.comments = c_string(p.comments);
+  properties.created = p.created.value_or(0);
+  check_lxw(workbook_set_properties(workbook_.get(), &properties), output_.target().string(),
+            "document properties", "cannot set the document properties");
+
+  add_style(options_.normal_style);
+}
+
+WorkbookWriter::~WorkbookWriter() {
+  std::error_code ec;
+  fs::remove(package_path_, ec);
+}
+
+void WorkbookWriter::check_style(const CellStyle& style) const {
+  const std::string file = output_.target().string();
+  const std::string where = "style with font " + in_quotes(style.font_name);
+  // libxlsxwriter keeps names and formats in 128-byte fields and would cut longer ones.
+  if (style.font_name.empty() || style.font_name.size() >= LXW_FORMAT_FIELD_LEN)
+    throw InputError(file, where, "a font name has 1 to 127 bytes");
+  if (style.number_format.size() >= LXW_FORMAT_FIELD_LEN)
+    throw InputError(file, where,
+                     "number format " + in_quotes(style.number_format) + " is longer than 127 bytes");
+  for (const std::string* text : {&style.font_name, &style.number_format})
+    if (const std::string problem = text_problem(*text); !problem.empty())
+      throw InputError(file, where, problem);
+  if (!(style.font_size >= 1 && style.font_size <= 409))
+    throw InputError(file, where,
+                     "font size must be 1 to 409 points, found " + std::to_string(style.font_size));
+  if (style.indent < 0 || style.indent > 15)
+    throw InputError(file, where, "indent must be 0 to 15 levels, found " + std::to_string(style.indent));
+  if (style.font_charset < 0 || style.font_charset > 255)
+    throw InputError(file, where,
+                     "font charset must be 0 to 255, found " + std::to_string(style.font_charset));
+}
+
+StyleId WorkbookWriter::add_style(const CellStyle& style) {
+  for (StyleId id = 0; id < styles_.size(); ++id)
+    if (styles_[id] == style) return id;
+  check_style(style);
+  const auto [known, inserted] = charsets_.emplace(style.font_name, style.font_charset);
+  if (!inserted && known->second != style.font_charset)
+    throw InputError(output_.target().string(), "style with font " + in_quotes(style.font_name),
+                     "the font is given charset " + std::to_string(known->second) + " and charset " +
+                         std::to_string(style.font_charset) + "; a workbook gives one font one charset");
+
+  lxw_format* format = workbook_add_format(workbook_.get());
+  if (!format) throw InputError(output_.target().string(), "", "cannot add a cell format (out of memory?)");
+  format_set_font_name(format, style.font_name.c_str());
+  format_set_font_size(format, style.font_size);
+  format_set_font_charset(format, static_cast<uint8_t>(style.font_charset));
+  if (style.bold) format_set_bold(format);
+  if (style.italic) format_set_italic(format);
+  if (!style.number_format.empty()) format_set_num_format(format, style.number_format.c_str());
+  using H = CellStyle::HAlign;
+  switch (style.h_align) {
+    case H::general:
+      break;
+    case H::left:
+      format_set_align(format, LXW_ALIGN_LEFT);
+      break;
+    case H::center:
+      format_set_align(format, LXW_ALIGN_CENTER);
+      break;
+    case H::right:
+      format_set_align(format, LXW_ALIGN_RIGHT);
+      break;
+    case H::fill:
+      format_set_align(format, LXW_ALIGN_FILL);
+      break;
+    case H::justify:
+      format_set_align(format, LXW_ALIGN_JUSTIFY);
+      break;
+    case H::distributed:
+      format_set_align(format, LXW_ALIGN_DISTRIBUTED);
+      break;
+  }
+  using V = CellStyle::VAlign;
+  switch (style.v_align) {
+    case V::top:
+      format_set_align(format, LXW_ALIGN_VERTICAL_TOP);
+      break;
+    case V::center:
+      format_set_align(format, LXW_ALIGN_VERTICAL_CENTER);
+      break;
+    case V::bottom:
+      format_set_align(format, LXW_ALIGN_VERTICAL_BOTTOM);
+      break;
+  }
+  if (style.wrap) format_set_text_wrap(format);
+  if (style.border == CellStyle::Border::thin) format_set_border(format, LXW_BORDER_THIN);
+  if (style.border == CellStyle::Border::medium) format_set_border(format, LXW_BORDER_MEDIUM);
+  if (style.fill_rgb) {
+    format_set_pattern(format, LXW_PATTERN_SOLID);
+    format_set_bg_color(format, lxw_color(*style.fill_rgb));
+  }
+  if (style.font_rgb) format_set_font_color(format, lxw_color(*style.font_rgb));
+  if (!style.locked) format_set_unlocked(format);
+  if (style.indent > 0) format_set_indent(format, static_cast<uint8_t>(style.indent));
+
+  styles_.push_back(style);
+  formats_.push_back(format);
+  return styles_.size() - 1;
+}
+
+lxw_format* WorkbookWriter::format_for(StyleId style, bool formula) {
+  if (style >= styles_.size())
+    throw std::invalid_argument("style id " + std::to_string(style) + " was not made by add_style");
+  if (!formula || styles_[style].locked) return formats_[style];
+  auto twin = locked_twin_.find(style);
+  if (twin == locked_twin_.end()) {
+    CellStyle locked = styles_[style];
+    locked.locked = true;
+    twin = locked_twin_.emplace(style, add_style(locked)).first;
+  }
+  return formats_[twin->second];
+}
+
+std::string WorkbookWriter::sheet_location() const {
+  return sheet_ ? "sheet " + in_quotes(sheet_->setup.name) : std::string();
+}
+
+std::string WorkbookWriter::location(std::uint32_t row, std::uint16_t col) const {
+  return sheet_location() + ", cell " + cell_name(row, col);
+}
+
+void WorkbookWriter::require_sheet(const char* operation) const {
+  if (finished_) throw std::logic_error(std::string(operation) + " after finish()");
+  if (!sheet_) throw std::logic_error(std::string(operation) + " outside begin_sheet()/end_sheet()");
+}
+
+void WorkbookWriter::begin_sheet(const SheetSetup& setup) {
+  if (finished_) throw std::logic_error("begin_sheet after finish()");
+  if (sheet_) end_sheet();
+  const std::string file = output_.target().string();
+  validate_sheet_name(setup.name, file);
+  const std::string where = "sheet " + in_quotes(setup.name);
+  check_lxw(workbook_validate_sheet_name(workbook_.get(), setup.name.c_str()), file, where,
+            "cannot use the sheet name");
+  lxw_worksheet* worksheet = workbook_add_worksheet(workbook_.get(), setup.name.c_str());
+  if (!worksheet) throw InputError(file, where, "cannot add the sheet");
+
+  std::vector<double> widths = setup.column_widths;
+  for (std::size_t c = 0; c < widths.size(); ++c)
+    if (!(widths[c] >= 0 && widths[c] <= 255))
+      throw InputError(file, where + ", column " + column_name(static_cast<std::uint16_t>(c)),
+                       "a column width is 0 (fitted) to 255 characters, found " + std::to_string(widths[c]));
+  if (!(setup.max_fitted_width >= 1 && setup.max_fitted_width <= 255))
+    throw InputError(file, where, "the fitted-width cap must be 1 to 255 characters");
+  sheet_ = std::make_unique<Sheet>(
+      Sheet{setup, worksheet, MergeLayout{},
+            ColumnFit(std::move(widths), setup.max_fitted_width, max_digit_width_), std::nullopt});
+
+  const PrintSetup& print = setup.print;
+  worksheet_set_paper(worksheet, 9);  // A4
+  if (print.landscape)
+    worksheet_set_landscape(worksheet);
+  else
+    worksheet_set_portrait(worksheet);
+  if (print.fit_to_width) worksheet_fit_to_pages(worksheet, 1, 0);
+  for (const double margin :
+       {print.margin_left_in, print.margin_right_in, print.margin_top_in, print.margin_bottom_in})
+    if (!(margin >= 0 && margin < 5))
+      throw InputError(file, where, "page margins are 0 to 5 inches, found " + std::to_string(margin));
+  worksheet_set_margins(worksheet, print.margin_left_in, print.margin_right_in, print.margin_top_in,
+                        print.margin_bottom_in);
+  if (print.center_horizontally) worksheet_center_horizontally(worksheet);
+  for (const auto& [text, name] : {std::pair{&print.header, "header"}, std::pair{&print.footer, "footer"}}) {
+    if (text->empty()) continue;
+    if (const std::string problem = text_problem(*text); !problem.empty())
+      throw InputError(file, where + ", page " + name, problem);
+    const lxw_error status = std::string_view(name) == "header"
+                                 ? worksheet_set_header(worksheet, text->c_str())
+                                 : worksheet_set_footer(worksheet, text->c_str());
+    check_lxw(status, file, where + ", page " + name, "cannot set " + in_quotes(*text));
+  }
+  if (print.repeat_rows_first >= 0 || print.repeat_rows_last >= 0) {
+    if (print.repeat_rows_first < 0 || print.repeat_rows_last < print.repeat_rows_first)
+      throw InputError(file, where, "repeated header rows need first <= last, both >= 0");
+    check_lxw(worksheet_repeat_rows(worksheet, static_cast<lxw_row_t>(print.repeat_rows_first),
+                                    static_cast<lxw_row_t>(print.repeat_rows_last)),
+              file, where, "cannot repeat the header rows on every page");
+  }
+  if (setup.freeze_rows < 0 || setup.freeze_cols < 0 || setup.freeze_cols >= max_cols)
+    throw InputError(file, where, "frozen rows and columns must be >= 0 and inside the sheet");
+  if (setup.freeze_rows > 0 || setup.freeze_cols > 0)
+    worksheet_freeze_panes(worksheet, static_cast<lxw_row_t>(setup.freeze_rows),
+                           static_cast<lxw_col_t>(setup.freeze_cols));
+  if (setup.autofilter) set_autofilter(*setup.autofilter);
+  if (setup.tab_rgb) worksheet_set_tab_color(worksheet, lxw_color(*setup.tab_rgb));
+  if (setup.protect) {
+    lxw_protection protection{};
+    protection.autofilter = LXW_TRUE;  // "allow": filtering a protected register stays possible
+    protection.format_columns = LXW_TRUE;
+    worksheet_protect(worksheet, setup.password.empty() ? nullptr : setup.password.c_str(), &protection);
+  }
+}
+
+void WorkbookWriter::write_row(std::uint32_t row, std::span<const Cell> cells,
+                               std::optional<double> height_points) {
+  require_sheet("write_row");
+  Sheet& sheet = *sheet_;
+  if (row >= max_rows)
+    throw InputError(output_.target().string(), sheet_location() + ", row " + std::to_string(row + 1),
+                     "a sheet has at most 1,048,576 rows");
+  if (sheet.last_row && row <= *sheet.last_row)
+    throw std::invalid_argument("write_row: row " + std::to_string(row + 1) + " of " + sheet_location() +
+                                " comes after row " + std::to_string(*sheet.last_row + 1) +
+                                "; rows are written in increasing order");
+  // Rows skipped over that a merge still covers get their covered blanks first.
+  while (sheet.merges.has_open() && sheet.last_row && *sheet.last_row + 1 < row)
+    write_planned_row(*sheet.last_row + 1, {}, std::nullopt);
+  write_planned_row(row, cells, height_points);
+}
+
+void WorkbookWriter::write_planned_row(std::uint32_t row, std::span<const Cell> cells,
+                                       std::optional<double> height_points) {
+  Sheet& sheet = *sheet_;
+  auto where = [&] { return sheet_location() + ", row " + std::to_string(row + 1); };
+  RowPlan plan;
+  try {
+    plan = sheet.merges.place(row, cells);
+  } catch (const std::invalid_argument& error) {
+    throw InputError(output_.target().string(), where(), error.what());
+  }
+  sheet.last_row = row;
+  if (height_points) {
+    if (!(*height_points > 0 && *height_points <= 409))
+      throw InputError(output_.target().string(), where(),
+                       "a row height is 0 to 409 points, found " + std::to_string(*height_points));
+    const lxw_error status = worksheet_set_row(sheet.worksheet, row, *height_points, nullptr);
+    if (status != LXW_NO_ERROR)
+      check_lxw(status, output_.target().string(), where(), "cannot set the row height");
+  }
+  // Order matters in constant-memory mode, where libxlsxwriter flushes a row as soon as a later one is
+  // touched and refuses earlier ones: the covered blanks make this row the current one, then the merged
+  // ranges are registered (see register_merge), then the values overwrite the anchors' placeholders.
+  for (const auto& blank : plan.covered) write_blank(row, blank.col, blank.style);
+  if (options_.constant_memory) {
+    for (const auto& merge : plan.finishing) register_merge(merge);
+    for (const auto& merge : plan.starting)
+      if (merge.range.last_row == row) register_merge(merge);
+  } else {
+    for (const auto& merge : plan.starting) register_merge(merge);
+  }
+  for (const auto& placed : plan.cells) {
+    const Cell& cell = cells[placed.index];
+    write_cell(row, placed.col, cell);
+    if (cell.colspan == 1 && sheet.columns.wants(placed.col)) observe_width(placed.col, cell);
+  }
+}
+
+// libxlsxwriter records a merged range with worksheet_merge_range(), which also writes an empty string
+// into the anchor and styled blanks into the other cells. In constant-memory mode that is only safe in the
+// range's last row: earlier rows are refused (and left as written), later ones would flush the current row
+// too early. So merges are registered there, before the row's own values; in the normal mode at their first
+// row, before the anchor's value.
+void WorkbookWriter::register_merge(const MergedRange& merge) {
+  const CellRange& r = merge.range;
+  check_lxw(worksheet_merge_range(sheet_->worksheet, r.first_row, r.first_col, r.last_row, r.last_col, "",
+                                  formats_[merge.style]),
+            output_.target().string(), sheet_location() + ", range " + range_name(r), "cannot merge cells");
+}
+
+void WorkbookWriter::write_blank(std::uint32_t row, std::uint16_t col, StyleId style) {
+  const lxw_error status = worksheet_write_blank(sheet_->worksheet, row, col, format_for(style, false));
+  if (status != LXW_NO_ERROR)
+    check_lxw(status, output_.target().string(), location(row, col), "cannot write a blank cell");
+}
+
+// Runs once per cell of registers with 100,000 rows: messages and locations are only built on failure.
+void WorkbookWriter::write_cell(std::uint32_t row, std::uint16_t col, const Cell& cell) {
+  lxw_worksheet* worksheet = sheet_->worksheet;
+  auto fail = [&](const std::string& message) {
+    throw InputError(output_.target().string(), location(row, col), message);
+  };
+  auto check_text = [&](std::string_view text) {
+    if (std::string problem = text_problem(text); !problem.empty()) fail(problem);
+  };
+  auto check_number = [&](double value) {
+    if (!std::isfinite(value)) fail("a number cell must be finite, found " + std::to_string(value));
+  };
+  lxw_error status = LXW_NO_ERROR;
+  const char* action = "";
+  if (std::holds_alternative<std::monostate>(cell.value)) {
+    if (cell.style != 0) write_blank(row, col, cell.style);
+    return;
+  }
+  if (const auto* text = std::get_if<std::string>(&cell.value)) {
+    check_text(*text);
+    status = worksheet_write_string(worksheet, row, col, text->c_str(), format_for(cell.style, false));
+    action = "cannot write text";
+  } else if (const auto* number = std::get_if<double>(&cell.value)) {
+    check_number(*number);
+    status = worksheet_write_number(worksheet, row, col, *number, format_for(cell.style, false));
+    action = "cannot write a number";
+  } else if (const auto* flag = std::get_if<bool>(&cell.value)) {
+    status = worksheet_write_boolean(worksheet, row, col, *flag ? 1 : 0, format_for(cell.style, false));
+    action = "cannot write a boolean";
+  } else if (const auto* date = std::get_if<Date>(&cell.value)) {
+    int serial = 0;
+    try {
+      serial = excel_serial(*date);
+    } catch (const std::invalid_argument& error) {
+      fail(error.what());
+    }
+    status = worksheet_write_number(worksheet, row, col, serial, format_for(cell.style, false));
+    action = "cannot write a date";
+  } else {
+    const auto& formula = std::get<Formula>(cell.value);
+    check_text(formula.text);
+    if (formula.text.empty() || formula.text == "=") fail("a formula cell has an empty formula");
+    lxw_format* format = format_for(cell.style, true);
+    action = "cannot write the formula";
+    if (const auto* cached = std::get_if<double>(&formula.cached)) {
+      check_number(*cached);
+      status = worksheet_write_formula_num(worksheet, row, col, formula.text.c_str(), format, *cached);
+    } else if (const auto* cached_text = std::get_if<std::string>(&formula.cached)) {
+      check_text(*cached_text);
+      status = worksheet_write_formula_str(worksheet, row, col, formula.text.c_str(), format,
+                                           cached_text->c_str());
+    } else {
+      status = worksheet_write_formula_num(worksheet, row, col, formula.text.c_str(), format,
+                                           std::get<bool>(formula.cached) ? 1.0 : 0.0);
+    }
+    if (status != LXW_NO_ERROR)
+      check_lxw(status, output_.target().string(), location(row, col),
+                "cannot write the formula " + in_quotes(formula.text));
+  }
+  if (status != LXW_NO_ERROR) check_lxw(status, output_.target().string(), location(row, col), action);
+}
+
+double WorkbookWriter::measure_cached(std::string_view text, StyleId style) {
+  std::string key;
+  key.reserve(text.size() + 8);
+  key.append(reinterpret_cast<const char*>(&style), sizeof style).append(text);
+  if (const auto known = measured_.find(key); known != measured_.end()) return known->second;
+  if (measured_.size() >= measure_cache_limit) measured_.clear();
+  const double points = measure_(text, styles_[style]);
+  measured_.emplace(std::move(key), points);
+  return points;
+}
+
+void WorkbookWriter::observe_width(std::uint16_t col, const Cell& cell) {
+  const CellStyle& style = styles_[cell.style];
+  std::string shown;
+  if (const auto* text = std::get_if<std::string>(&cell.value)) {
+    double widest = 0;
+    for (std::size_t start = 0; start < text->size();) {
+      const std::string_view line = widest_line_candidate(*text, start);
+      if (!line.empty()) widest = std::max(widest, measure_cached(line, cell.style));
+    }
+    sheet_->columns.observe(col, widest + style.indent * 3.0 * max_digit_width_ * 72.0 / 96.0);
+    return;
+  }
+  if (const auto* number = std::get_if<double>(&cell.value)) {
+    shown = display_text(*number, style.number_format);
+  } else if (const auto* flag = std::get_if<bool>(&cell.value)) {
+    shown = *flag ? "TRUE" : "FALSE";
+  } else if (const auto* date = std::get_if<Date>(&cell.value)) {
+    shown = display_text(excel_serial(*date), style.number_format);
+  } else if (const auto* formula = std::get_if<Formula>(&cell.value)) {
+    if (const auto* cached = std::get_if<double>(&formula->cached))
+      shown = display_text(*cached, style.number_format);
+    else if (const auto* cached_text = std::get_if<std::string>(&formula->cached))
+      shown = *cached_text;
+    else
+      shown = std::get<bool>(formula->cached) ? "TRUE" : "FALSE";
+  }
+  if (!shown.empty())
+    sheet_->columns.observe(
+        col, measure_cached(shown, cell.style) + style.indent * 3.0 * max_digit_width_ * 72.0 / 96.0);
+}
+
+void WorkbookWriter::set_autofilter(const CellRange& range) {
+  require_sheet("set_autofilter");
+  const std::string where = sheet_location() + ", range " + range_name(range);
+  if (range.first_row > range.last_row || range.first_col > range.last_col || range.last_row >= max_rows ||
+      range.last_col >= max_cols)
+    throw InputError(output_.target().string(), where,
+                     "a filter range runs from its top-left to its bottom-right cell");
+  lxw_worksheet* worksheet = sheet_->worksheet;
+  // In constant-memory mode libxlsxwriter refuses a range that ends above the row it is writing, which a
+  // filter set after the rows (with totals below the data) does. It is registered down to that row and
+  // then narrowed in libxlsxwriter's public autofilter record, which is only read when the sheet is closed.
+  const std::uint32_t reachable = options_.constant_memory && sheet_->last_row
+                                      ? std::max(range.last_row, *sheet_->last_row)
+                                      : range.last_row;
+  check_lxw(worksheet_autofilter(worksheet, range.first_row, range.first_col, reachable, range.last_col),
+            output_.target().string(), where, "cannot set the filter");
+  worksheet->autofilter.last_row = range.last_row;
+}
+
+void WorkbookWriter::add_conditional_format(const CellRange& range, const ConditionalRule& rule) {
+  require_sheet("add_conditional_format");
+  const std::string file = output_.target().string();
+  const std::string where = sheet_location() + ", range " + range_name(range);
+  if (const std::string problem = text_problem(rule.formula); !problem.empty())
+    throw InputError(file, where, problem);
+  lxw_format* look = workbook_add_format(workbook_.get());
+  if (!look) throw InputError(file, where, "cannot add a format (out of memory?)");
+  if (rule.fill_rgb) {
+    format_set_pattern(look, LXW_PATTERN_SOLID);
+    format_set_bg_color(look, lxw_color(*rule.fill_rgb));
+  }
+  if (rule.font_rgb) format_set_font_color(look, lxw_color(*rule.font_rgb));
+  if (rule.bold) format_set_bold(look);
+  std::string formula = rule.formula;
+  lxw_conditional_format conditional{};
+  conditional.type = LXW_CONDITIONAL_TYPE_FORMULA;
+  conditional.value_string = formula.data();
+  conditional.format = look;
+  check_lxw(worksheet_conditional_format_range(sheet_->worksheet, range.first_row, range.first_col,
+                                               range.last_row, range.last_col, &conditional),
+            file, where, "cannot add the conditional format " + in_quotes(rule.formula));
+}
+
+void WorkbookWriter::add_list_validation(const CellRange& range, const ListValidation& validation) {
+  require_sheet("add_list_validation");
+  const std::string file = output_.target().string();
+  const std::string where = sheet_location() + ", range " + range_name(range);
+  if (validation.allowed.empty()) throw InputError(file, where, "a list of allowed values must not be empty");
+  std::vector<std::string> values = validation.allowed;
+  std::vector<char*> list;
+  for (auto& value : values) {
+    if (const std::string problem = text_problem(value); !problem.empty())
+      throw InputError(file, where, problem);
+    list.push_back(value.data());
+  }
+  list.push_back(nullptr);
+  std::string title = validation.error_title;
+  std::string message = validation.error_message;
+  lxw_data_validation rule{};
+  rule.validate = LXW_VALIDATION_TYPE_LIST;
+  rule.value_list = list.data();
+  rule.ignore_blank = validation.allow_blank ? LXW_VALIDATION_ON : LXW_VALIDATION_OFF;
+  if (!title.empty()) rule.error_title = title.data();
+  if (!message.empty()) rule.error_message = message.data();
+  check_lxw(worksheet_data_validation_range(sheet_->worksheet, range.first_row, range.first_col,
+                                            range.last_row, range.last_col, &rule),
+            file, where, "cannot add the list of allowed values");
+}
+
+void WorkbookWriter::end_sheet() {
+  require_sheet("end_sheet");
+  Sheet& sheet = *sheet_;
+  while (sheet.merges.has_open()) write_planned_row(*sheet.last_row + 1, {}, std::nullopt);
+  for (const auto& width : sheet.columns.widths())
+    check_lxw(worksheet_set_column(sheet.worksheet, width.col, width.col, libxlsxwriter_width(width.stored),
+                                   nullptr),
+              output_.target().string(), sheet_location() + ", column " + column_name(width.col),
+              "cannot set the column width");
+  sheet_.reset();
+}
+
+void WorkbookWriter::finish() {
+  if (finished_) throw std::logic_error("finish() called twice");
+  if (sheet_) end_sheet();
+  finished_ = true;
+  const std::string file = output_.target().string();
+  check_lxw(workbook_close(workbook_.release()), file, "", "cannot write the workbook");
+  try {
+    rewrite_zip_member(package_path_, output_.temporary_path(), "xl/styles.xml", [this](std::string xml) {
+      return patch_styles_fonts(std::move(xml), options_.normal_style, charsets_);
+    });
+  } catch (const std::runtime_error& error) {
+    throw InputError(file, "", std::string("cannot complete the workbook: ") + error.what());
+  }
+  std::error_code ec;
+  fs::remove(package_path_, ec);
+  output_.commit();
+}
+
+}  // namespace raingan::xlsx

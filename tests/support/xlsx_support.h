@@ -1,0 +1,60 @@
+#pragma once
+// Helpers for tests of the XLSX writer: a text measure that shapes with HarfBuzz in Laksaman (the metric
+// clone of TH SarabunPSK, as the engine's shaper would), and reading one member of a written package.
+
+#include <hb.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "text/font_face.h"
+#include "text/handles.h"
+#include "xlsx/cell_style.h"
+
+namespace raingan::test {
+
+class LaksamanMeasure {
+ public:
+  LaksamanMeasure()
+      : regular_(text::FontFace::load("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")),
+        bold_(text::FontFace::load("/usr/share/fonts/truetype/tlwg/Laksaman-Bold.ttf")),
+        buffer_(hb_buffer_create(), hb_buffer_destroy) {}
+
+  // Width in points of one shaped line.
+  double operator()(std::string_view text, const xlsx::CellStyle& style) const {
+    const text::FontFace& face = style.bold ? *bold_ : *regular_;
+    hb_buffer_t* buffer = buffer_.get();
+    hb_buffer_clear_contents(buffer);
+    hb_buffer_add_utf8(buffer, text.data(), static_cast<int>(text.size()), 0, static_cast<int>(text.size()));
+    hb_buffer_guess_segment_properties(buffer);
+    hb_shape(face.hb_font(), buffer, nullptr, 0);
+    unsigned count = 0;
+    const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer, &count);
+    double units = 0;
+    for (unsigned i = 0; i < count; ++i) units += positions[i].x_advance;
+    return units * style.font_size / face.units_per_em();
+  }
+
+ private:
+  std::shared_ptr<text::FontFace> regular_;
+  std::shared_ptr<text::FontFace> bold_;
+  std::shared_ptr<hb_buffer_t> buffer_;  // reused: std::function copies the measure, so shared
+};
+
+// The bytes of one member of a zip package, through `unzip -p`; empty when the member is absent.
+inline std::string read_zip_member(const std::filesystem::path& archive, const std::string& member) {
+  const std::string command = "unzip -p '" + archive.string() + "' '" + member + "' 2>/dev/null";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  if (!pipe) throw std::runtime_error("cannot run unzip");
+  std::string content;
+  char buffer[65536];
+  for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;)
+    content.append(buffer, got);
+  return content;
+}
+
+}  // namespace raingan::test
