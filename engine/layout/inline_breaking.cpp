@@ -1,0 +1,277 @@
+#include "layout/inline_breaking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/utf8.h"
+#include "text/char_classes.h"
+
+namespace raingan::layout {
+namespace {
+
+constexpr double tolerance = 1e-6;           // pt: widths are sums of doubles
+constexpr double line_penalty = 10;          // Knuth-Plass: favours fewer lines
+constexpr double fitness_penalty = 3000;     // a loose line next to a tight one
+constexpr double badness_limit = 10000;      // "infinitely bad", still allowed: Thai lines can always stretch
+constexpr double tolerated_badness = 1000;   // first pass: a boundary stretched by at most ~0.2 em
+constexpr double stretch_per_unit_em = 0.1;  // stretchability of one cluster boundary, in em of the base size
+constexpr double soft_break_penalty = 5;     // a break with no space before it (Thai word boundary)
+constexpr double emergency_penalty = 1000;   // inside a word too wide for the line
+
+char32_t code_point_at(const std::string& text, std::size_t offset) { return utf8::next(text, offset); }
+
+std::uint32_t previous_start(const std::string& text, std::uint32_t offset) {
+  do {
+    --offset;
+  } while (offset > 0 && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80);
+  return offset;
+}
+
+bool strippable(char32_t c) { return text::is_breaking_space(c) || text::is_invisible_control(c); }
+
+}  // namespace
+
+std::uint32_t leader_limit(const InlineContent& content, const LineExtent& line) {
+  const auto size = static_cast<std::uint32_t>(content.text.size());
+  return (line.content_end < line.end || line.end == size) ? line.content_end + 1 : line.content_end;
+}
+
+LineMeasure measure_line(const InlineContent& content, const LineExtent& line) {
+  LineMeasure measure;
+  const std::uint32_t begin = line.content_begin;
+  const std::uint32_t end = std::max(line.content_end, begin);
+  LineExtent clamped = line;
+  clamped.content_end = end;
+  const std::uint32_t limit = leader_limit(content, clamped);
+  measure.width = content.width_before[end] - content.width_before[begin] +
+                  content.leader_width_before(limit) - content.leader_width_before(begin);
+  measure.leaders = content.leaders_before(limit) - content.leaders_before(begin);
+  if (end > begin) measure.stretch_units = content.stretch_before[end] - content.stretch_before[begin + 1];
+  return measure;
+}
+
+void LineBreaker::add_candidate(const InlineContent& content, std::uint32_t position, Kind kind) {
+  const std::string& text = content.text;
+  Candidate candidate;
+  candidate.position = position;
+  candidate.kind = kind;
+
+  std::uint32_t end = position;
+  while (end > 0) {
+    if (content.leader_at(end) && (end < position || position == text_size_)) break;
+    const std::uint32_t start = previous_start(text, end);
+    if (!strippable(code_point_at(text, start))) break;
+    end = start;
+  }
+  candidate.content_end = end;
+
+  std::uint32_t next = position;
+  if (kind != Kind::forced) {
+    while (next < text_size_ && !content.leader_at(next)) {
+      const char32_t c = code_point_at(text, next);
+      if (!strippable(c) || text::is_line_separator(c)) break;
+      next += static_cast<std::uint32_t>(utf8::sequence_length(static_cast<unsigned char>(text[next])));
+    }
+  }
+  candidate.next_start = next;
+
+  LineExtent ending{0, end, end, position, kind == Kind::forced};
+  const std::uint32_t limit = leader_limit(content, ending);
+  candidate.end_width = content.width_before[end] + content.leader_width_before(limit);
+  candidate.end_stretch = content.stretch_before[end];
+  candidate.end_leaders = content.leaders_before(limit);
+  candidate.start_width = content.width_before[next] + content.leader_width_before(next);
+  candidate.start_stretch = content.stretch_before[next + 1];
+  candidate.start_leaders = content.leaders_before(next);
+
+  if (kind == Kind::emergency) {
+    candidate.penalty = emergency_penalty;
+  } else if (kind == Kind::normal) {
+    const bool after_space =
+        position > 0 && text::is_space(code_point_at(text, previous_start(text, position)));
+    candidate.penalty = after_space ? 0 : soft_break_penalty;
+  }
+  candidates_.push_back(candidate);
+}
+
+LineExtent LineBreaker::extent(std::int32_t from, std::int32_t to) const {
+  LineExtent line;
+  if (from >= 0) {
+    line.begin = candidates_[static_cast<std::size_t>(from)].position;
+    line.content_begin = candidates_[static_cast<std::size_t>(from)].next_start;
+  }
+  const Candidate& last = candidates_[static_cast<std::size_t>(to)];
+  line.content_end = last.content_end;
+  line.end = last.position;
+  line.natural = last.kind == Kind::forced;
+  return line;
+}
+
+LineMeasure LineBreaker::measure(std::int32_t from, std::int32_t to) const {
+  const Candidate& last = candidates_[static_cast<std::size_t>(to)];
+  double start_width = 0, start_stretch = 0;
+  std::uint32_t start_leaders = 0;
+  if (from >= 0) {
+    const Candidate& first = candidates_[static_cast<std::size_t>(from)];
+    start_width = first.start_width;
+    start_stretch = first.start_stretch;
+    start_leaders = first.start_leaders;
+  } else {
+    start_stretch = stretch_at_one_;
+  }
+  LineMeasure result;
+  result.width = std::max(0.0, last.end_width - start_width);
+  result.stretch_units = std::max(0.0, last.end_stretch - start_stretch);
+  result.leaders = last.end_leaders > start_leaders ? last.end_leaders - start_leaders : 0;
+  return result;
+}
+
+void LineBreaker::collect_candidates(const InlineContent& content, double narrowest) {
+  candidates_.clear();
+  const auto& flags = content.flags;
+  for (std::uint32_t q = 1; q <= text_size_; ++q) {
+    const std::uint8_t f = flags[q];
+    if (f & text::break_forced)
+      add_candidate(content, q, Kind::forced);
+    else if ((f & text::break_allowed) || (content.leader_at(q) && (f & text::grapheme_boundary)))
+      add_candidate(content, q, Kind::normal);
+  }
+
+  // Words wider than the narrowest line get their grapheme boundaries as emergency candidates.
+  merged_.clear();
+  std::uint32_t segment_start = 0, segment_content_start = 0;
+  bool any_emergency = false;
+  for (std::size_t k = 0; k < candidates_.size(); ++k) {
+    const Candidate here = candidates_[k];
+    LineExtent segment{segment_start, segment_content_start, here.content_end, here.position, false};
+    if (measure_line(content, segment).width > narrowest + tolerance) {
+      for (std::uint32_t q = segment_content_start + 1; q < here.content_end; ++q) {
+        if (!(flags[q] & text::break_emergency)) continue;
+        const std::size_t before = candidates_.size();
+        add_candidate(content, q, Kind::emergency);
+        merged_.push_back(candidates_.back());
+        candidates_.resize(before);
+        any_emergency = true;
+      }
+    }
+    merged_.push_back(here);
+    segment_start = here.position;
+    segment_content_start = here.next_start;
+  }
+  if (any_emergency) candidates_.swap(merged_);
+}
+
+bool LineBreaker::total_fit(const InlineContent& content, LineWidths widths, double tolerated_badness,
+                            std::vector<std::int32_t>& chosen) {
+  const double infinity = std::numeric_limits<double>::infinity();
+  const double stretch_unit = stretch_per_unit_em * content.base_size;
+  const bool allow_overfull = tolerated_badness >= badness_limit;
+  nodes_.clear();
+  active_.clear();
+  nodes_.push_back(Node{});
+  active_.push_back(0);
+
+  for (std::int32_t j = 0; j < static_cast<std::int32_t>(candidates_.size()); ++j) {
+    const Candidate& candidate = candidates_[static_cast<std::size_t>(j)];
+    double best[4] = {infinity, infinity, infinity, infinity};
+    std::int32_t best_node[4] = {-1, -1, -1, -1};
+    next_active_.clear();
+    for (const std::int32_t index : active_) {
+      const Node& node = nodes_[static_cast<std::size_t>(index)];
+      const LineMeasure measure = this->measure(node.candidate, j);
+      const double available = node.candidate < 0 ? widths.first : widths.rest;
+      const bool overfull = measure.width > available + tolerance;
+      if (overfull && !(allow_overfull && node.candidate == j - 1)) continue;  // only grows: drop the node
+      next_active_.push_back(index);
+
+      double badness = 0;
+      int fitness = 1;
+      if (overfull) {  // a single cluster wider than the line
+        badness = badness_limit;
+        fitness = 3;
+      } else if (candidate.kind != Kind::forced && measure.leaders == 0) {
+        const double ratio = measure.stretch_units > 0
+                                 ? (available - measure.width) / (measure.stretch_units * stretch_unit)
+                                 : infinity;
+        badness = std::min(badness_limit, 100 * ratio * ratio * ratio);
+        fitness = ratio > 1 ? 3 : ratio > 0.5 ? 2 : 1;
+      }
+      if (badness > tolerated_badness) continue;  // too loose to end a line here; the node stays active
+      double demerits =
+          (line_penalty + badness) * (line_penalty + badness) + candidate.penalty * candidate.penalty;
+      if (std::abs(fitness - node.fitness) > 1) demerits += fitness_penalty;
+      const double total = node.demerits + demerits;
+      if (total < best[fitness]) {
+        best[fitness] = total;
+        best_node[fitness] = index;
+      }
+    }
+    if (candidate.kind == Kind::forced) next_active_.clear();
+    for (int fitness = 0; fitness < 4; ++fitness) {
+      if (best_node[fitness] < 0) continue;
+      nodes_.push_back(Node{j, best_node[fitness], fitness, best[fitness]});
+      next_active_.push_back(static_cast<std::int32_t>(nodes_.size() - 1));
+    }
+    active_.swap(next_active_);
+    if (active_.empty()) return false;  // no way past here within the tolerance
+  }
+
+  // The paragraph end is forced, so only its nodes are left.
+  std::int32_t best_end = -1;
+  for (const std::int32_t index : active_)
+    if (best_end < 0 || nodes_[static_cast<std::size_t>(index)].demerits <
+                            nodes_[static_cast<std::size_t>(best_end)].demerits)
+      best_end = index;
+  chosen.clear();
+  for (std::int32_t index = best_end; index > 0; index = nodes_[static_cast<std::size_t>(index)].previous)
+    chosen.push_back(nodes_[static_cast<std::size_t>(index)].candidate);
+  std::reverse(chosen.begin(), chosen.end());
+  return true;
+}
+
+void LineBreaker::first_fit(LineWidths widths, std::vector<std::int32_t>& chosen) {
+  chosen.clear();
+  const auto count = static_cast<std::int32_t>(candidates_.size());
+  std::int32_t from = -1;
+  while (from < count - 1) {
+    const double available = from < 0 ? widths.first : widths.rest;
+    std::int32_t best_normal = -1, best_emergency = -1;
+    for (std::int32_t j = from + 1; j < count; ++j) {
+      if (measure(from, j).width > available + tolerance) break;
+      const Kind kind = candidates_[static_cast<std::size_t>(j)].kind;
+      (kind == Kind::emergency ? best_emergency : best_normal) = j;
+      if (kind == Kind::forced) break;
+    }
+    const std::int32_t next = best_normal >= 0      ? best_normal
+                              : best_emergency >= 0 ? best_emergency
+                                                    : from + 1;
+    chosen.push_back(next);
+    from = next;
+  }
+}
+
+void LineBreaker::break_lines(const InlineContent& content, bool justify, LineWidths widths,
+                              std::vector<LineExtent>& lines) {
+  lines.clear();
+  text_size_ = static_cast<std::uint32_t>(content.text.size());
+  if (text_size_ == 0) {
+    lines.push_back(LineExtent{0, 0, 0, 0, true});
+    return;
+  }
+  stretch_at_one_ = content.stretch_before[1];
+  collect_candidates(content, std::min(widths.first, widths.rest));
+  // First only lines stretched within reason, as Knuth and Plass's first pass; then anything that fits.
+  if (justify) {
+    if (!total_fit(content, widths, tolerated_badness, chosen_))
+      total_fit(content, widths, badness_limit, chosen_);
+  } else
+    first_fit(widths, chosen_);
+  std::int32_t from = -1;
+  for (const std::int32_t to : chosen_) {
+    lines.push_back(extent(from, to));
+    from = to;
+  }
+}
+
+}  // namespace raingan::layout

@@ -1,0 +1,84 @@
+#pragma once
+// Choosing where a paragraph's lines end. Justified text uses total fit (Knuth-Plass): every feasible set of
+// breaks is weighed by how far each line must be stretched (Thai distributed stretch goes between
+// clusters, so a line's stretchability grows with its cluster count) and the set with the least demerits
+// wins, which keeps Thai lines evenly set. Other alignments use first fit, as word processors do.
+// A word wider than the line is broken at grapheme boundaries, and only then.
+
+#include <cstdint>
+#include <vector>
+
+#include "layout/inline_content.h"
+
+namespace raingan::layout {
+
+// A line of the paragraph: bytes [begin, end) of the logical text, of which [content_begin, content_end) is
+// drawn (the break space, ZWSP or newline at its end and spaces after a soft break are not).
+struct LineExtent {
+  std::uint32_t begin = 0, content_begin = 0, content_end = 0, end = 0;
+  bool natural = false;  // the paragraph's last line or one ending at a forced break: never stretched
+};
+
+// What a line measures before stretching, and how many leaders it holds.
+struct LineMeasure {
+  double width = 0;          // natural width in pt, leaders at their minimum width
+  double stretch_units = 0;  // weighted cluster boundaries inside the line
+  std::uint32_t leaders = 0;
+};
+LineMeasure measure_line(const InlineContent& content, const LineExtent& line);
+
+// Upper bound (exclusive, as a leaders_before index) of the leaders a line holds: a leader at the line's
+// end position belongs to the next line unless the paragraph ends there.
+std::uint32_t leader_limit(const InlineContent& content, const LineExtent& line);
+
+struct LineWidths {
+  double first = 0;  // available width of the first line (pt)
+  double rest = 0;
+};
+
+class LineBreaker {
+ public:
+  // Fills `lines` with the paragraph's lines in order; they tile the logical text.
+  void break_lines(const InlineContent& content, bool justify, LineWidths widths,
+                   std::vector<LineExtent>& lines);
+
+ private:
+  enum class Kind : std::uint8_t { normal, emergency, forced };
+  struct Candidate {
+    std::uint32_t position = 0;
+    std::uint32_t content_end = 0;  // content end of a line ending here
+    std::uint32_t next_start = 0;   // content start of the line after
+    Kind kind = Kind::normal;
+    double penalty = 0;
+    // Running sums at the two ends, so that a line's measure is two subtractions.
+    double end_width = 0, end_stretch = 0;
+    double start_width = 0, start_stretch = 0;
+    std::uint32_t end_leaders = 0, start_leaders = 0;
+  };
+  struct Node {
+    std::int32_t candidate = -1;  // -1: the paragraph start
+    std::int32_t previous = -1;   // node index
+    int fitness = 1;
+    double demerits = 0;
+  };
+
+  void collect_candidates(const InlineContent& content, double narrowest);
+  void add_candidate(const InlineContent& content, std::uint32_t position, Kind kind);
+  LineExtent extent(std::int32_t from, std::int32_t to) const;
+  LineMeasure measure(std::int32_t from, std::int32_t to) const;
+  // False when no set of breaks keeps every line's badness within `tolerated_badness`.
+  bool total_fit(const InlineContent& content, LineWidths widths, double tolerated_badness,
+                 std::vector<std::int32_t>& chosen);
+  void first_fit(LineWidths widths, std::vector<std::int32_t>& chosen);
+
+  std::vector<Candidate> candidates_;
+  std::vector<Candidate> merged_;
+  std::vector<Node> nodes_;
+  std::vector<std::int32_t> active_;
+  std::vector<std::int32_t> next_active_;
+  std::vector<std::int32_t> chosen_;
+  std::uint32_t text_size_ = 0;
+  double stretch_at_one_ = 0;  // stretch sum at byte 1: where the paragraph's first line starts counting
+};
+
+}  // namespace raingan::layout

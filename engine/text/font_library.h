@@ -1,0 +1,76 @@
+#pragma once
+// Family + style -> loaded face, and the chain of faces tried for characters a face lacks.
+//
+// A family is looked for, per style, in this order:
+//   1. fonts/fonts.json "families": files in the fonts folder named for that family and style;
+//   2. any font file in the fonts folder whose own family name matches (files a user simply drops in);
+//   3. fontconfig, exact family match only (its nearest-match substitution is never taken);
+//   4. fonts/fonts.json "substitutes": the stand-in family (TH Sarabun PSK -> Laksaman), resolved the same
+//   way.
+// A family found nowhere is an InputError naming it and listing what was looked at. Faces load once; every
+// reference the library returns stays valid for the library's lifetime. Not thread-safe.
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "text/font_face.h"
+#include "text/font_folder.h"
+#include "text/font_mapping.h"
+#include "text/font_style.h"
+#include "text/system_fonts.h"
+
+namespace raingan::text {
+
+// The face text is set in and the faces tried, in order, for what it lacks.
+struct FontChain {
+  const FontFace* primary = nullptr;
+  std::vector<const FontFace*> fallbacks;
+};
+
+class FontLibrary {
+ public:
+  // `fonts_folder` is the project's fonts/ folder (it may be missing); its fonts.json is read if present.
+  // Throws InputError naming a file in the folder that is not a font, or a malformed fonts.json.
+  explicit FontLibrary(std::filesystem::path fonts_folder);
+  FontLibrary(const FontLibrary&) = delete;
+  FontLibrary& operator=(const FontLibrary&) = delete;
+  ~FontLibrary();
+
+  const std::string& default_family() const noexcept { return mapping_.default_family; }
+  const std::filesystem::path& fonts_folder() const noexcept { return folder_; }
+
+  // The face for a family and style. Throws InputError when neither the family nor a substitute has it.
+  const FontFace& face(std::string_view family, FontStyle style = {});
+  // The face and its fallback chain. Fallback families that are not installed are left out of the chain
+  // (listed by unavailable_fallbacks()); a character no face has is reported by the shaper, not here.
+  const FontChain& chain(std::string_view family, FontStyle style = {});
+  const std::vector<std::string>& unavailable_fallbacks();
+
+ private:
+  struct Location {
+    std::filesystem::path path;
+    unsigned index = 0;
+  };
+  const FontFace& load(const Location& location);
+  // Exact style from the mapping, the folder or fontconfig; nearest style too when `any_style`.
+  const FontFace* find(std::string_view family, FontStyle style, bool any_style, std::string* looked_at);
+  const FontFace* resolve(std::string_view family, FontStyle style, bool any_style, int depth,
+                          std::string* looked_at);
+
+  std::filesystem::path folder_;
+  FontMapping mapping_;
+  std::vector<FontFileFace> folder_faces_;
+  SystemFonts system_fonts_;
+  std::map<std::pair<std::filesystem::path, unsigned>, std::unique_ptr<FontFace>> faces_;
+  std::map<std::pair<std::string, FontStyle>, const FontFace*> resolved_;
+  std::map<std::pair<std::string, FontStyle>, std::unique_ptr<FontChain>> chains_;
+  std::map<FontStyle, std::vector<const FontFace*>> fallbacks_;
+  std::vector<std::string> unavailable_fallbacks_;
+};
+
+}  // namespace raingan::text
