@@ -1,0 +1,234 @@
+#include "dataset/json_value.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+#include "format/money.h"
+#include "format/value_error.h"
+
+namespace raingan::dataset {
+namespace {
+
+using format::ValueError;
+
+[[noreturn]] void wrong_kind(std::string_view expected, const Value& found) {
+  throw ValueError("expected " + std::string(expected) + ", found " + describe(found));
+}
+
+// Shortens a string to about `limit` code points for a message, never cutting inside a UTF-8 sequence.
+std::string excerpt(std::string_view text, std::size_t limit) {
+  std::size_t offset = 0;
+  std::size_t count = 0;
+  while (offset < text.size() && count < limit) {
+    offset += std::min(utf8::sequence_length(static_cast<unsigned char>(text[offset])), text.size() - offset);
+    ++count;
+  }
+  return std::string(text.substr(0, offset)) + (offset < text.size() ? "…" : "");
+}
+
+}  // namespace
+
+Value::Value() = default;
+Value::Value(const Value&) = default;
+Value::Value(Value&&) noexcept = default;
+Value& Value::operator=(const Value&) = default;
+Value& Value::operator=(Value&&) noexcept = default;
+Value::~Value() = default;
+
+Value Value::make_null(std::size_t offset) {
+  Value v;
+  v.offset_ = offset;
+  return v;
+}
+
+Value Value::make_boolean(bool value, std::size_t offset) {
+  Value v;
+  v.data_ = value;
+  v.offset_ = offset;
+  return v;
+}
+
+Value Value::make_number(std::string text, std::size_t offset) {
+  Value v;
+  v.data_ = NumberText{std::move(text)};
+  v.offset_ = offset;
+  return v;
+}
+
+Value Value::make_string(std::string text, std::size_t offset) {
+  Value v;
+  v.data_ = std::move(text);
+  v.offset_ = offset;
+  return v;
+}
+
+Value Value::make_array(std::size_t offset) {
+  Value v;
+  v.data_ = std::vector<Value>{};
+  v.offset_ = offset;
+  return v;
+}
+
+Value Value::make_object(std::size_t offset) {
+  Value v;
+  v.data_ = std::vector<Member>{};
+  v.offset_ = offset;
+  return v;
+}
+
+bool Value::as_bool() const {
+  if (!is_boolean()) wrong_kind("true or false", *this);
+  return std::get<bool>(data_);
+}
+
+const std::string& Value::as_string() const {
+  if (!is_string()) wrong_kind("a string", *this);
+  return std::get<std::string>(data_);
+}
+
+const std::string& Value::number_text() const {
+  if (!is_number()) wrong_kind("a number", *this);
+  return std::get<NumberText>(data_).text;
+}
+
+format::Decimal Value::as_decimal() const { return format::Decimal::parse(number_text()); }
+
+std::int64_t Value::as_int64() const {
+  const format::Decimal number = as_decimal();
+  if (!number.is_integer()) wrong_kind("a whole number", *this);
+  const auto value = number.to_int64();
+  if (!value)
+    throw ValueError("expected a whole number within ±9,223,372,036,854,775,807, found " + describe(*this));
+  return *value;
+}
+
+std::int64_t Value::as_satang() const { return format::parse_satang(number_text()); }
+
+double Value::as_double() const { return as_decimal().to_double(); }
+
+const std::vector<Value>& Value::items() const {
+  if (!is_array()) wrong_kind("an array", *this);
+  return std::get<std::vector<Value>>(data_);
+}
+
+const std::vector<Member>& Value::members() const {
+  if (!is_object()) wrong_kind("an object", *this);
+  return std::get<std::vector<Member>>(data_);
+}
+
+const Value* Value::find(std::string_view key) const {
+  if (!is_object()) return nullptr;
+  for (const auto& member : std::get<std::vector<Member>>(data_))
+    if (member.key == key) return &member.value;
+  return nullptr;
+}
+
+std::vector<Value>& Value::mutable_items() {
+  if (!is_array()) wrong_kind("an array", *this);
+  return std::get<std::vector<Value>>(data_);
+}
+
+std::vector<Member>& Value::mutable_members() {
+  if (!is_object()) wrong_kind("an object", *this);
+  return std::get<std::vector<Member>>(data_);
+}
+
+std::string_view kind_name(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::null:
+      return "null";
+    case ValueKind::boolean:
+      return "true or false";
+    case ValueKind::number:
+      return "a number";
+    case ValueKind::string:
+      return "a string";
+    case ValueKind::array:
+      return "an array";
+    case ValueKind::object:
+      return "an object";
+  }
+  return "a value";
+}
+
+std::string describe(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::null:
+      return "null";
+    case ValueKind::boolean:
+      return value.as_bool() ? "true" : "false";
+    case ValueKind::number:
+      return excerpt(value.number_text(), 40);
+    case ValueKind::string:
+      return "\"" + excerpt(value.as_string(), 40) + "\"";
+    case ValueKind::array: {
+      const std::size_t count = value.items().size();
+      if (count == 0) return "an empty array";
+      return "an array of " + std::to_string(count) + (count == 1 ? " item" : " items");
+    }
+    case ValueKind::object:
+      return value.members().empty() ? "an empty object" : "an object";
+  }
+  return "a value";
+}
+
+bool equal_values(const Value& a, const Value& b) {
+  if (a.kind() != b.kind()) return false;
+  switch (a.kind()) {
+    case ValueKind::null:
+      return true;
+    case ValueKind::boolean:
+      return a.as_bool() == b.as_bool();
+    case ValueKind::number:
+      return a.as_decimal() == b.as_decimal();
+    case ValueKind::string:
+      return a.as_string() == b.as_string();
+    case ValueKind::array:
+      return std::equal(a.items().begin(), a.items().end(), b.items().begin(), b.items().end(), equal_values);
+    case ValueKind::object: {
+      if (a.members().size() != b.members().size()) return false;
+      for (const auto& member : a.members()) {
+        const Value* other = b.find(member.key);
+        if (other == nullptr || !equal_values(member.value, *other)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string canonical_key(const Value& value) {
+  switch (value.kind()) {
+    case ValueKind::null:
+      return "z";
+    case ValueKind::boolean:
+      return value.as_bool() ? "t" : "f";
+    case ValueKind::number:
+      return "n" + value.as_decimal().canonical();
+    case ValueKind::string:
+      return "s" + value.as_string();
+    case ValueKind::array: {
+      std::string key = "[";
+      for (const auto& item : value.items()) {
+        const std::string inner = canonical_key(item);
+        key += std::to_string(inner.size()) + ":" + inner;
+      }
+      return key + "]";
+    }
+    case ValueKind::object: {
+      std::vector<std::string> parts;
+      for (const auto& member : value.members()) {
+        const std::string inner = canonical_key(member.value);
+        parts.push_back(std::to_string(member.key.size()) + ":" + member.key + std::to_string(inner.size()) +
+                        ":" + inner);
+      }
+      std::sort(parts.begin(), parts.end());
+      std::string key = "{";
+      for (const auto& part : parts) key += part;
+      return key + "}";
+    }
+  }
+  return {};
+}
+
+}  // namespace raingan::dataset

@@ -1,0 +1,108 @@
+#pragma once
+// A dataset schema (/datasets/schemas/<kind>.schema.json): a subset of JSON Schema draft-07 plus raingan's
+// x-money, x-unique, x-references and x-ascending, compiled once so that validating a large dataset is
+// linear. A schema that uses anything outside that language is rejected with the schema file and the path in
+// it.
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dataset/ecma_pattern.h"
+#include "dataset/json_value.h"
+#include "dataset/path_pattern.h"
+#include "format/decimal.h"
+
+namespace raingan::dataset {
+
+// The JSON types a schema names, as bits ("integer" is a number with no fractional part).
+enum TypeBit : unsigned {
+  type_object = 1U << 0,
+  type_array = 1U << 1,
+  type_string = 1U << 2,
+  type_number = 1U << 3,
+  type_integer = 1U << 4,
+  type_boolean = 1U << 5,
+  type_null = 1U << 6,
+};
+
+// x-ascending: numbers compare by exact value, strings by code point (right for ISO dates and codes, not a
+// Thai dictionary order).
+struct AscendingRule {
+  std::string field;
+  bool nulls_last = false;  // null allowed as the last item's value only
+};
+
+// One schema object, keywords already checked.
+struct SchemaNode {
+  std::string location;  // where it sits in the schema file, e.g. properties.schools.items
+
+  unsigned types = 0;  // 0: any type
+  const SchemaNode* ref = nullptr;
+  std::optional<Value> const_value;
+  std::vector<Value> enum_values;
+
+  // Objects. Unknown fields are checked when the node speaks about objects (properties,
+  // additionalProperties or "type": "object").
+  std::map<std::string, const SchemaNode*, std::less<>> properties;
+  std::vector<std::string> property_order;
+  std::vector<std::string> required;
+  bool additional_properties = false;
+  bool checks_unknown_fields = false;
+
+  // Arrays.
+  const SchemaNode* items = nullptr;
+  std::optional<std::size_t> min_items;
+  std::optional<std::size_t> max_items;
+  std::string unique_field;                // x-unique
+  std::optional<AscendingRule> ascending;  // x-ascending
+
+  // Strings (lengths in code points).
+  std::optional<std::size_t> min_length;
+  std::optional<std::size_t> max_length;
+  std::optional<EcmaPattern> pattern;
+  bool date_format = false;
+
+  // Numbers, compared exactly.
+  std::optional<format::Decimal> minimum;
+  std::optional<format::Decimal> maximum;
+  std::optional<format::Decimal> exclusive_minimum;
+  std::optional<format::Decimal> exclusive_maximum;
+  bool money = false;  // x-money
+
+  std::optional<PathPattern> references;  // x-references (strings and numbers)
+};
+
+class Schema {
+ public:
+  // Throw InputError naming the schema file and the path inside it for every problem found.
+  static Schema load_file(const std::filesystem::path& path);
+  static Schema load_text(std::string_view text, std::string file_label);
+
+  Schema(Schema&&) noexcept;
+  Schema& operator=(Schema&&) noexcept;
+  ~Schema();
+
+  const SchemaNode& root() const noexcept { return *root_; }
+  const std::string& file() const noexcept { return file_; }
+  const std::string& title() const noexcept { return title_; }
+
+ private:
+  Schema() = default;
+  std::string file_;
+  std::string title_;
+  std::vector<std::unique_ptr<SchemaNode>> nodes_;
+  const SchemaNode* root_ = nullptr;
+
+  friend class SchemaCompiler;
+};
+
+// Phrase for a set of types: "a string", "an integer or null".
+std::string type_phrase(unsigned types);
+
+}  // namespace raingan::dataset
