@@ -155,8 +155,9 @@ enum class PageNumbering { thai_digits, arabic, thai_letters, none };
 struct PageSetup {
   layout::Size size{595.2755905511812, 841.8897637795276};  // A4 portrait
   double margin_top = 72, margin_bottom = 56.69, margin_left = 85.04, margin_right = 56.69;
-  double header_offset = 36;  // from the page's top edge to the top of the header
-  double footer_offset = 28;  // from the page's bottom edge to the bottom of the footer
+  std::optional<double> first_page_margin_top;  // letters start higher: the emblem sits above the text
+  double header_offset = 36;                    // from the page's top edge to the top of the header
+  double footer_offset = 28;                    // from the page's bottom edge to the bottom of the footer
 };
 
 // A run of pages with one page setup, numbering and header/footer (cover, front matter, body).

@@ -105,7 +105,7 @@ class ExpressionParser {
         return;
       }
     }
-    static constexpr std::string_view one_char = "+-*/%<>()[],.|!";
+    static constexpr std::string_view one_char = "+-*/%<>()[],.|!{}:";
     if (one_char.find(c) != std::string_view::npos) {
       token_.kind = Token::Kind::symbol;
       token_.text = std::string(1, c);
@@ -338,6 +338,21 @@ class ExpressionParser {
           expect_symbol(")", "')'");
           return inner;
         }
+        if (at_symbol("{")) {
+          auto object = make(Expression::Kind::object, "", column);
+          next();
+          while (!at_symbol("}")) {
+            if (token_.kind != Token::Kind::name && token_.kind != Token::Kind::string)
+              fail("expected a field name in {…}, found " + describe(token_));
+            object->operands.push_back(make(Expression::Kind::literal_string, token_.text, token_.column));
+            next();
+            expect_symbol(":", "':' after the field name");
+            object->operands.push_back(parse_pipe());
+            if (!at_symbol("}")) expect_symbol(",", "',' or '}'");
+          }
+          next();
+          return object;
+        }
         if (at_symbol("[")) {
           auto list = make(Expression::Kind::list, "", column);
           next();
@@ -393,6 +408,12 @@ std::string to_source(const Expression& e) {
       std::string text = "[";
       for (std::size_t i = 0; i < e.operands.size(); ++i) text += (i ? ", " : "") + to_source(*e.operands[i]);
       return text + "]";
+    }
+    case Kind::object: {
+      std::string text = "{";
+      for (std::size_t i = 0; i + 1 < e.operands.size(); i += 2)
+        text += (i ? ", " : "") + e.operands[i]->text + ": " + to_source(*e.operands[i + 1]);
+      return text + "}";
     }
     case Kind::unary:
       return e.text == "not" ? "not " + to_source(*e.operands[0]) : "-" + to_source(*e.operands[0]);

@@ -8,6 +8,7 @@
 //   or/and/not, comparison (== != < <= > >=), + - (also joins text), * / %, unary -,
 //   postfix  := primary ('.' name | '[' expr ']' | '(' args ')')*
 //   primary  := number | 'text' | "text" | true | false | null | name | '(' expr ')' | '[' items ']'
+//               | '{' name ':' expr, … '}'
 //   an argument may be a lambda:  name => expr
 
 #include <memory>
@@ -29,6 +30,7 @@ struct Expression {
     call,      // text = function name; operands = arguments
     lambda,    // text = parameter name; operands[0] = body
     list,      // operands = items
+    object,    // operands = key (literal_string), value, key, value, …
     unary,     // text = "-" or "not"
     binary,    // text = operator; operands = left, right
   };

@@ -1,0 +1,117 @@
+#include "cli/arguments.h"
+
+#include <charconv>
+#include <cstdio>
+#include <memory>
+
+#include "format/value_error.h"
+
+namespace raingan::cli {
+
+const std::set<std::string> render_flags = {"--fonts",         "--schemas",
+                                            "--max-depth",     "--max-dataset-mb",
+                                            "--max-string-kb", "--max-image-megapixels",
+                                            "--max-pages",     "--max-table-rows",
+                                            "--today",         "--root"};
+
+ParsedArguments::ParsedArguments(const Arguments& arguments, const std::set<std::string>& valued,
+                                 const std::set<std::string>& switches) {
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    std::string argument = arguments[i];
+    if (!(argument.size() > 1 && argument[0] == '-')) {
+      positional_.push_back(argument);
+      continue;
+    }
+    std::string value;
+    bool has_value = false;
+    if (const auto equals = argument.find('='); argument.starts_with("--") && equals != std::string::npos) {
+      value = argument.substr(equals + 1);
+      argument.resize(equals);
+      has_value = true;
+    }
+    if (valued.count(argument)) {
+      if (!has_value) {
+        if (i + 1 >= arguments.size()) throw UsageError(argument + " needs a value");
+        value = arguments[++i];
+      }
+      values_[argument] = value;
+    } else if (switches.count(argument) && !has_value) {
+      switches_.insert(argument);
+    } else {
+      std::string known;
+      for (const auto& flag : valued) known += (known.empty() ? "" : ", ") + flag;
+      for (const auto& flag : switches) known += (known.empty() ? "" : ", ") + flag;
+      throw UsageError("unknown option " + argument + (known.empty() ? "" : " (options: " + known + ")"));
+    }
+  }
+}
+
+std::optional<std::string> ParsedArguments::value(const std::string& flag) const {
+  const auto found = values_.find(flag);
+  if (found == values_.end()) return std::nullopt;
+  return found->second;
+}
+
+double ParsedArguments::number(const std::string& flag, double fallback, double low, double high) const {
+  const auto text = value(flag);
+  if (!text) return fallback;
+  double number = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), number);
+  if (error != std::errc{} || end != text->data() + text->size() || number < low || number > high)
+    throw UsageError(flag + " expects a number from " + std::to_string(static_cast<long long>(low)) + " to " +
+                     std::to_string(static_cast<long long>(high)) + ", found '" + *text + "'");
+  return number;
+}
+
+std::filesystem::path project_root(const ParsedArguments& arguments) {
+  namespace fs = std::filesystem;
+  if (auto root = arguments.value("--root")) {
+    if (!fs::is_directory(*root)) throw UsageError("--root " + *root + " is not a folder");
+    return fs::absolute(*root);
+  }
+  std::error_code ec;
+  for (fs::path folder = fs::current_path(); !folder.empty(); folder = folder.parent_path()) {
+    if (fs::is_directory(folder / "datasets", ec) && fs::is_directory(folder / "templates", ec))
+      return folder;
+    if (folder == folder.parent_path()) break;
+  }
+  return fs::current_path();
+}
+
+render::Options render_options(const ParsedArguments& arguments, const std::filesystem::path& root) {
+  render::Options options;
+  options.fonts_folder = arguments.value("--fonts").value_or((root / "fonts").string());
+  if (auto schemas = arguments.value("--schemas")) {
+    if (!std::filesystem::is_directory(*schemas))
+      throw UsageError("--schemas " + *schemas + " is not a folder");
+    options.schema_folders.push_back(*schemas);
+  }
+  options.reader.max_depth = static_cast<std::size_t>(arguments.number("--max-depth", 64, 1, 1000));
+  options.reader.max_file_bytes =
+      static_cast<std::uint64_t>(arguments.number("--max-dataset-mb", 64, 1, 4096)) * 1024 * 1024;
+  options.reader.max_string_bytes =
+      static_cast<std::size_t>(arguments.number("--max-string-kb", 1024, 1, 4 * 1024 * 1024)) * 1024;
+  options.limits.max_image_pixels =
+      static_cast<std::uint64_t>(arguments.number("--max-image-megapixels", 50, 1, 10000) * 1'000'000);
+  options.limits.max_pages = static_cast<std::size_t>(arguments.number("--max-pages", 5000, 1, 1'000'000));
+  options.limits.max_table_rows =
+      static_cast<std::size_t>(arguments.number("--max-table-rows", 200000, 1, 10'000'000));
+  if (auto today = arguments.value("--today")) {
+    try {
+      options.today = format::parse_iso_date(*today);
+    } catch (const format::ValueError& error) {
+      throw UsageError(std::string("--today: ") + error.what());
+    }
+  } else {
+    options.today = render::default_today();
+  }
+  // The same warning (an emblem the office has not supplied) is said once per run, not once per document.
+  auto said = std::make_shared<std::set<std::string>>();
+  options.warn = [said](const Diagnostic& warning) {
+    const std::string text = warning.to_string();
+    if (said->insert(warning.message).second) std::fprintf(stderr, "warning: %s\n", text.c_str());
+  };
+  return options;
+}
+
+}  // namespace raingan::cli

@@ -1,0 +1,44 @@
+#pragma once
+// Command-line reading shared by the commands: positional arguments, --flag VALUE / --flag=VALUE, and the
+// options every rendering command takes (fonts, schemas, limits, the date).
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/commands.h"
+#include "render/options.h"
+
+namespace raingan::cli {
+
+class ParsedArguments {
+ public:
+  // `valued` flags take a value, `switches` take none; anything else starting with -- is a UsageError.
+  ParsedArguments(const Arguments& arguments, const std::set<std::string>& valued,
+                  const std::set<std::string>& switches);
+
+  const std::vector<std::string>& positional() const noexcept { return positional_; }
+  std::optional<std::string> value(const std::string& flag) const;
+  bool has(const std::string& flag) const { return switches_.count(flag) > 0; }
+  double number(const std::string& flag, double fallback, double low, double high) const;
+
+ private:
+  std::vector<std::string> positional_;
+  std::map<std::string, std::string> values_;
+  std::set<std::string> switches_;
+};
+
+// The flags read by render_options().
+extern const std::set<std::string> render_flags;
+
+// The project folder: --root, or the nearest folder at or above the current one with datasets/ and
+// templates/.
+std::filesystem::path project_root(const ParsedArguments& arguments);
+
+// Fonts, schemas, limits and date from the flags; warnings go to stderr, each said once.
+render::Options render_options(const ParsedArguments& arguments, const std::filesystem::path& root);
+
+}  // namespace raingan::cli

@@ -1,0 +1,39 @@
+// raingan text INPUT.txt -o OUT.pdf [--font FAMILY] [--size PT] [--width-mm MM] [--align left|justify]
+#include <cstdio>
+
+#include "cli/arguments.h"
+#include "render/render.h"
+
+namespace raingan::cli {
+
+int run_text(const Arguments& arguments) {
+  std::set<std::string> valued = render_flags;
+  valued.insert({"-o", "--output", "--font", "--size", "--width-mm", "--align"});
+  const ParsedArguments parsed(arguments, valued, {});
+  if (parsed.positional().size() != 1) throw UsageError("text needs one INPUT.txt");
+  const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
+  if (!output) throw UsageError("text needs -o OUT.pdf");
+  const std::filesystem::path root = project_root(parsed);
+  render::TextOptions text;
+  text.family = parsed.value("--font").value_or(text.family);
+  text.size = parsed.number("--size", text.size, 4, 200);
+  text.width_mm = parsed.number("--width-mm", text.width_mm, 10, 280);
+  if (auto align = parsed.value("--align")) {
+    if (*align == "left")
+      text.align = doc::Align::left;
+    else if (*align == "justify")
+      text.align = doc::Align::justify;
+    else if (*align == "right")
+      text.align = doc::Align::right;
+    else if (*align == "center")
+      text.align = doc::Align::center;
+    else
+      throw UsageError("--align expects left, justify, right or center, found '" + *align + "'");
+  }
+  const render::Rendered rendered =
+      render::render_text(parsed.positional()[0], *output, text, render_options(parsed, root));
+  std::printf("%s: %zu pages\n", output->c_str(), rendered.pages);
+  return 0;
+}
+
+}  // namespace raingan::cli

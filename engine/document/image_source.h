@@ -1,0 +1,29 @@
+#pragma once
+// Images a document draws (PNG, JPEG): found, recognised by their bytes and measured before layout, so a
+// missing or broken file is reported with the template line that asked for it and not halfway through a PDF.
+// Each file is loaded once however often it is drawn.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "layout/frame.h"
+
+namespace raingan::doc {
+
+class ImageSource {
+ public:
+  // `max_pixels` guards memory: an image larger than this is refused (--max-image-megapixels).
+  explicit ImageSource(std::uint64_t max_pixels = 50'000'000) : max_pixels_(max_pixels) {}
+
+  // Throws InputError (file = the image, message saying what is wrong and the limit flag when it applies).
+  std::shared_ptr<const layout::ImageData> load(const std::filesystem::path& path);
+
+ private:
+  std::uint64_t max_pixels_;
+  std::map<std::filesystem::path, std::shared_ptr<const layout::ImageData>> loaded_;
+};
+
+}  // namespace raingan::doc

@@ -1,0 +1,48 @@
+#pragma once
+// What block layout hands to pagination: a stream of unbreakable horizontal strips (lines of text, images,
+// charts) and tables, each saying whether a page may end before it. Pagination only stacks these.
+
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "layout/frame.h"
+
+namespace raingan::layout {
+
+// A heading that starts in a strip: where the contents, the outline and running headers learn about it.
+struct HeadingMark {
+  std::string anchor;
+  std::string title;
+  int level = 1;
+  bool in_outline = true;
+  bool in_contents = true;
+  std::string running_title;  // empty = does not change the running header
+};
+
+struct FlowLine {
+  Frame frame;  // origin at the strip's top-left; x = 0 is the left edge of the content area
+  double height = 0;
+  double baseline = 0;  // of the strip's first text line, from its top (list labels align to it)
+  double space_before = 0;
+  double space_after = 0;
+  bool break_before = true;  // a page may end just before this strip
+  bool force_break_before = false;
+  std::vector<HeadingMark> marks;
+};
+
+struct TableLayout;
+
+struct FlowTable {
+  std::shared_ptr<const TableLayout> table;
+  double x = 0;  // left edge within the content area
+  double space_before = 0;
+  double space_after = 0;
+  bool break_before = true;
+  bool force_break_before = false;
+};
+
+using FlowItem = std::variant<FlowLine, FlowTable>;
+
+}  // namespace raingan::layout

@@ -1,0 +1,454 @@
+#include "layout/paginate.h"
+
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <map>
+#include <optional>
+
+#include "core/diagnostic.h"
+#include "format/thai_digits.h"
+#include "layout/block_layout.h"
+#include "layout/paragraph.h"
+#include "layout/table_layout.h"
+
+namespace raingan::layout {
+namespace {
+
+// Thai consonants used to number front matter, in dictionary order without the obsolete ฃ and ฅ.
+constexpr const char* thai_letters[] = {"ก", "ข", "ค", "ง", "จ", "ฉ", "ช", "ซ", "ฌ", "ญ", "ฎ", "ฏ", "ฐ", "ฑ",
+                                        "ฒ", "ณ", "ด", "ต", "ถ", "ท", "ธ", "น", "บ", "ป", "ผ", "ฝ", "พ", "ฟ",
+                                        "ภ", "ม", "ย", "ร", "ล", "ว", "ศ", "ษ", "ส", "ห", "ฬ", "อ", "ฮ"};
+
+struct Placed {
+  FlowItem source;  // as it came from block layout, to put back if the page end moves above it
+  Frame frame;      // what was drawn, origin at the item's top-left (x = 0: content area's left edge)
+  double y = 0;
+  double height = 0;
+  double space_after = 0;
+  bool break_before = true;
+  std::vector<HeadingMark> marks;
+  TableProgress progress_before;  // for a table part: where the table stood when the part began
+};
+
+// Receives the pages of one section with their headings.
+struct SectionOutput {
+  std::vector<LaidOutHeading> headings;
+  std::size_t pages = 0;
+};
+
+class SectionPaginator {
+ public:
+  SectionPaginator(const doc::Section& section, LayoutEnvironment& environment, int first_number,
+                   const std::string& page_count, const std::function<void(Page&&)>& emit)
+      : section_(section),
+        environment_(environment),
+        emit_(emit),
+        number_(first_number),
+        page_count_(page_count),
+        layouter_(environment),
+        content_width_(section.page.size.width - section.page.margin_left - section.page.margin_right) {}
+
+  SectionOutput run() {
+    while (std::optional<FlowItem> item = next_item()) place(std::move(*item));
+    if (!placed_.empty() || output_.pages == 0) finish_page();
+    return std::move(output_);
+  }
+
+  int next_number() const { return number_; }
+
+ private:
+  std::optional<FlowItem> next_item() {
+    while (pending_.empty() && next_block_ < section_.body.size()) {
+      std::vector<FlowItem> items;
+      layouter_.layout(section_.body[next_block_++], content_width_, 0, items);
+      for (auto& item : items) pending_.push_back(std::move(item));
+    }
+    if (pending_.empty()) return std::nullopt;
+    FlowItem item = std::move(pending_.front());
+    pending_.pop_front();
+    return item;
+  }
+
+  double top_margin() const {
+    return output_.pages == 0 ? section_.page.first_page_margin_top.value_or(section_.page.margin_top)
+                              : section_.page.margin_top;
+  }
+  double content_height() const {
+    return section_.page.size.height - top_margin() - section_.page.margin_bottom;
+  }
+
+  double gap_before(double space_before) const {
+    return placed_.empty() ? 0 : std::max(placed_.back().space_after, space_before);
+  }
+  double bottom() const { return placed_.empty() ? 0 : placed_.back().y + placed_.back().height; }
+
+  void place(FlowItem item) {
+    for (;;) {
+      const bool force = std::visit([](auto& it) { return it.force_break_before; }, item);
+      if (force && !placed_.empty()) {
+        finish_page();
+        continue;
+      }
+      std::visit([](auto& it) { it.force_break_before = false; }, item);
+      if (auto* line = std::get_if<FlowLine>(&item)) {
+        const double gap = gap_before(line->space_before);
+        if (placed_.empty() || bottom() + gap + line->height <= content_height() + 1e-6) {
+          Placed p;
+          p.y = bottom() + gap;
+          p.height = line->height;
+          p.space_after = line->space_after;
+          p.break_before = line->break_before;
+          p.marks = line->marks;
+          p.frame = line->frame;
+          p.source = std::move(item);
+          placed_.push_back(std::move(p));
+          return;
+        }
+        if (end_page_before(line->break_before, item)) return;
+        continue;
+      }
+      auto& table = std::get<FlowTable>(item);
+      const double gap = gap_before(table.space_before);
+      const double available = content_height() - bottom() - gap;
+      const TableProgress before = progress_of(table);
+      TablePart part = place_table_part(*table.table, before, available, placed_.empty());
+      if (!part.has_body) {
+        if (end_page_before(table.break_before, item)) return;
+        continue;
+      }
+      Placed p;
+      p.y = bottom() + gap;
+      p.height = part.height;
+      p.space_after = part.complete ? table.space_after : 0;
+      p.break_before = table.break_before;
+      p.marks = std::move(part.marks);
+      p.frame.append(std::move(part.frame), {table.x, 0});
+      p.progress_before = before;
+      p.source = item;
+      placed_.push_back(std::move(p));
+      if (part.complete) {
+        progress_.erase(table.table.get());  // the address may be reused by a later table
+        return;
+      }
+      // The rest of the table starts the next page, under a repeated header.
+      FlowTable rest = table;
+      rest.space_before = 0;
+      rest.break_before = true;
+      progress_[rest.table.get()] = part.next;
+      item = std::move(rest);
+      finish_page();
+    }
+  }
+
+  TableProgress progress_of(const FlowTable& table) const {
+    auto found = progress_.find(table.table.get());
+    return found == progress_.end() ? TableProgress{} : found->second;
+  }
+
+  // The next item does not fit. End the page before it if a page may end there; otherwise move the page end
+  // up to the last strip before which a page may end, carrying what follows to the next page.
+  // Returns true when `current` went back to the queue behind the strips carried over.
+  bool end_page_before(bool break_allowed, FlowItem& current) {
+    if (!break_allowed && !placed_.empty()) {
+      std::size_t j = placed_.size();
+      while (j > 1 && !placed_[j - 1].break_before) --j;
+      if (j > 1) {
+        // placed_[j-1] may start the next page: move it and everything after it back to the queue, ahead of
+        // the item that did not fit.
+        pending_.push_front(std::move(current));
+        for (std::size_t k = placed_.size(); k-- > j - 1;) {
+          if (auto* table = std::get_if<FlowTable>(&placed_[k].source))
+            progress_[table->table.get()] =
+                placed_[k].progress_before;  // the table resumes where the part began
+          pending_.push_front(std::move(placed_[k].source));
+        }
+        placed_.resize(j - 1);
+        finish_page();
+        return true;
+      }
+    }
+    finish_page();
+    return false;
+  }
+
+  void finish_page() {
+    Page page;
+    page.frame.size = section_.page.size;
+    page.label = page_label(number_, section_.numbering);
+    const std::size_t page_index = output_.pages;
+    for (auto& placed : placed_) {
+      for (const auto& mark : placed.marks) {
+        output_.headings.push_back(
+            {mark.anchor, mark.title, mark.level, mark.in_outline, mark.in_contents, page.label, page_index});
+        if (!mark.running_title.empty()) running_title_ = mark.running_title;
+      }
+      page.frame.append(std::move(placed.frame), {section_.page.margin_left, top_margin() + placed.y});
+    }
+    placed_.clear();
+    const bool first_page = page_index == 0;
+    if (!first_page || section_.header_on_first_page) add_header_and_footer(page);
+    ++output_.pages;
+    ++number_;
+    emit_(std::move(page));
+  }
+
+  void add_header_and_footer(Page& page) {
+    if (section_.header.empty() && section_.footer.empty()) return;
+    PageFields fields{page.label, page_count_, running_title_};
+    const PageFields* saved = environment_.fields;
+    environment_.fields = &fields;
+    BlockLayouter layouter(environment_);
+    const double left = section_.page.margin_left;
+    double y = section_.page.header_offset;
+    for (auto& line : layouter.layout_strips(section_.header, content_width_)) {
+      page.frame.append(std::move(line.frame), {left, y});
+      y += line.height;
+    }
+    auto footer = layouter.layout_strips(section_.footer, content_width_);
+    double footer_height = 0;
+    for (const auto& line : footer) footer_height += line.height;
+    y = section_.page.size.height - section_.page.footer_offset - footer_height;
+    for (auto& line : footer) {
+      page.frame.append(std::move(line.frame), {left, y});
+      y += line.height;
+    }
+    environment_.fields = saved;
+  }
+
+  const doc::Section& section_;
+  LayoutEnvironment& environment_;
+  const std::function<void(Page&&)>& emit_;
+  int number_;
+  std::string page_count_;
+  BlockLayouter layouter_;
+  double content_width_;
+  std::size_t next_block_ = 0;
+  std::deque<FlowItem> pending_;
+  std::vector<Placed> placed_;
+  std::map<const TableLayout*, TableProgress> progress_;  // where each unfinished table stands
+  std::string running_title_;
+  SectionOutput output_;
+};
+
+bool uses_page_count(const doc::Blocks& blocks) {
+  for (const auto& block : blocks)
+    if (const auto* paragraph = std::get_if<doc::Paragraph>(&block.node))
+      for (const auto& piece : paragraph->content)
+        if (const auto* field = std::get_if<doc::FieldInline>(&piece))
+          if (field->kind == doc::FieldInline::Kind::page_count) return true;
+  return false;
+}
+
+// Index of the section whose body has a contents block, and whether headings follow it in that section.
+std::optional<std::size_t> contents_section(const doc::Document& document, bool& headings_after) {
+  for (std::size_t s = 0; s < document.sections.size(); ++s) {
+    const auto& body = document.sections[s].body;
+    for (std::size_t b = 0; b < body.size(); ++b) {
+      if (!std::holds_alternative<doc::TableOfContents>(body[b].node)) continue;
+      headings_after =
+          std::any_of(body.begin() + static_cast<long>(b) + 1, body.end(),
+                      [](const doc::Block& x) { return std::holds_alternative<doc::Heading>(x.node); });
+      return s;
+    }
+  }
+  return std::nullopt;
+}
+
+// Lays out a range of sections in order, numbering pages on from `number`.
+class DocumentRun {
+ public:
+  DocumentRun(const doc::Document& document, LayoutEnvironment& environment, std::string page_count)
+      : document_(document), environment_(environment), page_count_(std::move(page_count)) {}
+
+  // Lays out section `s`; `emit` receives its pages. Returns the section's headings with in-section indices.
+  SectionOutput run_section(std::size_t s, const std::function<void(Page&&)>& emit) {
+    const doc::Section& section = document_.sections[s];
+    const int first = section.continue_numbering ? number_ : section.first_number;
+    SectionPaginator paginator(section, environment_, first, page_count_, emit);
+    SectionOutput output = paginator.run();
+    number_ = paginator.next_number();
+    return output;
+  }
+
+  int number() const { return number_; }
+  void set_number(int number) { number_ = number; }
+
+ private:
+  const doc::Document& document_;
+  LayoutEnvironment& environment_;
+  std::string page_count_;
+  int number_ = 1;
+};
+
+void throw_problems(const LayoutEnvironment& environment) {
+  if (environment.problems.empty()) return;
+  std::vector<Diagnostic> problems = environment.problems;
+  // The same missing character in a repeated header would be reported once per page: keep each once.
+  std::vector<Diagnostic> unique;
+  for (auto& problem : problems) {
+    const bool seen = std::any_of(unique.begin(), unique.end(), [&](const Diagnostic& d) {
+      return d.location == problem.location && d.message == problem.message;
+    });
+    if (!seen) unique.push_back(std::move(problem));
+  }
+  throw InputError(std::move(unique));
+}
+
+class CountingSink : public PageSink {
+ public:
+  void add_page(Page&&) override {}
+  void insert_page(std::size_t, Page&&) override {}
+};
+
+// One complete pass over the document in reading order; pages go to `sink`.
+LayoutResult run_in_order(const doc::Document& document, LayoutEnvironment& environment, PageSink& sink,
+                          const std::string& page_count) {
+  LayoutResult result;
+  DocumentRun run(document, environment, page_count);
+  for (std::size_t s = 0; s < document.sections.size(); ++s) {
+    const std::size_t base = result.page_count;
+    SectionOutput output = run.run_section(s, [&](Page&& page) {
+      result.page_labels.push_back(page.label);
+      sink.add_page(std::move(page));
+    });
+    for (auto& heading : output.headings) {
+      heading.page_index += base;
+      result.headings.push_back(std::move(heading));
+    }
+    result.page_count += output.pages;
+  }
+  return result;
+}
+
+std::vector<ContentsEntry> contents_of(const std::vector<LaidOutHeading>& headings) {
+  std::vector<ContentsEntry> entries;
+  for (const auto& heading : headings)
+    if (heading.in_contents)
+      entries.push_back({heading.anchor, heading.title, heading.level, heading.page_label});
+  return entries;
+}
+
+}  // namespace
+
+LayoutResult layout_document(const doc::Document& document, text::FontLibrary& fonts, PageSink& sink,
+                             const std::string& source_name) {
+  ParagraphLayouter paragraphs(fonts);
+  LayoutEnvironment environment{fonts, paragraphs, source_name, nullptr, nullptr, {}};
+  bool page_count_used = false;
+  for (const auto& section : document.sections)
+    page_count_used = page_count_used || uses_page_count(section.header) || uses_page_count(section.footer);
+  bool headings_after_contents = false;
+  const auto contents_at = contents_section(document, headings_after_contents);
+
+  if (!contents_at && !page_count_used) {
+    LayoutResult result = run_in_order(document, environment, sink, {});
+    throw_problems(environment);
+    return result;
+  }
+
+  const std::size_t t = contents_at.value_or(0);
+  const bool body_numbered_apart = contents_at && t + 1 < document.sections.size() &&
+                                   !document.sections[t + 1].continue_numbering && !headings_after_contents;
+  if (contents_at && body_numbered_apart && !page_count_used) {
+    // The contents section's length cannot move any page number after it: lay out the body first, then the
+    // contents with known page numbers, and insert its pages where they belong. One pass.
+    LayoutResult result;
+    DocumentRun run(document, environment, {});
+    std::vector<std::vector<LaidOutHeading>> headings(document.sections.size());
+    std::vector<std::vector<std::string>> labels(document.sections.size());
+    std::vector<std::size_t> pages(document.sections.size(), 0);
+    auto lay = [&](std::size_t s, const std::function<void(Page &&)>& emit) {
+      SectionOutput output = run.run_section(s, emit);
+      headings[s] = std::move(output.headings);
+      pages[s] = output.pages;
+    };
+    std::size_t index = 0;
+    for (std::size_t s = 0; s < t; ++s)
+      lay(s, [&](Page&& page) {
+        labels[s].push_back(page.label);
+        sink.add_page(std::move(page));
+        ++index;
+      });
+    const std::size_t insert_at = index;
+    const int contents_number = run.number();  // where the contents section numbers on from, if it does
+    for (std::size_t s = t + 1; s < document.sections.size(); ++s)
+      lay(s, [&](Page&& page) {
+        labels[s].push_back(page.label);
+        sink.add_page(std::move(page));
+      });
+    std::vector<LaidOutHeading> known;
+    for (std::size_t s = 0; s < document.sections.size(); ++s)
+      if (s != t) known.insert(known.end(), headings[s].begin(), headings[s].end());
+    const std::vector<ContentsEntry> entries = contents_of(known);
+    environment.contents = &entries;
+    std::size_t inserted = 0;
+    run.set_number(contents_number);
+    lay(t, [&](Page&& page) {
+      labels[t].push_back(page.label);
+      sink.insert_page(insert_at + inserted++, std::move(page));
+    });
+    throw_problems(environment);
+    // Put headings and labels in reading order, with page indices of the finished document.
+    std::size_t base = 0;
+    for (std::size_t s = 0; s < document.sections.size(); ++s) {
+      for (auto& heading : headings[s]) {
+        heading.page_index += base;
+        result.headings.push_back(std::move(heading));
+      }
+      result.page_labels.insert(result.page_labels.end(), labels[s].begin(), labels[s].end());
+      base += pages[s];
+    }
+    result.page_count = base;
+    return result;
+  }
+
+  // General case: measure once to learn page numbers and the page count, then lay out for real; repeat
+  // while the contents' own length still moves headings (rare; bounded).
+  CountingSink counting;
+  std::vector<ContentsEntry> entries;
+  LayoutResult measured;
+  for (int pass = 0; pass < 3; ++pass) {
+    LayoutEnvironment probe{fonts, paragraphs, source_name, &entries, nullptr, {}};
+    LayoutResult next = run_in_order(
+        document, probe, counting,
+        format::thai_digits(static_cast<std::int64_t>(std::max<std::size_t>(1, measured.page_count))));
+    const bool stable = pass > 0 && next.page_count == measured.page_count &&
+                        contents_of(next.headings).size() == entries.size() &&
+                        std::equal(entries.begin(), entries.end(), contents_of(next.headings).begin(),
+                                   [](const ContentsEntry& a, const ContentsEntry& b) {
+                                     return a.page_label == b.page_label && a.title == b.title;
+                                   });
+    measured = std::move(next);
+    entries = contents_of(measured.headings);
+    if (stable) break;
+  }
+  environment.contents = &entries;
+  std::string count_text = page_label(
+      static_cast<int>(measured.page_count),
+      document.sections.empty() ? doc::PageNumbering::thai_digits : document.sections.back().numbering);
+  LayoutResult result = run_in_order(document, environment, sink, count_text);
+  throw_problems(environment);
+  return result;
+}
+
+std::string page_label(int n, doc::PageNumbering numbering) {
+  switch (numbering) {
+    case doc::PageNumbering::thai_digits:
+      return format::thai_digits(n);
+    case doc::PageNumbering::arabic:
+      return std::to_string(n);
+    case doc::PageNumbering::none:
+      return {};
+    case doc::PageNumbering::thai_letters: {
+      constexpr int count = static_cast<int>(std::size(thai_letters));
+      if (n < 1) return std::to_string(n);
+      std::string label;
+      for (int k = 0; k <= (n - 1) / count; ++k) label += thai_letters[(n - 1) % count];
+      return label;
+    }
+  }
+  return {};
+}
+
+}  // namespace raingan::layout

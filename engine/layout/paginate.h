@@ -1,0 +1,51 @@
+#pragma once
+// Pagination: stacks the flow of each section onto pages, honouring the break rules of its strips, repeats
+// table headers, adds headers and footers with the page's number, and records where every heading landed.
+// Pages go to a PageSink as soon as they are finished, so memory does not grow with the page count.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "document/document.h"
+#include "layout/page.h"
+
+namespace raingan::text {
+class FontLibrary;
+}
+
+namespace raingan::layout {
+
+class PageSink {
+ public:
+  virtual ~PageSink() = default;
+  virtual void add_page(Page&& page) = 0;
+  // Puts a page before the page now at `index` (front matter laid out after the body it lists).
+  virtual void insert_page(std::size_t index, Page&& page) = 0;
+};
+
+struct LaidOutHeading {
+  std::string anchor;
+  std::string title;
+  int level = 1;
+  bool in_outline = true;
+  bool in_contents = true;
+  std::string page_label;
+  std::size_t page_index = 0;  // in the finished document
+};
+
+struct LayoutResult {
+  std::vector<LaidOutHeading> headings;  // in document order
+  std::size_t page_count = 0;
+  std::vector<std::string> page_labels;  // in document order
+};
+
+// Lays out the whole document into `sink`. Problems (characters no font has, spans that leave a table) are
+// thrown as one InputError naming `source_name` once layout is done; nothing is sent to the sink after that.
+LayoutResult layout_document(const doc::Document& document, text::FontLibrary& fonts, PageSink& sink,
+                             const std::string& source_name);
+
+// The printed form of page number `n` in a numbering style: ๑๒, 12, ก, ข … ฮ, กก …
+std::string page_label(int n, doc::PageNumbering numbering);
+
+}  // namespace raingan::layout

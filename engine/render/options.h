@@ -1,0 +1,34 @@
+#pragma once
+// What a build may be told from the command line: where fonts and schemas are, the guards against inputs
+// that would exhaust the machine, and the date documents are dated with.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "dataset/json_reader.h"
+#include "format/thai_date.h"
+
+namespace raingan::render {
+
+struct Limits {
+  std::uint64_t max_image_pixels = 50'000'000;  // --max-image-megapixels
+  std::size_t max_pages = 5'000;                // --max-pages
+  std::size_t max_table_rows = 200'000;         // --max-table-rows
+};
+
+struct Options {
+  std::filesystem::path fonts_folder;                 // the project's fonts/ (may not exist)
+  std::vector<std::filesystem::path> schema_folders;  // empty: beside the dataset, then the project's
+  dataset::ReaderOptions reader;
+  Limits limits;
+  format::Date today;
+  std::function<void(const Diagnostic&)> warn;  // problems that do not stop the build
+};
+
+// Today's date, or RAINGAN_TODAY (yyyy-mm-dd) when set, so a build can be reproduced.
+format::Date default_today();
+
+}  // namespace raingan::render

@@ -1,0 +1,20 @@
+#include "template/builtins.h"
+
+namespace raingan::tmpl {
+
+Value number_value(Number n) { return Value::of(n); }
+Value text_value(std::string text) { return Value::of(std::move(text)); }
+
+const Builtin* find_builtin(std::string_view name) {
+  static const BuiltinTable table = [] {
+    BuiltinTable t;
+    add_format_builtins(t);
+    add_date_builtins(t);
+    add_list_builtins(t);
+    return t;
+  }();
+  const auto found = table.find(name);
+  return found == table.end() ? nullptr : &found->second;
+}
+
+}  // namespace raingan::tmpl

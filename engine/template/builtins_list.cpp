@@ -1,0 +1,371 @@
+// Lists: aggregates (sum, count, mean, stdev, min, max), selection (filter, sort, group_by, band, lookup) and
+// derived fields (with_field, running_sum). What a register or report computes is said with these.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "template/builtins.h"
+
+namespace raingan::tmpl {
+namespace {
+
+// The values an aggregate works on: the list's items, or f(item) when a function or field is given.
+std::vector<Value> mapped(Call& call) {
+  const Value list = call.list(0);
+  std::vector<Value> values;
+  values.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i)
+    values.push_back(call.has(1) ? call.apply(1, list.at(i)) : list.at(i));
+  return values;
+}
+
+Number as_number(Call& call, const Value& value) {
+  if (value.kind() != Value::Kind::number) call.fail("expected numbers, found " + describe(value));
+  return value.number();
+}
+
+Value sum(Call& call) {
+  call.expect_count(1, 2);
+  Number total;
+  for (const auto& v : mapped(call))
+    if (!v.is_null()) total = total + as_number(call, v);
+  return number_value(total);
+}
+
+// count(list) or count(list, x => condition)
+Value count(Call& call) {
+  call.expect_count(1, 2);
+  const Value list = call.list(0);
+  std::int64_t n = 0;
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (!call.has(1) || call.apply(1, list.at(i)).truthy()) ++n;
+  return number_value(Number::from_int(n));
+}
+
+Value mean(Call& call) {
+  call.expect_count(1, 2);
+  const auto values = mapped(call);
+  if (values.empty()) call.fail("the list is empty, so it has no mean");
+  Number total;
+  for (const auto& v : values) total = total + as_number(call, v);
+  return number_value(total / Number::from_int(static_cast<std::int64_t>(values.size())));
+}
+
+// Sample standard deviation (n - 1), as Excel's STDEV.
+Value stdev(Call& call) {
+  call.expect_count(1, 2);
+  const auto values = mapped(call);
+  if (values.size() < 2) call.fail("a standard deviation needs at least two values");
+  double m = 0;
+  for (const auto& v : values) m += as_number(call, v).to_double();
+  m /= static_cast<double>(values.size());
+  double squares = 0;
+  for (const auto& v : values) {
+    const double d = v.number().to_double() - m;
+    squares += d * d;
+  }
+  return number_value(Number::from_double(std::sqrt(squares / static_cast<double>(values.size() - 1))));
+}
+
+// Population standard deviation (n), as Excel's STDEVP.
+Value stdevp(Call& call) {
+  call.expect_count(1, 2);
+  const auto values = mapped(call);
+  if (values.empty()) call.fail("the list is empty");
+  double m = 0;
+  for (const auto& v : values) m += as_number(call, v).to_double();
+  m /= static_cast<double>(values.size());
+  double squares = 0;
+  for (const auto& v : values) squares += (v.number().to_double() - m) * (v.number().to_double() - m);
+  return number_value(Number::from_double(std::sqrt(squares / static_cast<double>(values.size()))));
+}
+
+int order(Call& call, const Value& a, const Value& b) {
+  if (a.kind() == Value::Kind::number && b.kind() == Value::Kind::number)
+    return compare(a.number(), b.number());
+  if (a.kind() == Value::Kind::text && b.kind() == Value::Kind::text)
+    return a.text().compare(b.text()) < 0 ? -1 : a.text() == b.text() ? 0 : 1;
+  if (a.is_null() || b.is_null())
+    return a.is_null() == b.is_null() ? 0 : (a.is_null() ? 1 : -1);  // nulls last
+  call.fail("cannot order " + describe(a) + " against " + describe(b));
+}
+
+// min(list, f?) / max(list, f?), or min(a, b, …) / max(a, b, …) of numbers.
+Value extreme(Call& call, int sign) {
+  std::vector<Value> values;
+  if (call.count() >= 1 && call.arg(0).kind() == Value::Kind::list && call.count() <= 2) {
+    values = mapped(call);
+  } else {
+    for (std::size_t i = 0; i < call.count(); ++i) values.push_back(call.arg(i));
+  }
+  if (values.empty()) call.fail("nothing to compare");
+  Value best = values.front();
+  for (const auto& v : values)
+    if (order(call, v, best) * sign > 0) best = v;
+  return best;
+}
+Value min_value(Call& call) { return extreme(call, -1); }
+Value max_value(Call& call) { return extreme(call, 1); }
+
+Value filter(Call& call) {
+  call.expect_count(2, 2);
+  const Value list = call.list(0);
+  List out;
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (call.apply(1, list.at(i)).truthy()) out.push_back(list.at(i));
+  return Value::of(std::move(out));
+}
+
+Value map(Call& call) {
+  call.expect_count(2, 2);
+  List out;
+  for (auto& v : mapped(call)) out.push_back(std::move(v));
+  return Value::of(std::move(out));
+}
+
+// sort(list, key?, 'desc'?): stable.
+Value sort(Call& call) {
+  call.expect_count(1, 3);
+  const Value list = call.list(0);
+  std::vector<std::pair<Value, Value>> keyed;
+  for (std::size_t i = 0; i < list.size(); ++i)
+    keyed.emplace_back(call.has(1) ? call.apply(1, list.at(i)) : list.at(i), list.at(i));
+  const bool descending = call.has(2) && call.text(2) == "desc";
+  std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    const int o = order(call, a.first, b.first);
+    return descending ? o > 0 : o < 0;
+  });
+  List out;
+  for (auto& [key, item] : keyed) out.push_back(std::move(item));
+  return Value::of(std::move(out));
+}
+
+Value reverse(Call& call) {
+  call.expect_count(1, 1);
+  const Value list = call.list(0);
+  List out;
+  for (std::size_t i = list.size(); i-- > 0;) out.push_back(list.at(i));
+  return Value::of(std::move(out));
+}
+
+Value take(Call& call) {
+  call.expect_count(2, 2);
+  const Value list = call.list(0);
+  std::int64_t n = 0;
+  if (!call.number(1).scaled(0, n) || n < 0) call.fail("expected a whole number of items");
+  List out;
+  for (std::size_t i = 0; i < list.size() && static_cast<std::int64_t>(i) < n; ++i) out.push_back(list.at(i));
+  return Value::of(std::move(out));
+}
+
+Value first(Call& call) {
+  call.expect_count(1, 1);
+  const Value list = call.list(0);
+  return list.size() ? list.at(0) : Value();
+}
+Value last(Call& call) {
+  call.expect_count(1, 1);
+  const Value list = call.list(0);
+  return list.size() ? list.at(list.size() - 1) : Value();
+}
+
+// len(list or text): items, or characters (code points).
+Value len(Call& call) {
+  call.expect_count(1, 1);
+  const Value v = call.arg(0);
+  if (v.kind() == Value::Kind::list)
+    return number_value(Number::from_int(static_cast<std::int64_t>(v.size())));
+  if (v.kind() == Value::Kind::text) {
+    std::int64_t n = 0;
+    for (unsigned char c : v.text()) n += (c & 0xC0) != 0x80;
+    return number_value(Number::from_int(n));
+  }
+  call.fail("expected a list or a text, found " + describe(v));
+}
+
+// group_by(list, key): [{key, items, count}, …] in order of first appearance.
+Value group_by(Call& call) {
+  call.expect_count(2, 2);
+  const Value list = call.list(0);
+  std::vector<std::pair<Value, List>> groups;
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Value item = list.at(i);
+    const Value key = call.apply(1, item);
+    const auto text = plain_text(key);
+    if (!text) call.fail("a group key must be a text or a number, found " + describe(key));
+    const std::string id = std::to_string(static_cast<int>(key.kind())) + ":" + *text;
+    auto [it, added] = index.emplace(id, groups.size());
+    if (added) groups.emplace_back(key, List{});
+    groups[it->second].second.push_back(item);
+  }
+  List out;
+  for (auto& [key, items] : groups) {
+    Object group;
+    const auto n = static_cast<std::int64_t>(items.size());
+    group.fields.emplace_back("key", key);
+    group.fields.emplace_back("items", Value::of(std::move(items)));
+    group.fields.emplace_back("count", number_value(Number::from_int(n)));
+    out.push_back(Value::of(std::move(group)));
+  }
+  return Value::of(std::move(out));
+}
+
+// distinct(list, key?): the different values, in order of first appearance.
+Value distinct(Call& call) {
+  call.expect_count(1, 2);
+  std::vector<Value> seen;
+  List out;
+  for (auto& v : mapped(call)) {
+    bool found = false;
+    for (const auto& s : seen) found = found || equal(s, v);
+    if (!found) {
+      seen.push_back(v);
+      out.push_back(v);
+    }
+  }
+  return Value::of(std::move(out));
+}
+
+// lookup(list, key, value): the first item whose key equals value, or null.
+Value lookup(Call& call) {
+  call.expect_count(3, 3);
+  const Value list = call.list(0);
+  const Value wanted = call.arg(2);
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (equal(call.apply(1, list.at(i)), wanted)) return list.at(i);
+  return Value();
+}
+
+// band(value, bands, 'max_field'): the first band whose upper bound (inclusive) is at least value; a band
+// with a null bound is open-ended. bands must be in ascending order (the schema says so).
+Value band(Call& call) {
+  call.expect_count(3, 3);
+  const Number value = call.number(0);
+  const Value bands = call.list(1);
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const Value bound = call.apply(2, bands.at(i));
+    if (bound.is_null()) return bands.at(i);
+    if (compare(value, as_number(call, bound)) <= 0) return bands.at(i);
+  }
+  call.fail("no band covers " + value.to_string() + " (the last band should have no upper bound)");
+}
+
+// band_index(value, bands, 'max_field'): the 1-based position of that band.
+Value band_index(Call& call) {
+  call.expect_count(3, 3);
+  const Number value = call.number(0);
+  const Value bands = call.list(1);
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const Value bound = call.apply(2, bands.at(i));
+    if (bound.is_null() || compare(value, as_number(call, bound)) <= 0)
+      return number_value(Number::from_int(static_cast<std::int64_t>(i + 1)));
+  }
+  call.fail("no band covers " + value.to_string());
+}
+
+// with_field(list, 'name', x => value): each item with one more field.
+Value with_field(Call& call) {
+  call.expect_count(3, 3);
+  const Value list = call.list(0);
+  const std::string name = call.text(1);
+  List out;
+  out.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Value item = list.at(i);
+    if (item.kind() != Value::Kind::object) call.fail("items should be objects, found " + describe(item));
+    Object object;
+    object.base = item.data_value();
+    if (!object.base)
+      for (const auto& key : item.keys()) object.fields.emplace_back(key, *item.member(key));
+    object.fields.emplace_back(name, call.apply(2, item));
+    out.push_back(Value::of(std::move(object)));
+  }
+  return Value::of(std::move(out));
+}
+
+// running_sum(list, f?): the cumulative totals, one per item (running balances).
+Value running_sum(Call& call) {
+  call.expect_count(1, 2);
+  Number total;
+  List out;
+  for (const auto& v : mapped(call)) {
+    if (!v.is_null()) total = total + as_number(call, v);
+    out.push_back(number_value(total));
+  }
+  return Value::of(std::move(out));
+}
+
+// range(from, to): from, from + 1, …, to - 1
+Value range(Call& call) {
+  call.expect_count(2, 2);
+  std::int64_t from = 0, to = 0;
+  if (!call.number(0).scaled(0, from) || !call.number(1).scaled(0, to)) call.fail("expected whole numbers");
+  if (to - from > 1000000) call.fail("the range is longer than 1,000,000");
+  List out;
+  for (std::int64_t i = from; i < to; ++i) out.push_back(number_value(Number::from_int(i)));
+  return Value::of(std::move(out));
+}
+
+// contains(list or text, value)
+Value contains(Call& call) {
+  call.expect_count(2, 2);
+  const Value where = call.arg(0);
+  const Value what = call.arg(1);
+  if (where.kind() == Value::Kind::text) {
+    const auto needle = plain_text(what);
+    return Value::of(needle && where.text().find(*needle) != std::string_view::npos);
+  }
+  if (where.kind() != Value::Kind::list) call.fail("expected a list or a text, found " + describe(where));
+  for (std::size_t i = 0; i < where.size(); ++i)
+    if (equal(where.at(i), what)) return Value::of(true);
+  return Value::of(false);
+}
+
+// join(list, separator, f?)
+Value join(Call& call) {
+  call.expect_count(2, 3);
+  const Value list = call.list(0);
+  const std::string separator = call.text(1);
+  std::string out;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Value v = call.has(2) ? call.apply(2, list.at(i)) : list.at(i);
+    const auto text = plain_text(v);
+    if (!text) call.fail("cannot join " + describe(v) + " as text");
+    if (i) out += separator;
+    out += *text;
+  }
+  return text_value(out);
+}
+
+}  // namespace
+
+void add_list_builtins(BuiltinTable& table) {
+  table["sum"] = sum;
+  table["count"] = count;
+  table["mean"] = mean;
+  table["stdev"] = stdev;
+  table["stdevp"] = stdevp;
+  table["min"] = min_value;
+  table["max"] = max_value;
+  table["filter"] = filter;
+  table["map"] = map;
+  table["sort"] = sort;
+  table["reverse"] = reverse;
+  table["take"] = take;
+  table["first"] = first;
+  table["last"] = last;
+  table["len"] = len;
+  table["group_by"] = group_by;
+  table["distinct"] = distinct;
+  table["lookup"] = lookup;
+  table["band"] = band;
+  table["band_index"] = band_index;
+  table["with_field"] = with_field;
+  table["running_sum"] = running_sum;
+  table["range"] = range;
+  table["contains"] = contains;
+  table["join"] = join;
+}
+
+}  // namespace raingan::tmpl

@@ -1,0 +1,83 @@
+#pragma once
+// Evaluates template expressions against the dataset and the template's own names. A field the dataset lacks
+// is an error naming the template line, the expression and the dataset path, never an empty string; write
+// `x ?? default` or `exists(x)` where a field may be absent.
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include "dataset/json_value.h"
+#include "format/thai_date.h"
+#include "template/expression.h"
+#include "template/scope.h"
+#include "template/value.h"
+
+namespace raingan::tmpl {
+
+class Evaluator;
+
+// One call of a built-in function: its arguments, evaluated on demand (so if() and lambdas stay lazy).
+class Call {
+ public:
+  Call(Evaluator& evaluator, const Expression& call, Scope& scope)
+      : evaluator_(evaluator), call_(call), scope_(scope) {}
+
+  const std::string& name() const noexcept { return call_.text; }
+  std::size_t count() const noexcept { return call_.operands.size(); }
+  void expect_count(std::size_t minimum, std::size_t maximum) const;
+
+  Value arg(std::size_t index);
+  Number number(std::size_t index);
+  std::string text(std::size_t index);  // texts, and numbers as their plain text
+  Value list(std::size_t index);
+  format::Date date(std::size_t index);
+  bool has(std::size_t index) const noexcept { return index < count(); }
+
+  // Argument `index` applied to an item: a lambda `x => …`, or a text naming a field ('amount').
+  Value apply(std::size_t index, const Value& item);
+
+  [[noreturn]] void fail(const std::string& message) const;
+  Evaluator& evaluator() noexcept { return evaluator_; }
+
+ private:
+  Evaluator& evaluator_;
+  const Expression& call_;
+  Scope& scope_;
+};
+
+using Builtin = Value (*)(Call& call);
+const Builtin* find_builtin(std::string_view name);
+
+class Evaluator {
+ public:
+  Evaluator(const dataset::Value& root, std::string template_file, format::Date today);
+
+  // Evaluates `expression`, written on `line` of the template.
+  Value evaluate(const Expression& expression, Scope& scope, int line);
+
+  // The dataset path an expression refers to ("topics[2].rows[0]"), or its source text when it has none.
+  std::string path_of(const Expression& expression, Scope& scope);
+
+  [[noreturn]] void fail(const std::string& message) const;
+  const format::Date& today() const noexcept { return today_; }
+  const std::string& template_file() const noexcept { return file_; }
+  int line() const noexcept { return line_; }
+
+ private:
+  friend class Call;
+  Value eval(const Expression& e, Scope& scope);
+  // Like eval, but a missing field (or index out of range) along a path gives nullopt instead of an error.
+  std::optional<Value> eval_optional(const Expression& e, Scope& scope);
+  std::optional<Value> lookup(const Expression& e, Scope& scope, bool required);
+  Value binary(const Expression& e, Scope& scope);
+  Value call(const Expression& e, Scope& scope);
+
+  const dataset::Value& root_;
+  std::string file_;
+  format::Date today_;
+  const Expression* current_ = nullptr;
+  int line_ = 0;
+};
+
+}  // namespace raingan::tmpl

@@ -1,0 +1,34 @@
+#include "template/template_file.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "core/diagnostic.h"
+
+namespace raingan::tmpl {
+
+TemplateFile load_template(const std::filesystem::path& path) {
+  TemplateFile file;
+  file.path = path;
+  file.name = path.string();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(file.name, "", "template not found");
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof()) throw InputError(file.name, "", "cannot read the template");
+  file.root = parse_markup(text.str(), file.name);
+  if (file.root->name == "document") {
+    file.kind = TemplateFile::Kind::document;
+  } else if (file.root->name == "workbook") {
+    file.kind = TemplateFile::Kind::workbook;
+  } else {
+    throw InputError(
+        file.name, "line " + std::to_string(file.root->line),
+        "expected <document> (a PDF) or <workbook> (an XLSX register) as the root element, found <" +
+            file.root->name + ">");
+  }
+  return file;
+}
+
+}  // namespace raingan::tmpl

@@ -1,0 +1,24 @@
+#pragma once
+// A template file loaded and checked for syntax: <document> templates make PDFs, <workbook> templates make
+// XLSX registers.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "template/markup.h"
+
+namespace raingan::tmpl {
+
+struct TemplateFile {
+  enum class Kind { document, workbook };
+  std::filesystem::path path;
+  std::string name;  // as the user gave it, for messages
+  std::unique_ptr<Element> root;
+  Kind kind = Kind::document;
+};
+
+// Throws InputError naming the file (and line) when it cannot be read or parsed.
+TemplateFile load_template(const std::filesystem::path& path);
+
+}  // namespace raingan::tmpl

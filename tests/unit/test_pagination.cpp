@@ -1,0 +1,243 @@
+// Pagination on frames: table headers repeat, tall rows split and continue, headings never end a page,
+// widows and orphans are held, and the contents list the pages headings landed on.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "document/document.h"
+#include "layout/paginate.h"
+#include "text_test_support.h"
+
+namespace raingan::test {
+namespace {
+
+struct PrintedLine {
+  double y = 0;  // baseline
+  std::string text;
+};
+
+class CollectingSink : public layout::PageSink {
+ public:
+  std::vector<layout::Page> pages;
+  void add_page(layout::Page&& page) override { pages.push_back(std::move(page)); }
+  void insert_page(std::size_t index, layout::Page&& page) override {
+    pages.insert(pages.begin() + static_cast<long>(index), std::move(page));
+  }
+};
+
+// Every text line of a page, top to bottom, as a reader would extract it.
+std::vector<PrintedLine> lines_of(const layout::Page& page) {
+  std::vector<PrintedLine> lines;
+  for (const auto& item : page.frame.items) {
+    const auto* line = std::get_if<layout::TextLine>(&item);
+    if (!line || line->runs.empty()) continue;
+    PrintedLine printed{line->runs.front().origin.y, {}};
+    for (const auto& span : line->spans) printed.text += span.text;
+    lines.push_back(printed);
+  }
+  std::stable_sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.y < b.y; });
+  return lines;
+}
+
+std::vector<std::pair<std::string, double>> anchors_of(const layout::Page& page) {
+  std::vector<std::pair<std::string, double>> anchors;
+  for (const auto& item : page.frame.items)
+    if (const auto* anchor = std::get_if<layout::Anchor>(&item))
+      anchors.emplace_back(anchor->name, anchor->position.y);
+  return anchors;
+}
+
+doc::Block paragraph(const std::string& text, doc::BlockStyle block = {}) {
+  doc::Paragraph p;
+  p.content.push_back(doc::TextInline{text, {}, {}, {}});
+  p.block = block;
+  return {std::move(p)};
+}
+
+doc::Block heading(const std::string& text, const std::string& anchor) {
+  doc::Heading h;
+  h.paragraph.content.push_back(doc::TextInline{text, {}, {}, {}});
+  h.paragraph.block.keep_with_next = true;
+  h.anchor = anchor;
+  h.title = text;
+  return {std::move(h)};
+}
+
+doc::TableCell cell(const std::string& text) {
+  doc::TableCell c;
+  c.content.push_back(paragraph(text));
+  return c;
+}
+
+std::vector<layout::Page> lay_out_document(const doc::Document& document) {
+  CollectingSink sink;
+  layout::layout_document(document, shared_fonts(), sink, "test");
+  return std::move(sink.pages);
+}
+
+doc::Document one_section(doc::Blocks body) {
+  doc::Document document;
+  doc::Section section;
+  section.body = std::move(body);
+  document.sections.push_back(std::move(section));
+  return document;
+}
+
+const std::string header_text = "ที่ กิจกรรม";
+
+doc::Table table_with_header() {
+  doc::Table table;
+  table.columns = {{doc::TableColumn::Unit::points, 40}, {doc::TableColumn::Unit::fraction, 1}};
+  table.header_rows = 1;
+  doc::TableRow header;
+  header.cells = {cell("ที่"), cell("กิจกรรม")};
+  table.rows.push_back(std::move(header));
+  return table;
+}
+
+}  // namespace
+
+TEST_CASE("pagination: the header rows of a long table are repeated at the top of every page it reaches") {
+  doc::Table table = table_with_header();
+  for (int i = 1; i <= 80; ++i) {
+    doc::TableRow row;
+    row.cells = {cell(std::to_string(i)), cell("กิจกรรมลำดับที่ " + std::to_string(i))};
+    table.rows.push_back(std::move(row));
+  }
+  const auto pages = lay_out_document(one_section({doc::Block{std::move(table)}}));
+  REQUIRE(pages.size() >= 3);
+  int rows_seen = 0;
+  for (const auto& page : pages) {
+    const auto lines = lines_of(page);
+    REQUIRE(lines.size() >= 3);
+    // The first two lines of the page (same baseline) are the header's cells.
+    CHECK(lines[0].y == doctest::Approx(lines[1].y));
+    std::string first_row = lines[0].text + " " + lines[1].text;
+    CHECK(first_row == header_text);
+    const auto headers =
+        std::count_if(lines.begin(), lines.end(), [](const auto& l) { return l.text == "กิจกรรม"; });
+    CHECK(headers == 1);
+    for (const auto& line : lines) rows_seen += line.text.starts_with("กิจกรรมลำดับที่") ? 1 : 0;
+  }
+  CHECK(rows_seen == 80);
+}
+
+TEST_CASE(
+    "pagination: a row taller than the space left is split between lines and continues on the next page") {
+  doc::Table table = table_with_header();
+  std::string long_text;
+  for (int i = 1; i <= 120; ++i) long_text += "ข้อความบรรทัดยาว" + std::to_string(i) + "\n";
+  long_text.pop_back();
+  doc::TableRow row;
+  row.cells = {cell("๑"), cell(long_text)};
+  table.rows.push_back(std::move(row));
+  const auto pages = lay_out_document(one_section({paragraph("ย่อหน้านำ"), doc::Block{std::move(table)}}));
+  REQUIRE(pages.size() >= 3);
+  std::vector<std::string> continued;
+  for (const auto& page : pages) {
+    const auto lines = lines_of(page);
+    // Every page of the table opens with its header.
+    const bool header_on_page =
+        std::any_of(lines.begin(), lines.end(), [](const auto& l) { return l.text == "กิจกรรม"; });
+    CHECK(header_on_page);
+    for (const auto& line : lines)
+      if (line.text.starts_with("ข้อความบรรทัดยาว")) continued.push_back(line.text);
+  }
+  // All 120 lines arrive, once each and in order, across the pages.
+  REQUIRE(continued.size() == 120);
+  for (int i = 1; i <= 120; ++i) CHECK(continued[i - 1] == "ข้อความบรรทัดยาว" + std::to_string(i));
+  // The first page holds part of the row (it was split, not pushed whole to the next page).
+  const auto first = lines_of(pages[0]);
+  CHECK(std::any_of(first.begin(), first.end(), [](const auto& l) { return l.text == "ข้อความบรรทัดยาว1"; }));
+}
+
+TEST_CASE("pagination: a heading is never the last line of a page, wherever the page end falls") {
+  for (int filler = 18; filler <= 30; ++filler) {
+    doc::Blocks body;
+    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    body.push_back(heading("หัวข้อทดสอบ", "h-test"));
+    body.push_back(paragraph("เนื้อหาหลังหัวข้อ บรรทัดแรก\nเนื้อหาหลังหัวข้อ บรรทัดที่สอง\nเนื้อหาหลังหัวข้อ บรรทัดที่สาม"));
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    for (const auto& page : pages) {
+      const auto lines = lines_of(page);
+      REQUIRE_FALSE(lines.empty());
+      CAPTURE(filler);
+      CHECK(lines.back().text != "หัวข้อทดสอบ");
+      // The heading's anchor is on the same page as its text.
+      for (const auto& [name, y] : anchors_of(page)) {
+        CHECK(name == "h-test");
+        const bool text_here =
+            std::any_of(lines.begin(), lines.end(), [](const auto& l) { return l.text == "หัวข้อทดสอบ"; });
+        CHECK(text_here);
+      }
+    }
+  }
+}
+
+TEST_CASE("pagination: widows and orphans are held at every position of a page end") {
+  std::string five;
+  for (int i = 1; i <= 5; ++i) five += "ย่อหน้าห้าบรรทัด " + std::to_string(i) + (i < 5 ? "\n" : "");
+  for (int filler = 16; filler <= 30; ++filler) {
+    doc::Blocks body;
+    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    body.push_back(paragraph(five));
+    body.push_back(paragraph("บรรทัดท้าย"));
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    std::vector<int> per_page;
+    for (const auto& page : pages) {
+      int count = 0;
+      for (const auto& line : lines_of(page)) count += line.text.starts_with("ย่อหน้าห้าบรรทัด") ? 1 : 0;
+      if (count) per_page.push_back(count);
+    }
+    CAPTURE(filler);
+    int total = 0;
+    for (int count : per_page) {
+      total += count;
+      // Split or not, no page holds a single line of the paragraph (orphans = widows = 2).
+      CHECK(count >= 2);
+    }
+    CHECK(total == 5);
+  }
+}
+
+TEST_CASE("pagination: the contents page lists each heading with the page it landed on, before the body") {
+  doc::Document document;
+  doc::Section front;
+  front.numbering = doc::PageNumbering::thai_letters;
+  doc::TableOfContents contents;
+  contents.max_level = 2;
+  front.body.push_back({contents});
+  document.sections.push_back(std::move(front));
+  doc::Section body;
+  body.numbering = doc::PageNumbering::thai_digits;
+  for (int part = 1; part <= 4; ++part) {
+    doc::Block h = heading("ส่วนที่ " + std::to_string(part), "part-" + std::to_string(part));
+    std::get<doc::Heading>(h.node).paragraph.block.page_break_before = true;
+    body.body.push_back(std::move(h));
+    for (int i = 0; i < 10 * part; ++i) body.body.push_back(paragraph("เนื้อหา " + std::to_string(i)));
+  }
+  document.sections.push_back(std::move(body));
+  const auto pages = lay_out_document(document);
+
+  // Where each heading landed, read from the anchors on the pages.
+  std::map<std::string, std::string> landed;
+  for (const auto& page : pages)
+    for (const auto& [name, y] : anchors_of(page)) landed[name] = page.label;
+  REQUIRE(landed.size() == 4);
+  CHECK(landed["part-1"] == "๑");
+  CHECK(pages.front().label == "ก");
+
+  // The contents page comes first and its lines end with those page labels.
+  const auto contents_lines = lines_of(pages.front());
+  REQUIRE(contents_lines.size() == 4);
+  for (int part = 1; part <= 4; ++part) {
+    const std::string& line = contents_lines[part - 1].text;
+    CHECK(line.starts_with("ส่วนที่ " + std::to_string(part)));
+    CHECK(line.ends_with(landed["part-" + std::to_string(part)]));
+  }
+}
+
+}  // namespace raingan::test
