@@ -1,6 +1,7 @@
 #include "template/binder_core.h"
 
 #include <algorithm>
+#include <filesystem>
 
 #include "template/style_sheet.h"
 #include "template/whitespace.h"
@@ -20,7 +21,11 @@ bool is_control(std::string_view name) {
 BinderCore::BinderCore(const TemplateFile& file, const dataset::JsonDocument& data,
                        const BindOptions& options)
     : file_(file), data_(data), evaluator_(data.root, file.name, options.today) {
-  scope_.bind("dataset_dir", Value::of(options.dataset_directory.string()));
+  // Absolute, because image paths are resolved against the template's folder: a relative dataset folder
+  // ("datasets") would otherwise be looked for under templates/.
+  const std::filesystem::path dataset_directory =
+      options.dataset_directory.empty() ? options.dataset_directory : std::filesystem::absolute(options.dataset_directory);
+  scope_.bind("dataset_dir", Value::of(dataset_directory.lexically_normal().string()));
   scope_.bind("template_dir", Value::of(file.path.parent_path().string()));
   collect_definitions(*file.root);
 }
@@ -105,6 +110,16 @@ void BinderCore::check_attributes(const Element& element, const std::vector<std:
     fail(attribute.line, "<" + element.name + "> has no attribute '" + attribute.name + "'" +
                              (listed.empty() ? "" : " (it takes: " + listed + ")"));
   }
+}
+
+void BinderCore::check_dataset_kind(const Element& root) const {
+  const Attribute* expected = root.attribute("dataset-kind");
+  if (!expected) return;
+  const dataset::Value* kind = data_.root.find("kind");
+  const std::string actual = kind && kind->is_string() ? kind->as_string() : std::string();
+  if (actual != expected->value)
+    fail(expected->line, "this template is for datasets of kind \"" + expected->value +
+                             "\", but the dataset's kind is \"" + actual + "\"");
 }
 
 void BinderCore::collect_definitions(const Element& root) {

@@ -58,6 +58,9 @@ class BinderCore {
   [[noreturn]] void fail(int line, const std::string& message) const;
   [[noreturn]] void fail(const Element& element, const std::string& message) const;
 
+  // The root's dataset-kind="…", if given, must be the dataset's kind.
+  void check_dataset_kind(const Element& root) const;
+
   // Collects <define> elements anywhere in the template.
   void collect_definitions(const Element& root);
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "format/thai_digits.h"
 #include "template/evaluator.h"
 
 namespace raingan::tmpl {
@@ -19,5 +20,7 @@ void add_list_builtins(BuiltinTable& table);    // sum, count, mean, stdev, filt
 // Helpers shared by the groups.
 Value number_value(Number n);
 Value text_value(std::string text);
+// An optional 'thai' | 'arabic' argument (Thai when absent).
+format::Digits digits_arg(Call& call, std::size_t index);
 
 }  // namespace raingan::tmpl

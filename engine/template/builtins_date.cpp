@@ -9,14 +9,6 @@
 namespace raingan::tmpl {
 namespace {
 
-format::Digits digits_arg(Call& call, std::size_t index) {
-  if (!call.has(index)) return format::Digits::thai;
-  const std::string which = call.text(index);
-  if (which == "thai") return format::Digits::thai;
-  if (which == "arabic") return format::Digits::arabic;
-  call.fail("digits should be 'thai' or 'arabic', found '" + which + "'");
-}
-
 int whole(Call& call, std::size_t index, const char* what) {
   std::int64_t n = 0;
   if (!call.number(index).scaled(0, n) || n < -1000000 || n > 1000000)

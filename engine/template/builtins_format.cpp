@@ -19,14 +19,6 @@ std::int64_t satang_of(Call& call, const Number& baht) {
   return *satang;
 }
 
-format::Digits digits_arg(Call& call, std::size_t index) {
-  if (!call.has(index)) return format::Digits::thai;
-  const std::string which = call.text(index);
-  if (which == "thai") return format::Digits::thai;
-  if (which == "arabic") return format::Digits::arabic;
-  call.fail("digits should be 'thai' or 'arabic', found '" + which + "'");
-}
-
 int places_arg(Call& call, std::size_t index, int fallback) {
   if (!call.has(index)) return fallback;
   std::int64_t places = 0;

@@ -56,7 +56,7 @@ class DocumentBinder {
     const Element& root = *core_.file().root;
     core_.check_attributes(root, {"title", "author", "subject", "keywords", "font", "size", "dataset-kind"},
                            false);
-    check_dataset_kind(root);
+    core_.check_dataset_kind(root);
     styles_ = StyleSheet(core_.text(root, "font", "TH Sarabun PSK"),
                          root.attribute("size") ? parse_length(core_.text(*root.attribute("size")),
                                                                {core_.file_name(), root.line, "size"})
@@ -74,17 +74,7 @@ class DocumentBinder {
  private:
   // ---- document level ----------------------------------------------------------------------------------
 
-  void check_dataset_kind(const Element& root) {
-    const Attribute* kind = root.attribute("dataset-kind");
-    if (!kind) return;
-    Scope scope;
-    const auto parsed = parse_expression("kind ?? ''", {core_.file_name(), kind->line});
-    const Value dataset_kind = core_.evaluator().evaluate(*parsed, scope, kind->line);
-    const auto text = plain_text(dataset_kind).value_or("");
-    if (text != kind->value)
-      core_.fail(kind->line, "this template is for datasets of kind \"" + kind->value +
-                                 "\", but the dataset's kind is \"" + text + "\"");
-  }
+
 
   void read_styles(const Element& root) {
     for (const auto& child : root.children) {

@@ -110,7 +110,7 @@ class WorkbookBinder {
 
   std::size_t run() {
     const Element& root = *core_.file().root;
-    check_dataset_kind(root);
+    core_.check_dataset_kind(root);
     base_ = settings().options.normal_style;
     std::size_t sheets = 0;
     core_.for_each_child(root, [&](const Node& node) {
@@ -134,16 +134,7 @@ class WorkbookBinder {
   }
 
  private:
-  void check_dataset_kind(const Element& root) {
-    const Attribute* kind = root.attribute("dataset-kind");
-    if (!kind) return;
-    Scope scope;
-    const auto parsed = parse_expression("kind ?? ''", {core_.file_name(), kind->line});
-    const auto actual = plain_text(core_.evaluator().evaluate(*parsed, scope, kind->line)).value_or("");
-    if (actual != kind->value)
-      core_.fail(kind->line, "this template is for datasets of kind \"" + kind->value +
-                                 "\", but the dataset's kind is \"" + actual + "\"");
-  }
+
 
   CellStyleSpec read_spec(const Element& e) {
     CellStyleSpec spec;
