@@ -10,7 +10,9 @@ namespace {
                            std::string(text) + "\"");
 }
 
-bool ends_name(char c) { return c == '.' || c == '[' || c == ']' || c == ' ' || c == '"' || c == '=' || c == '{' || c == '}'; }
+bool ends_name(char c) {
+  return c == '.' || c == '[' || c == ']' || c == ' ' || c == '"' || c == '=' || c == '{' || c == '}';
+}
 
 bool is_plain_name(std::string_view name) {
   if (name.empty()) return false;
@@ -121,7 +123,8 @@ std::string PathPattern::format(const std::vector<Step>& steps, const Value* rec
         break;
       case Step::Kind::filter: {
         const Value* wanted = record != nullptr ? record->find(step.record_field) : nullptr;
-        text += "[" + step.key + "=" + (wanted != nullptr ? describe(*wanted) : "{" + step.record_field + "}") + "]";
+        text += "[" + step.key + "=" +
+                (wanted != nullptr ? describe(*wanted) : "{" + step.record_field + "}") + "]";
         break;
       }
     }

@@ -30,7 +30,8 @@ class PathPattern {
   // Calls visit for every value the pattern reaches from root, in document order. A filter keeps the items
   // whose field equals (equal_values) the record's field; without a record (nullptr) it keeps none.
   void for_each_match(const Value& root, const std::function<void(const Value&)>& visit) const;
-  void for_each_match(const Value& root, const Value* record, const std::function<void(const Value&)>& visit) const;
+  void for_each_match(const Value& root, const Value* record,
+                      const std::function<void(const Value&)>& visit) const;
 
   // The pattern as a message shows it for one record: each {field} replaced by the record's value,
   // schools[code="65020001"].merged[*].code.

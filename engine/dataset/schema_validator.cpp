@@ -163,6 +163,28 @@ class Validation {
       report(at, "expected at most " + plural(*node.max_items, "item") + ", found " + describe(value));
     if (!node.unique_field.empty()) check_unique(node.unique_field, items, at);
     if (node.ascending) check_ascending(*node.ascending, items, at);
+    if (node.count_of) check_count_of(*node.count_of, items.size(), at);
+  }
+
+  // x-count-of: one item for each value the pattern reaches (counted once per record for a plain pattern).
+  void check_count_of(const PathPattern& pattern, std::size_t found, const PathLink& at) {
+    std::size_t expected = 0;
+    if (pattern.record_fields().empty()) {
+      auto cached = counts_.find(pattern.text());
+      if (cached == counts_.end()) {
+        pattern.for_each_match(document_.root, nullptr, [&expected](const Value&) { ++expected; });
+        cached = counts_.emplace(pattern.text(), expected).first;
+      }
+      expected = cached->second;
+    } else {
+      if (record_ == nullptr) return;
+      pattern.for_each_match(document_.root, record_, [&expected](const Value&) { ++expected; });
+    }
+    if (found != expected)
+      report(at, "expected " + plural(expected, "item") + ", one for each value at " +
+                     (pattern.record_fields().empty() || record_ == nullptr ? pattern.text()
+                                                                            : pattern.text_for(*record_)) +
+                     ", found " + plural(found, "item"));
   }
 
   void check_unique(const std::string& field, const std::vector<Value>& items, const PathLink& at) {
@@ -287,7 +309,8 @@ class Validation {
 
   // A pair reference such as schools[code={school}].merged[*].code: the values allowed depend on fields of
   // the record around the value. Checked only when the record has those fields (else "required" speaks).
-  [[gnu::noinline]] void check_record_reference(const PathPattern& pattern, const Value& value, const PathLink& at) {
+  [[gnu::noinline]] void check_record_reference(const PathPattern& pattern, const Value& value,
+                                                const PathLink& at) {
     if (record_ == nullptr) return;
     std::string key = pattern.text();
     for (const auto& field : pattern.record_fields()) {
@@ -307,7 +330,8 @@ class Validation {
       why = " (it is at " + wide.text() + ", but not there)";
     else
       why = " (it is nowhere at " + wide.text() + ")";
-    report(at, "expected a value found at " + pattern.text_for(*record_) + ", found " + describe(value) + why);
+    report(at,
+           "expected a value found at " + pattern.text_for(*record_) + ", found " + describe(value) + why);
   }
 
   const std::unordered_set<std::string>& reference_set(const PathPattern& pattern, const Value* record,
@@ -330,7 +354,8 @@ class Validation {
   std::vector<Diagnostic> problems_;
   std::unordered_map<std::string, std::unordered_set<std::string>> reference_sets_;
   std::unordered_map<std::string, PathPattern> widened_;
-  const Value* record_ = nullptr;  // the object whose members are being checked
+  std::unordered_map<std::string, std::size_t> counts_;  // x-count-of of plain patterns
+  const Value* record_ = nullptr;                        // the object whose members are being checked
 };
 
 }  // namespace

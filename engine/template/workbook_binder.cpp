@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "format/thai_date.h"
 #include "format/value_error.h"
@@ -134,8 +136,6 @@ class WorkbookBinder {
   }
 
  private:
-
-
   CellStyleSpec read_spec(const Element& e) {
     CellStyleSpec spec;
     const std::string& file = core_.file_name();
@@ -192,6 +192,9 @@ class WorkbookBinder {
   }
 
   void define_style(const Element& e) {
+    // Styles resolved so far may name the style being (re)defined.
+    row_specs_.clear();
+    cell_styles_.clear();
     std::vector<std::string_view> allowed = cell_style_attributes;
     allowed.push_back("name");
     allowed.push_back("based-on");
@@ -221,6 +224,16 @@ class WorkbookBinder {
   }
 
   xlsx::StyleId style_id(const CellStyleSpec& spec) { return writer_->add_style(spec.resolve(base_)); }
+
+  // Whether any style attribute of the element (or its style="…") takes a value from the data.
+  bool has_dynamic_style(const Element& e) {
+    auto [known, inserted] = dynamic_style_.try_emplace(&e, false);
+    if (inserted)
+      for (const auto& a : e.attributes)
+        if ((a.name == "style" || is_cell_style_attribute(a.name)) && a.value.find("{{") != std::string::npos)
+          known->second = true;
+    return known->second;
+  }
 
   void bind_sheet(const Element& e) {
     std::vector<std::string_view> allowed = {"name",      "landscape",   "fit-width",   "repeat-header",
@@ -279,6 +292,7 @@ class WorkbookBinder {
     first_header_row_ = -1;
     header_columns_ = 0;
     conditionals_.clear();
+    validations_.clear();
     ScopeGuard guard(core_.scope());
     core_.scope().bind("next_row", Value::of(Number::from_int(1)));
     core_.for_each_child(e, [&](const Node& node) {
@@ -317,8 +331,12 @@ class WorkbookBinder {
         if (const Attribute* a = child.attribute("bold"))
           rule.bold = parse_flag(core_.text(*a), {file, a->line, a->name});
         conditionals_.push_back({parse_range(core_.required(child, "range")), rule});
+      } else if (child.name == "validation") {
+        validations_.push_back({parse_range(core_.required(child, "range")), list_validation(child)});
       } else {
-        core_.fail(child, "a <sheet> holds <columns>, <row> and <conditional> elements (and for, if, let)");
+        core_.fail(
+            child,
+            "a <sheet> holds <columns>, <row>, <conditional> and <validation> elements (and for, if, let)");
       }
     });
     start_sheet();
@@ -331,7 +349,45 @@ class WorkbookBinder {
                                static_cast<std::uint16_t>(header_columns_ - 1)});
     }
     for (const auto& [range, rule] : conditionals_) writer_->add_conditional_format(range, rule);
+    for (const auto& [range, rule] : validations_) writer_->add_list_validation(range, rule);
     writer_->end_sheet();
+  }
+
+  // <validation range list allow-blank error-title error-message>: a drop-down of the allowed values for
+  // input cells. `list` is a list ({{ statuses }}) or a text of values separated by commas.
+  xlsx::ListValidation list_validation(const Element& e) {
+    core_.check_attributes(e, {"range", "list", "allow-blank", "error-title", "error-message"}, false);
+    const std::string& file = core_.file_name();
+    xlsx::ListValidation rule;
+    const Attribute& list = core_.required(e, "list");
+    const Value values = core_.value(list);
+    if (values.kind() == Value::Kind::list) {
+      for (std::size_t i = 0; i < values.size(); ++i) {
+        const auto text = plain_text(values.at(i));
+        if (!text || text->empty())
+          core_.fail(list.line, "<validation list>: item " + std::to_string(i + 1) +
+                                    " should be a text or a "
+                                    "number, found " +
+                                    describe(values.at(i)));
+        rule.allowed.push_back(*text);
+      }
+    } else {
+      const std::string text = plain_text(values).value_or("");
+      for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        std::string item = text.substr(start, comma - start);
+        item.erase(0, item.find_first_not_of(' '));
+        item.erase(item.find_last_not_of(' ') + 1);
+        if (!item.empty()) rule.allowed.push_back(item);
+        start = comma + 1;
+      }
+    }
+    if (rule.allowed.empty()) core_.fail(list.line, "<validation list>: the list of allowed values is empty");
+    if (const Attribute* a = e.attribute("allow-blank"))
+      rule.allow_blank = parse_flag(core_.text(*a), {file, a->line, a->name});
+    rule.error_title = core_.text(e, "error-title");
+    rule.error_message = core_.text(e, "error-message");
+    return rule;
   }
 
   xlsx::CellRange parse_range(const Attribute& a) { return parse_a1_range(core_.text(a), a.line); }
@@ -367,21 +423,26 @@ class WorkbookBinder {
   }
 
   void bind_row(const Element& e) {
-    core_.check_attributes(
-        e,
-        [] {
-          std::vector<std::string_view> allowed = cell_style_attributes;
-          allowed.insert(allowed.end(), {"header", "height", "style"});
-          return allowed;
-        }(),
-        false);
+    if (checked_.insert(&e).second)
+      core_.check_attributes(
+          e,
+          [] {
+            std::vector<std::string_view> allowed = cell_style_attributes;
+            allowed.insert(allowed.end(), {"header", "height", "style"});
+            return allowed;
+          }(),
+          false);
     const std::string& file = core_.file_name();
     PendingRow row;
     if (const Attribute* a = e.attribute("header"))
       row.header = parse_flag(core_.text(*a), {file, a->line, a->name});
     if (const Attribute* a = e.attribute("height"))
       row.height = parse_length(core_.text(*a), {file, a->line, a->name});
-    const CellStyleSpec row_style = named(e, {});
+    const bool static_row = !has_dynamic_style(e);
+    auto known_row = static_row ? row_specs_.find(&e) : row_specs_.end();
+    if (static_row && known_row == row_specs_.end()) known_row = row_specs_.emplace(&e, named(e, {})).first;
+    const CellStyleSpec row_style = static_row ? known_row->second : named(e, {});
+    core_.check_row_count(e, next_row_ + 1);
     ScopeGuard guard(core_.scope());
     core_.scope().bind("row_number", Value::of(Number::from_int(next_row_ + 1)));
     core_.for_each_child(e, [&](const Node& node) {
@@ -391,7 +452,7 @@ class WorkbookBinder {
       }
       const Element& cell = *node.element;
       if (cell.name != "cell") core_.fail(cell, "a <row> holds <cell> elements");
-      row.cells.push_back(bind_cell(cell, row_style));
+      row.cells.push_back(bind_cell(cell, row_style, static_row ? &e : nullptr));
     });
     if (row.header) {
       if (first_header_row_ < 0) first_header_row_ = static_cast<int>(next_row_);
@@ -428,14 +489,24 @@ class WorkbookBinder {
     pending_.clear();
   }
 
-  xlsx::Cell bind_cell(const Element& e, const CellStyleSpec& row_style) {
-    std::vector<std::string_view> allowed = cell_style_attributes;
-    allowed.insert(allowed.end(), {"style", "colspan", "rowspan", "type", "value", "formula"});
-    core_.check_attributes(e, allowed, false);
+  // `static_row` is the row element when its style does not depend on the data (then neither does the style
+  // of a cell whose own style attributes have no {{ }}, and it is resolved once, not once per row).
+  xlsx::Cell bind_cell(const Element& e, const CellStyleSpec& row_style, const Element* static_row) {
+    if (checked_.insert(&e).second) {
+      std::vector<std::string_view> allowed = cell_style_attributes;
+      allowed.insert(allowed.end(), {"style", "colspan", "rowspan", "type", "value", "formula"});
+      core_.check_attributes(e, allowed, false);
+    }
     const std::string& file = core_.file_name();
     xlsx::Cell cell;
-    const CellStyleSpec spec = named(e, row_style);
-    cell.style = style_id(spec);
+    if (static_row != nullptr && !has_dynamic_style(e)) {
+      auto known = cell_styles_.find({static_row, &e});
+      if (known == cell_styles_.end())
+        known = cell_styles_.emplace(std::pair{static_row, &e}, style_id(named(e, row_style))).first;
+      cell.style = known->second;
+    } else {
+      cell.style = style_id(named(e, row_style));
+    }
     if (const Attribute* a = e.attribute("colspan"))
       cell.colspan =
           static_cast<std::uint16_t>(parse_integer(core_.text(*a), {file, a->line, a->name}, 1, 1000));
@@ -554,6 +625,11 @@ class WorkbookBinder {
   xlsx::CellStyle base_;
   std::map<std::string, CellStyleSpec> styles_;
   std::map<std::string, std::unique_ptr<Expression>> lone_expressions_;
+  // Per element, decided once: attributes checked, style attributes free of {{ }}, resolved styles.
+  std::unordered_set<const Element*> checked_;
+  std::unordered_map<const Element*, bool> dynamic_style_;
+  std::unordered_map<const Element*, CellStyleSpec> row_specs_;
+  std::map<std::pair<const Element*, const Element*>, xlsx::StyleId> cell_styles_;
   xlsx::SheetSetup setup_;
   bool started_ = false;
   bool freeze_header_ = false;
@@ -566,6 +642,7 @@ class WorkbookBinder {
   int last_header_row_ = -1;
   std::size_t header_columns_ = 0;
   std::vector<std::pair<xlsx::CellRange, xlsx::ConditionalRule>> conditionals_;
+  std::vector<std::pair<xlsx::CellRange, xlsx::ListValidation>> validations_;
 };
 
 }  // namespace

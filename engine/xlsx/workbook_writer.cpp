@@ -425,13 +425,33 @@ void WorkbookWriter::write_cell(std::uint32_t row, std::uint16_t col, const Cell
   if (status != LXW_NO_ERROR) check_lxw(status, output_.target().string(), location(row, col), action);
 }
 
+bool WorkbookWriter::tabular_digits(StyleId style) {
+  if (style >= tabular_digits_.size()) tabular_digits_.resize(styles_.size(), -1);
+  if (tabular_digits_[style] < 0) {
+    const double zero = measure_("0", styles_[style]);
+    bool same = true;
+    for (char digit = '1'; digit <= '9' && same; ++digit)
+      same = std::abs(measure_(std::string_view(&digit, 1), styles_[style]) - zero) < 1e-9;
+    tabular_digits_[style] = same ? 1 : 0;
+  }
+  return tabular_digits_[style] == 1;
+}
+
 double WorkbookWriter::measure_cached(std::string_view text, StyleId style) {
   std::string key;
   key.reserve(text.size() + 8);
   key.append(reinterpret_cast<const char*>(&style), sizeof style).append(text);
+  const std::size_t prefix = sizeof style;
+  bool has_digits = false;
+  for (std::size_t i = prefix; i < key.size() && !has_digits; ++i)
+    has_digits = key[i] >= '1' && key[i] <= '9';
+  // With tabular digits every digit measures as 0 does: S001234 and S000000 are one width.
+  if (has_digits && tabular_digits(style))
+    for (std::size_t i = prefix; i < key.size(); ++i)
+      if (key[i] >= '1' && key[i] <= '9') key[i] = '0';
   if (const auto known = measured_.find(key); known != measured_.end()) return known->second;
   if (measured_.size() >= measure_cache_limit) measured_.clear();
-  const double points = measure_(text, styles_[style]);
+  const double points = measure_(std::string_view(key).substr(prefix), styles_[style]);
   measured_.emplace(std::move(key), points);
   return points;
 }

@@ -19,11 +19,13 @@ std::vector<std::string> problems_of(const std::string& schema, const std::strin
   const Schema compiled = Schema::load_text(schema, "s.schema.json");
   const JsonDocument document = read_json_text(dataset, "d.json");
   std::vector<std::string> out;
-  for (const auto& problem : validate(document, compiled)) out.push_back(problem.location + ": " + problem.message);
+  for (const auto& problem : validate(document, compiled))
+    out.push_back(problem.location + ": " + problem.message);
   return out;
 }
 
-std::vector<std::string> matches(const PathPattern& pattern, const JsonDocument& document, const Value* record) {
+std::vector<std::string> matches(const PathPattern& pattern, const JsonDocument& document,
+                                 const Value* record) {
   std::vector<std::string> out;
   pattern.for_each_match(document.root, record, [&out](const Value& v) { out.push_back(describe(v)); });
   return out;
@@ -52,7 +54,8 @@ const std::string two_schools = R"("schools": [
 TEST_CASE("A filter [field={record_field}] keeps the items whose field equals the record's") {
   const PathPattern pattern = PathPattern::parse("schools[code={school}].merged[*].code");
   CHECK(pattern.record_fields() == std::vector<std::string>{"school"});
-  const JsonDocument document = read_json_text("{" + two_schools + R"(, "record": {"school": "B"}})", "d.json");
+  const JsonDocument document =
+      read_json_text("{" + two_schools + R"(, "record": {"school": "B"}})", "d.json");
   const Value* record = document.root.find("record");
   CHECK(matches(pattern, document, record) == std::vector<std::string>{"\"B1\""});
   CHECK(pattern.text_for(*record) == "schools[code=\"B\"].merged[*].code");
@@ -89,19 +92,22 @@ TEST_CASE("x-references with a filter: a pair reference names the record's own k
       {"school": "A", "from_school": "B1"},
       {"school": "B", "from_school": "Z9"},
       {"school": "C", "from_school": "A1"}]})");
-  CHECK(found == std::vector<std::string>{
-                     "students[0].from_school: expected a value found at schools[code=\"A\"].merged[*].code, found "
-                     "\"B1\" (it is at schools[*].merged[*].code, but not there)",
-                     "students[1].from_school: expected a value found at schools[code=\"B\"].merged[*].code, found "
-                     "\"Z9\" (it is nowhere at schools[*].merged[*].code)",
-                     "students[2].school: expected a value found at schools[*].code, found \"C\"",
-                     "students[2].from_school: expected a value found at schools[code=\"C\"].merged[*].code, found "
-                     "\"A1\" (there is none in this dataset)"});
+  CHECK(found ==
+        std::vector<std::string>{
+            "students[0].from_school: expected a value found at schools[code=\"A\"].merged[*].code, found "
+            "\"B1\" (it is at schools[*].merged[*].code, but not there)",
+            "students[1].from_school: expected a value found at schools[code=\"B\"].merged[*].code, found "
+            "\"Z9\" (it is nowhere at schools[*].merged[*].code)",
+            "students[2].school: expected a value found at schools[*].code, found \"C\"",
+            "students[2].from_school: expected a value found at schools[code=\"C\"].merged[*].code, found "
+            "\"A1\" (there is none in this dataset)"});
 }
 
 TEST_CASE("x-references with a filter: a record without the filtered field is left to required") {
-  const auto found = problems_of(pair_schema, "{" + two_schools + R"(, "students": [{"from_school": "A1"}]})");
-  CHECK(found == std::vector<std::string>{"students[0].school: expected required field \"school\", found it missing"});
+  const auto found =
+      problems_of(pair_schema, "{" + two_schools + R"(, "students": [{"from_school": "A1"}]})");
+  CHECK(found ==
+        std::vector<std::string>{"students[0].school: expected required field \"school\", found it missing"});
 }
 
 TEST_CASE("x-references with a filter compares numbers by value") {
