@@ -6,7 +6,8 @@ namespace raingan::tmpl {
 namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_thai(char32_t cp) { return cp >= 0x0E00 && cp <= 0x0E7F; }
+// Thai letters, vowels and marks; Thai digits are not among them, since numbers are set off by spaces.
+bool is_thai(char32_t cp) { return cp >= 0x0E01 && cp <= 0x0E4F; }
 
 char32_t last_code_point(const std::string& text) {
   if (text.empty()) return 0;
