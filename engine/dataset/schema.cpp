@@ -28,7 +28,7 @@ constexpr std::array<TypeName, 7> type_names = {{{"object", type_object},
 constexpr std::string_view known_keywords =
     "type, const, enum, properties, required, additionalProperties, items, minItems, maxItems, minLength, "
     "maxLength, pattern, format, minimum, maximum, exclusiveMinimum, exclusiveMaximum, $ref, definitions, "
-    "title, description, default, examples, x-money, x-unique, x-references, x-ascending";
+    "title, description, default, examples, x-money, x-unique, x-references, x-ascending, x-count-of";
 
 constexpr std::string_view definitions_prefix = "#/definitions/";
 
@@ -259,6 +259,14 @@ class SchemaCompiler {
         }
       } else if (key == "x-ascending") {
         compile_ascending(*node, value, at);
+      } else if (key == "x-count-of") {
+        if (const std::string* source = text(value, at)) {
+          try {
+            node->count_of = PathPattern::parse(*source);
+          } catch (const format::ValueError& error) {
+            problem(at, error.what());
+          }
+        }
       } else {
         problem(at,
                 "expected a schema keyword (" + std::string(known_keywords) + "), found " + in_quotes(key));
@@ -311,6 +319,9 @@ class SchemaCompiler {
     if (node.ascending && !allows(type_array))
       problem(append_key(location, "x-ascending"),
               "expected x-ascending on an array, found it on " + type_phrase(node.types));
+    if (node.count_of && !allows(type_array))
+      problem(append_key(location, "x-count-of"),
+              "expected x-count-of on an array, found it on " + type_phrase(node.types));
     if (node.references && !allows(type_string | type_number | type_integer))
       problem(append_key(location, "x-references"),
               "expected x-references on a string or number, found it on " + type_phrase(node.types));

@@ -1,8 +1,8 @@
 #pragma once
 // A dataset schema (/datasets/schemas/<kind>.schema.json): a subset of JSON Schema draft-07 plus raingan's
-// x-money, x-unique, x-references and x-ascending, compiled once so that validating a large dataset is
-// linear. A schema that uses anything outside that language is rejected with the schema file and the path in
-// it.
+// x-money, x-unique, x-references, x-ascending and x-count-of, compiled once so that validating a large
+// dataset is linear. A schema that uses anything outside that language is rejected with the schema file and
+// the path in it.
 
 #include <cstddef>
 #include <filesystem>
@@ -61,6 +61,9 @@ struct SchemaNode {
   std::optional<std::size_t> max_items;
   std::string unique_field;                // x-unique
   std::optional<AscendingRule> ascending;  // x-ascending
+  // x-count-of: as many items as the pattern reaches in the dataset (one answer per questionnaire item,
+  // "aspects[*].items[*]"); a {field} filter reads the object that holds the array.
+  std::optional<PathPattern> count_of;
 
   // Strings (lengths in code points).
   std::optional<std::size_t> min_length;
