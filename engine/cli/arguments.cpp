@@ -8,11 +8,18 @@
 
 namespace raingan::cli {
 
-const std::set<std::string> render_flags = {"--fonts",         "--schemas",
-                                            "--max-depth",     "--max-dataset-mb",
-                                            "--max-string-kb", "--max-image-megapixels",
-                                            "--max-pages",     "--max-table-rows",
-                                            "--today",         "--root"};
+const std::set<std::string> render_flags = {"--fonts",
+                                            "--schemas",
+                                            "--max-depth",
+                                            "--max-dataset-mb",
+                                            "--max-string-kb",
+                                            "--max-image-megapixels",
+                                            "--max-pages",
+                                            "--max-table-rows",
+                                            "--max-template-steps",
+                                            "--max-template-text-mb",
+                                            "--today",
+                                            "--root"};
 
 ParsedArguments::ParsedArguments(const Arguments& arguments, const std::set<std::string>& valued,
                                  const std::set<std::string>& switches) {
@@ -96,6 +103,13 @@ render::Options render_options(const ParsedArguments& arguments, const std::file
   options.limits.max_pages = static_cast<std::size_t>(arguments.number("--max-pages", 5000, 1, 1'000'000));
   options.limits.max_table_rows =
       static_cast<std::size_t>(arguments.number("--max-table-rows", 200000, 1, 10'000'000));
+  options.limits.template_work.max_steps = static_cast<std::uint64_t>(arguments.number(
+      "--max-template-steps", static_cast<double>(options.limits.template_work.max_steps), 1000, 1e12));
+  options.limits.template_work.max_text_bytes =
+      static_cast<std::uint64_t>(arguments.number(
+          "--max-template-text-mb",
+          static_cast<double>(options.limits.template_work.max_text_bytes / (1024 * 1024)), 1, 65536)) *
+      1024 * 1024;
   if (auto today = arguments.value("--today")) {
     try {
       options.today = format::parse_iso_date(*today);

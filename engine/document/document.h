@@ -112,6 +112,8 @@ struct Chart {
   std::vector<std::string> categories;
   std::vector<ChartSeries> series;
   std::optional<double> target;  // a reference line (an indicator's target)
+  std::optional<double> axis_max;  // the value axis reaches at least this (5 on a five-level scale)
+  int value_places = -1;           // decimals of the value labels; -1: up to two, trailing zeros dropped
   std::string value_suffix;      // "%" or " บาท"
   bool thai_digits = true;
   double width = 0, height = 0;  // pt; 0 = available width, two thirds of it

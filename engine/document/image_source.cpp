@@ -53,7 +53,8 @@ bool read_jpeg_size(std::ifstream& in, std::uint32_t& width, std::uint32_t& heig
 
 }  // namespace
 
-std::shared_ptr<const layout::ImageData> ImageSource::load(const std::filesystem::path& path) {
+std::shared_ptr<const layout::ImageData> ImageSource::load(const std::filesystem::path& path,
+                                                           const std::string& requested_in, int line) {
   if (auto found = loaded_.find(path); found != loaded_.end()) return found->second;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path.string(), "", "image not found");
@@ -64,6 +65,8 @@ std::shared_ptr<const layout::ImageData> ImageSource::load(const std::filesystem
 
   auto data = std::make_shared<layout::ImageData>();
   data->source_path = path.string();
+  data->requested_in = requested_in;
+  data->requested_on_line = line;
   std::uint32_t width = 0, height = 0;
   if (read_png_size(head, width, height)) {
     data->format = layout::ImageData::Format::png;

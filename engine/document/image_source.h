@@ -19,7 +19,10 @@ class ImageSource {
   explicit ImageSource(std::uint64_t max_pixels = 50'000'000) : max_pixels_(max_pixels) {}
 
   // Throws InputError (file = the image, message saying what is wrong and the limit flag when it applies).
-  std::shared_ptr<const layout::ImageData> load(const std::filesystem::path& path);
+  // `requested_in` and `line` name the template line that asks for it, for problems found later (a damaged
+  // file is only found out when the PDF embeds it).
+  std::shared_ptr<const layout::ImageData> load(const std::filesystem::path& path,
+                                                const std::string& requested_in = {}, int line = 0);
 
  private:
   std::uint64_t max_pixels_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "core/utf8.h"
 #include "layout/chart.h"
@@ -46,6 +47,32 @@ double stack(const std::vector<FlowLine>& lines, std::vector<double>& tops) {
   return y;
 }
 
+// Puts the text of `extra` (one line, e.g. a page number) at the end of `line`'s text line, on its baseline:
+// one text line per printed line, so a reader's software extracts "title .... ๑๒" as one line.
+void append_to_line(FlowLine& line, FlowLine&& extra) {
+  auto& items = line.frame.items;
+  std::optional<std::size_t> target;  // the line's text line (an index: pushing items may move them)
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (std::holds_alternative<TextLine>(items[i])) target = i;
+  for (auto& item : extra.frame.items) {
+    translate(item, {0, line.baseline - extra.baseline});
+    auto* text = std::get_if<TextLine>(&item);
+    if (!text || !target) {
+      items.push_back(std::move(item));
+      continue;
+    }
+    TextLine& into = std::get<TextLine>(items[*target]);
+    std::uint32_t glyphs = 0;
+    for (const auto& run : into.runs) glyphs += static_cast<std::uint32_t>(run.glyphs.size());
+    for (auto& run : text->runs) into.runs.push_back(std::move(run));
+    for (auto span : text->spans) {
+      span.glyph_begin += glyphs;
+      span.glyph_end += glyphs;
+      into.spans.push_back(std::move(span));
+    }
+  }
+}
+
 std::string code_point_name(char32_t cp) {
   static constexpr char digits[] = "0123456789ABCDEF";
   std::string hex;
@@ -74,6 +101,8 @@ void BlockLayouter::layout(const doc::Block& block, double width, double x, std:
           HeadingMark mark{node.anchor,     node.title,       node.level,
                            node.in_outline, node.in_contents, node.running_title};
           layout_paragraph(node.paragraph, width, x, out, &mark);
+          // A heading is read as one: its lines never part across a page end.
+          for (std::size_t i = first + 1; i < out.size(); ++i) break_before_of(out[i]) = false;
           style = &node.paragraph.block;
         } else if constexpr (std::is_same_v<T, doc::List>) {
           layout_list(node, width, x, out);
@@ -110,8 +139,11 @@ void BlockLayouter::apply_block_style(const doc::BlockStyle& style, std::vector<
   FlowItem& head = out[first];
   space_before_of(head) = std::max(space_before_of(head), style.space_before);
   space_after_of(out.back()) = std::max(space_after_of(out.back()), style.space_after);
-  if (style.keep_together)
+  if (style.keep_together) {
     for (std::size_t i = first + 1; i < out.size(); ++i) break_before_of(out[i]) = false;
+    for (std::size_t i = first; i < out.size(); ++i)
+      if (auto* table = std::get_if<FlowTable>(&out[i])) table->keep_together = true;
+  }
   if (keep_next_) break_before_of(head) = false;
   if (break_next_ || style.page_break_before) force_break_of(head) = true;
   keep_next_ = style.keep_with_next;
@@ -357,22 +389,47 @@ void BlockLayouter::layout_chart(const doc::Chart& chart, double width, double x
 void BlockLayouter::layout_contents(const doc::TableOfContents& contents, double width, double x,
                                     std::vector<FlowItem>& out) {
   if (!environment_.contents) return;
+  // The page numbers stand in a column at the right edge, as wide as the widest of them: titles wrap before
+  // it and an entry's leader runs up to it on the entry's last line, so a long title never pushes its number
+  // onto a line of dots of its own.
+  std::vector<std::optional<FlowLine>> numbers;
+  double number_column = 0;
   for (const auto& entry : *environment_.contents) {
+    numbers.emplace_back();
+    if (entry.level > contents.max_level || entry.page_label.empty()) continue;
+    doc::Paragraph number;
+    number.style.align = doc::Align::right;
+    number.content = {doc::TextInline{entry.page_label, contents.style, entry.anchor, {}}};
+    std::vector<FlowItem> laid;
+    layout_paragraph(number, width, x, laid, nullptr);
+    if (laid.empty()) continue;
+    numbers.back() = std::move(std::get<FlowLine>(laid.front()));
+    double label_width = 0;
+    for (const auto& piece : numbers.back()->frame.items)
+      if (const auto* text = std::get_if<TextLine>(&piece))
+        for (const auto& run : text->runs) label_width += run.width();
+    number_column = std::max(number_column, label_width);
+  }
+  if (number_column > 0) number_column += contents.style.font.size * 0.4;
+  std::size_t k = 0;
+  for (const auto& entry : *environment_.contents) {
+    std::optional<FlowLine>& number = numbers[k++];
     if (entry.level > contents.max_level) continue;
     doc::Paragraph line;
     line.style = contents.paragraph;
     line.style.start_indent += contents.indent_per_level * (entry.level - 1);
+    line.style.end_indent += number_column;
     doc::TextInline title{entry.title, contents.style, entry.anchor, {}};
     doc::LeaderInline leader{contents.style, U'.'};
-    doc::TextInline page{entry.page_label, contents.style, entry.anchor, {}};
-    line.content = {title, leader, page};
+    line.content = {title, leader};
     line.block = contents.entry_block;
     const std::size_t first = out.size();
     layout_paragraph(line, width, x, out, nullptr);
-    if (out.size() > first) {
-      space_before_of(out[first]) = std::max(space_before_of(out[first]), contents.entry_block.space_before);
-      space_after_of(out.back()) = std::max(space_after_of(out.back()), contents.entry_block.space_after);
-    }
+    if (out.size() == first) continue;
+    if (auto* last = std::get_if<FlowLine>(&out.back()); last && number)
+      append_to_line(*last, std::move(*number));
+    space_before_of(out[first]) = std::max(space_before_of(out[first]), contents.entry_block.space_before);
+    space_after_of(out.back()) = std::max(space_after_of(out.back()), contents.entry_block.space_after);
   }
 }
 

@@ -41,6 +41,7 @@ struct FlowTable {
   double space_after = 0;
   bool break_before = true;
   bool force_break_before = false;
+  bool keep_together = false;  // starts a new page rather than split, when a page can hold it whole
 };
 
 using FlowItem = std::variant<FlowLine, FlowTable>;

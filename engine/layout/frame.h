@@ -103,6 +103,10 @@ struct ImageData {
   std::string source_path;  // for messages and for de-duplication
   std::uint32_t pixel_width = 0;
   std::uint32_t pixel_height = 0;
+  // The template and line that first asked for the image, so that a file found damaged only when it is
+  // embedded is still reported where a clerk can fix it; empty when it does not come from a template.
+  std::string requested_in;
+  int requested_on_line = 0;
 };
 
 struct Image {

@@ -15,6 +15,7 @@
 #include "text/itemizer.h"
 #include "text/line_breaks.h"
 #include "text/shaper.h"
+#include "text/shaping_cache.h"
 
 namespace raingan::layout {
 
@@ -104,7 +105,7 @@ class InlinePreparer {
   text::FontLibrary& fonts_;
   text::LineBreakFinder break_finder_;
   text::Itemizer itemizer_;
-  text::Shaper shaper_;
+  text::ShapingCache shaper_;  // shapes word by word, each distinct word once per document
   std::vector<text::StyledRange> styles_;
   std::vector<std::uint32_t> style_items_;  // StyledRange index -> item index
   std::vector<text::ShapingRun> shaping_runs_;

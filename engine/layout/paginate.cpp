@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 
@@ -21,8 +22,9 @@ constexpr const char* thai_letters[] = {"ก", "ข", "ค", "ง", "จ", "ฉ"
                                         "ภ", "ม", "ย", "ร", "ล", "ว", "ศ", "ษ", "ส", "ห", "ฬ", "อ", "ฮ"};
 
 struct Placed {
-  FlowItem source;  // as it came from block layout, to put back if the page end moves above it
-  Frame frame;      // what was drawn, origin at the item's top-left (x = 0: content area's left edge)
+  FlowItem source;  // as it came from block layout, to put back if the page end moves above it; a line's
+                    // frame is drawn from here
+  Frame frame;      // a table part as drawn, origin at its top-left (x = 0: content area's left edge)
   double y = 0;
   double height = 0;
   double space_after = 0;
@@ -100,8 +102,7 @@ class SectionPaginator {
           p.space_after = line->space_after;
           p.break_before = line->break_before;
           p.marks = line->marks;
-          p.frame = line->frame;
-          p.source = std::move(item);
+          p.source = std::move(item);  // its frame is drawn from there when the page is finished
           placed_.push_back(std::move(p));
           return;
         }
@@ -112,6 +113,10 @@ class SectionPaginator {
       const double gap = gap_before(table.space_before);
       const double available = content_height() - bottom() - gap;
       const TableProgress before = progress_of(table);
+      if (table.keep_together && !placed_.empty() && before.next_row < 0 && !fits_whole(table, available)) {
+        if (end_page_before(table.break_before, item)) return;
+        continue;
+      }
       TablePart part = place_table_part(*table.table, before, available, placed_.empty());
       if (!part.has_body) {
         if (end_page_before(table.break_before, item)) return;
@@ -139,6 +144,13 @@ class SectionPaginator {
       item = std::move(rest);
       finish_page();
     }
+  }
+
+  // A table kept together goes whole onto the next page, unless no page could hold it.
+  bool fits_whole(const FlowTable& table, double available) const {
+    const double whole =
+        place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true).height;
+    return whole <= available + 1e-6 || whole > content_height();
   }
 
   TableProgress progress_of(const FlowTable& table) const {
@@ -183,7 +195,10 @@ class SectionPaginator {
             {mark.anchor, mark.title, mark.level, mark.in_outline, mark.in_contents, page.label, page_index});
         if (!mark.running_title.empty()) running_title_ = mark.running_title;
       }
-      page.frame.append(std::move(placed.frame), {section_.page.margin_left, top_margin() + placed.y});
+      Frame& drawn = placed.frame.items.empty() && std::holds_alternative<FlowLine>(placed.source)
+                         ? std::get<FlowLine>(placed.source).frame
+                         : placed.frame;
+      page.frame.append(std::move(drawn), {section_.page.margin_left, top_margin() + placed.y});
     }
     placed_.clear();
     const bool first_page = page_index == 0;

@@ -13,6 +13,17 @@ HPDF_Image ImageStore::get(const layout::ImageData& image) {
 }
 
 HPDF_Image ImageStore::load(const layout::ImageData& image) {
+  try {
+    return embed(image);
+  } catch (const InputError& error) {
+    // Damage is found only now, long after the template asked for the image: name that template line.
+    if (image.requested_in.empty()) throw;
+    throw InputError(image.requested_in, "line " + std::to_string(image.requested_on_line),
+                     "<image>: " + error.diagnostics().front().to_string());
+  }
+}
+
+HPDF_Image ImageStore::embed(const layout::ImageData& image) {
   const std::string& path = image.source_path;
   const std::string doing = "embedding image " + path;
   try {

@@ -19,6 +19,7 @@ class ImageStore {
 
  private:
   HPDF_Image load(const layout::ImageData& image);
+  HPDF_Image embed(const layout::ImageData& image);
 
   HpdfDocument& document_;
   std::map<std::string, HPDF_Image> embedded_;

@@ -1,13 +1,16 @@
 #include "render/render.h"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
 #include "core/units.h"
 #include "core/utf8.h"
 #include "dataset/dataset_check.h"
+#include "dataset/line_index.h"
 #include "dataset/schema_catalog.h"
 #include "document/image_source.h"
+#include "layout/document_outline.h"
 #include "layout/paginate.h"
 #include "pdf/pdf_writer.h"
 #include "render/workbook.h"
@@ -68,10 +71,7 @@ std::size_t write_pdf(const doc::Document& document, const std::filesystem::path
   pdf::PdfWriter writer(output, document.info);
   WriterSink sink(writer, options.limits.max_pages, source_name);
   const layout::LayoutResult result = layout::layout_document(document, fonts, sink, source_name);
-  std::vector<layout::OutlineEntry> outline;
-  for (const auto& heading : result.headings)
-    if (heading.in_outline) outline.push_back({heading.title, heading.level, heading.anchor});
-  writer.set_outline(std::move(outline));
+  writer.set_outline(layout::outline_of(result.headings));
   writer.finish();
   return result.page_count;
 }
@@ -93,7 +93,9 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
   if (const dataset::Value* kind = data.root.find("kind"); kind && kind->is_string())
     rendered.kind = kind->as_string();
 
-  tmpl::BindOptions bind_options{options.today, dataset_path.parent_path()};
+  // Absolute, so that a dataset named without a folder still gives templates its folder as dataset_dir.
+  tmpl::BindOptions bind_options{options.today, std::filesystem::absolute(dataset_path).parent_path(),
+                                 {options.limits.template_work, options.limits.max_table_rows}};
   if (workbook) {
     rendered.pages = write_workbook(file, data, bind_options, output, options);
     return rendered;
@@ -109,9 +111,13 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
 Rendered render_text(const std::filesystem::path& input, const std::filesystem::path& output,
                      const TextOptions& text_options, const Options& options) {
   std::string text = read_text_file(input);
-  if (auto bad = utf8::first_invalid_byte(text))
-    throw InputError(input.string(), "byte " + std::to_string(*bad),
-                     "invalid UTF-8 (the file must be saved as UTF-8)");
+  if (auto bad = utf8::first_invalid_byte(text)) {
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));
+    throw InputError(input.string(), dataset::LineIndex(text).describe(text, *bad),
+                     "expected UTF-8 text, found byte " + std::string(hex) +
+                         " that is not valid UTF-8; save the file as UTF-8");
+  }
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
 
   doc::Document document;

@@ -20,11 +20,15 @@ bool is_control(std::string_view name) {
 
 BinderCore::BinderCore(const TemplateFile& file, const dataset::JsonDocument& data,
                        const BindOptions& options)
-    : file_(file), data_(data), evaluator_(data.root, file.name, options.today) {
+    : file_(file),
+      data_(data),
+      limits_(options.limits),
+      evaluator_(data.root, file.name, options.today, options.limits.work) {
   // Absolute, because image paths are resolved against the template's folder: a relative dataset folder
   // ("datasets") would otherwise be looked for under templates/.
-  const std::filesystem::path dataset_directory =
-      options.dataset_directory.empty() ? options.dataset_directory : std::filesystem::absolute(options.dataset_directory);
+  const std::filesystem::path dataset_directory = options.dataset_directory.empty()
+                                                      ? options.dataset_directory
+                                                      : std::filesystem::absolute(options.dataset_directory);
   scope_.bind("dataset_dir", Value::of(dataset_directory.lexically_normal().string()));
   scope_.bind("template_dir", Value::of(file.path.parent_path().string()));
   collect_definitions(*file.root);
@@ -36,6 +40,13 @@ void BinderCore::fail(int line, const std::string& message) const {
 
 void BinderCore::fail(const Element& element, const std::string& message) const {
   fail(element.line, "<" + element.name + ">: " + message);
+}
+
+void BinderCore::check_row_count(const Element& element, std::size_t rows) const {
+  if (rows <= limits_.max_table_rows) return;
+  fail(element, "more than " + std::to_string(limits_.max_table_rows) +
+                    " rows; if the table really is that long, raise the limit with " +
+                    std::string(max_table_rows_flag));
 }
 
 const Interpolation& BinderCore::compiled(const std::string& text, int line) {
@@ -57,6 +68,7 @@ void BinderCore::interpolate(const std::string& text, int line,
     if (!printed)
       fail(line, "{{ " + to_source(*piece.expression) + " }} is " + describe(value) +
                      ", which cannot be printed; use a <for> loop or a function such as join()");
+    evaluator_.spend_text(printed->size(), line);
     emit(std::move(*printed), true);
   }
 }
@@ -158,6 +170,7 @@ void BinderCore::for_each_child(const Element& parent, const std::function<void(
   const auto& children = parent.children;
   for (std::size_t i = 0; i < children.size(); ++i) {
     const Node& node = children[i];
+    evaluator_.spend_steps(1, node.line);
     if (!node.element) {
       visit(node);
       continue;
@@ -225,6 +238,7 @@ void BinderCore::run_for(const Element& e, const std::function<void(const Node&)
   const Attribute* where = e.attribute("where");
   std::int64_t position = 0;
   for (std::size_t k = 0; k < list.size(); ++k) {
+    evaluator_.spend_steps(1, e.line);
     ScopeGuard guard(scope_);
     scope_.bind(name, list.at(k), path + "[" + std::to_string(k) + "]");
     if (where && !expression(*where).truthy()) continue;

@@ -18,9 +18,20 @@
 
 namespace raingan::tmpl {
 
+struct BindLimits {
+  WorkLimits work;                       // steps and text (evaluator.h)
+  std::size_t max_table_rows = 200'000;  // rows of one <table> or one <sheet> (--max-table-rows)
+};
+inline constexpr std::string_view max_table_rows_flag = "--max-table-rows";
+
 struct BindOptions {
+  BindOptions() = default;
+  BindOptions(format::Date today_date, std::filesystem::path dataset_folder, BindLimits bind_limits = {})
+      : today(today_date), dataset_directory(std::move(dataset_folder)), limits(bind_limits) {}
+
   format::Date today;
   std::filesystem::path dataset_directory;  // visible to templates as dataset_dir (photos beside the dataset)
+  BindLimits limits;
 };
 
 class BinderCore {
@@ -29,6 +40,10 @@ class BinderCore {
 
   const std::string& file_name() const noexcept { return file_.name; }
   const TemplateFile& file() const noexcept { return file_; }
+  const BindLimits& limits() const noexcept { return limits_; }
+  // Throws InputError naming the element's line when a table or sheet would get row number `rows` (from 1)
+  // past --max-table-rows.
+  void check_row_count(const Element& element, std::size_t rows) const;
   Scope& scope() noexcept { return scope_; }
   Evaluator& evaluator() noexcept { return evaluator_; }
 
@@ -71,6 +86,7 @@ class BinderCore {
 
   const TemplateFile& file_;
   const dataset::JsonDocument& data_;
+  BindLimits limits_;
   Evaluator evaluator_;
   Scope scope_;
   std::map<const std::string*, Interpolation> interpolations_;

@@ -158,6 +158,38 @@ Value take(Call& call) {
   return Value::of(std::move(out));
 }
 
+// slice(list, start, end?): items start … end - 1, counted from 0 as list[0] is; a negative position counts
+// from the end (-1 is the last item). Positions past either end are clamped, as a part of a list may be
+// empty.
+Value slice(Call& call) {
+  call.expect_count(2, 3);
+  const Value list = call.list(0);
+  const auto size = static_cast<std::int64_t>(list.size());
+  auto position = [&](std::size_t index) {
+    std::int64_t p = 0;
+    if (!call.number(index).scaled(0, p)) call.fail("positions should be whole numbers");
+    if (p < 0) p += size;
+    return std::clamp<std::int64_t>(p, 0, size);
+  };
+  const std::int64_t from = position(1);
+  const std::int64_t to = call.has(2) ? position(2) : size;
+  List out;
+  for (std::int64_t i = from; i < to; ++i) out.push_back(list.at(static_cast<std::size_t>(i)));
+  return Value::of(std::move(out));
+}
+
+// flatten(list, f?): the items of the lists in the list (or of f(item) for each item), in order, one level
+// deep: all the items of all the aspects of a questionnaire, all the students of all the schools.
+Value flatten(Call& call) {
+  call.expect_count(1, 2);
+  List out;
+  for (const auto& part : mapped(call)) {
+    if (part.kind() != Value::Kind::list) call.fail("expected a list of lists, found " + describe(part));
+    for (std::size_t i = 0; i < part.size(); ++i) out.push_back(part.at(i));
+  }
+  return Value::of(std::move(out));
+}
+
 Value first(Call& call) {
   call.expect_count(1, 1);
   const Value list = call.list(0);
@@ -167,6 +199,27 @@ Value last(Call& call) {
   call.expect_count(1, 1);
   const Value list = call.list(0);
   return list.size() ? list.at(list.size() - 1) : Value();
+}
+
+// type_of(x): 'text', 'number', 'boolean', 'list', 'object' or 'null', for dataset fields that may hold one
+// of several kinds (a table cell written as a text or as an object with spans).
+Value type_of(Call& call) {
+  call.expect_count(1, 1);
+  switch (call.arg(0).kind()) {
+    case Value::Kind::null:
+      return text_value("null");
+    case Value::Kind::boolean:
+      return text_value("boolean");
+    case Value::Kind::number:
+      return text_value("number");
+    case Value::Kind::text:
+      return text_value("text");
+    case Value::Kind::list:
+      return text_value("list");
+    case Value::Kind::object:
+      return text_value("object");
+  }
+  return text_value("null");
 }
 
 // len(list or text): items, or characters (code points).
@@ -301,7 +354,10 @@ Value range(Call& call) {
   call.expect_count(2, 2);
   std::int64_t from = 0, to = 0;
   if (!call.number(0).scaled(0, from) || !call.number(1).scaled(0, to)) call.fail("expected whole numbers");
-  if (to - from > 1000000) call.fail("the range is longer than 1,000,000");
+  // Compared without subtracting, which could overflow for numbers near the int64 limits.
+  if (to > from && (from < 0 ? to > 1'000'000 + from : to - from > 1'000'000))
+    call.fail("the range is longer than 1,000,000");
+  if (to > from) call.evaluator().spend_steps(static_cast<std::uint64_t>(to - from));
   List out;
   for (std::int64_t i = from; i < to; ++i) out.push_back(number_value(Number::from_int(i)));
   return Value::of(std::move(out));
@@ -353,9 +409,12 @@ void add_list_builtins(BuiltinTable& table) {
   table["sort"] = sort;
   table["reverse"] = reverse;
   table["take"] = take;
+  table["slice"] = slice;
+  table["flatten"] = flatten;
   table["first"] = first;
   table["last"] = last;
   table["len"] = len;
+  table["type_of"] = type_of;
   table["group_by"] = group_by;
   table["distinct"] = distinct;
   table["lookup"] = lookup;

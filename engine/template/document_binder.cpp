@@ -576,6 +576,7 @@ class DocumentBinder {
         column += static_cast<std::size_t>(out_cell.colspan);
         out.cells.push_back(std::move(out_cell));
       });
+      core_.check_row_count(e, table.rows.size() + 1);
       table.rows.push_back(std::move(out));
     });
     table.header_rows = header_rows_marked;
@@ -626,7 +627,7 @@ class DocumentBinder {
       return doc::Block{doc::Spacer{height}};
     }
     try {
-      image.data = images_.load(path);
+      image.data = images_.load(path, file, src.line);
     } catch (const InputError& error) {
       core_.fail(src.line, "<image src=\"" + src.value + "\">: " + error.diagnostics().front().to_string());
     }
@@ -658,7 +659,8 @@ class DocumentBinder {
 
   doc::Chart make_chart(const Element& e, const Style& inherited) {
     core_.check_attributes(
-        e, {"type", "title", "categories", "target", "suffix", "width", "height", "digits"}, true);
+        e, {"type", "title", "categories", "target", "suffix", "width", "height", "digits", "max", "places"},
+        true);
     const std::string& file = core_.file_name();
     doc::Chart chart;
     const ResolvedStyle resolved = resolve(style_for(e, inherited, ""));
@@ -685,6 +687,18 @@ class DocumentBinder {
                          : parse_number(core_.text(*a), {file, a->line, a->name});
     }
     chart.value_suffix = core_.text(e, "suffix");
+    if (const Attribute* a = e.attribute("max")) {
+      const Value axis = core_.value(*a);
+      chart.axis_max = axis.kind() == Value::Kind::number
+                           ? axis.number().to_double()
+                           : parse_number(core_.text(*a), {file, a->line, a->name});
+    }
+    if (const Attribute* a = e.attribute("places")) {
+      const double places = parse_number(core_.text(*a), {file, a->line, a->name});
+      if (places < 0 || places > 6 || places != std::floor(places))
+        core_.fail(a->line, "places should be a whole number from 0 to 6, found " + core_.text(*a));
+      chart.value_places = static_cast<int>(places);
+    }
     if (const Attribute* a = e.attribute("width"))
       chart.width = parse_length(core_.text(*a), {file, a->line, a->name});
     if (const Attribute* a = e.attribute("height"))
@@ -737,8 +751,13 @@ class DocumentBinder {
     core_.check_attributes(e, {"border", "border-width", "padding"}, true);
     const std::string& file = core_.file_name();
     const bool signature = e.name == "signature";
-    Style style = style_for(e, inherited, signature && styles_.find("signature") ? "signature" : "");
-    if (signature && !style.align) style.align = doc::Align::center;
+    Style style = inherited;
+    if (signature) {
+      // Signature lines are centred under each other whatever the body's alignment and indents are.
+      style.align = doc::Align::center;
+      style.first_line_indent = 0;
+    }
+    style = style_for(e, style, signature && styles_.find("signature") ? "signature" : "");
     const ResolvedStyle resolved = resolve(style);
     doc::Container container;
     container.block = resolved.block;

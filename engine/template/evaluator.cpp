@@ -5,8 +5,40 @@
 
 namespace raingan::tmpl {
 
-Evaluator::Evaluator(const dataset::Value& root, std::string template_file, format::Date today)
-    : root_(root), file_(std::move(template_file)), today_(today) {}
+Evaluator::Evaluator(const dataset::Value& root, std::string template_file, format::Date today,
+                     WorkLimits limits)
+    : root_(root), file_(std::move(template_file)), today_(today), limits_(limits) {}
+
+namespace {
+
+std::string grouped(std::uint64_t n) {
+  std::string digits = std::to_string(n);
+  for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, ",");
+  return digits;
+}
+
+}  // namespace
+
+void Evaluator::spend_steps(std::uint64_t steps, int line) {
+  steps_ += steps;
+  if (steps_ <= limits_.max_steps) return;
+  throw InputError(file_, "line " + std::to_string(line > 0 ? line : line_),
+                   "the template needs more than " + grouped(limits_.max_steps) +
+                       " steps of work here (a loop without end, or loops nested too deep?); if the document "
+                       "really is that large, raise the limit with " +
+                       std::string(max_steps_flag));
+}
+
+void Evaluator::spend_text(std::uint64_t bytes, int line) {
+  text_bytes_ += bytes;
+  if (text_bytes_ <= limits_.max_text_bytes) return;
+  throw InputError(file_, "line " + std::to_string(line > 0 ? line : line_),
+                   "the template prints and builds more than " +
+                       grouped(limits_.max_text_bytes / (1024 * 1024)) +
+                       " MB of text here (a text that grows in a loop?); if the document really is that "
+                       "large, raise the limit with " +
+                       std::string(max_text_flag));
+}
 
 void Evaluator::fail(const std::string& message) const {
   const std::string where = current_ ? "{{ " + to_source(*current_) + " }}: " : std::string();
@@ -112,6 +144,7 @@ std::optional<Value> Evaluator::eval_optional(const Expression& e, Scope& scope)
 
 Value Evaluator::eval(const Expression& e, Scope& scope) {
   using Kind = Expression::Kind;
+  spend_steps(1);
   switch (e.kind) {
     case Kind::literal_number:
       return Value::of(Number::parse(e.text));
@@ -190,6 +223,7 @@ Value Evaluator::binary(const Expression& e, Scope& scope) {
   if (op == "+" && (left.kind() == Value::Kind::text || right.kind() == Value::Kind::text)) {
     auto a = plain_text(left), b = plain_text(right);
     if (!a || !b) fail("cannot join " + describe(left) + " and " + describe(right) + " as text");
+    spend_text(a->size() + b->size());
     return Value::of(*a + *b);
   }
   if (!numbers) fail("'" + op + "' needs two numbers, found " + describe(left) + " and " + describe(right));
@@ -212,7 +246,9 @@ Value Evaluator::call(const Expression& e, Scope& scope) {
   const Builtin* builtin = find_builtin(e.text);
   if (!builtin) fail("unknown function or formatter '" + e.text + "' (templates/README.md lists them)");
   Call call(*this, e, scope);
-  return (*builtin)(call);
+  Value result = (*builtin)(call);
+  if (result.kind() == Value::Kind::text) spend_text(result.text().size());
+  return result;
 }
 
 void Call::expect_count(std::size_t minimum, std::size_t maximum) const {
@@ -254,6 +290,7 @@ Value Call::list(std::size_t index) {
   Value value = arg(index);
   if (value.kind() != Value::Kind::list)
     fail("argument " + std::to_string(index + 1) + " should be a list, found " + describe(value));
+  evaluator_.spend_steps(value.size());  // the function walks it
   return value;
 }
 

@@ -3,6 +3,7 @@
 // is an error naming the template line, the expression and the dataset path, never an empty string; write
 // `x ?? default` or `exists(x)` where a field may be absent.
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -49,9 +50,21 @@ class Call {
 using Builtin = Value (*)(Call& call);
 const Builtin* find_builtin(std::string_view name);
 
+// How much work binding one template may take, so that a loop without end, loops nested too deep or a text
+// that doubles in a loop end in a message instead of exhausting the machine. The CLI flags raise them.
+struct WorkLimits {
+  // Template nodes visited, loop rounds, expression nodes evaluated and list items walked or made by
+  // functions (--max-template-steps). A 100,000-row register takes about 20 million.
+  std::uint64_t max_steps = 200'000'000;
+  // Bytes of text the template prints and builds, in all (--max-template-text-mb).
+  std::uint64_t max_text_bytes = 1024ULL * 1024 * 1024;
+};
+inline constexpr std::string_view max_steps_flag = "--max-template-steps";
+inline constexpr std::string_view max_text_flag = "--max-template-text-mb";
+
 class Evaluator {
  public:
-  Evaluator(const dataset::Value& root, std::string template_file, format::Date today);
+  Evaluator(const dataset::Value& root, std::string template_file, format::Date today, WorkLimits limits = {});
 
   // Evaluates `expression`, written on `line` of the template.
   Value evaluate(const Expression& expression, Scope& scope, int line);
@@ -60,6 +73,10 @@ class Evaluator {
   std::string path_of(const Expression& expression, Scope& scope);
 
   [[noreturn]] void fail(const std::string& message) const;
+  // Counts work against the limits; throws InputError naming `line` (0: the line being evaluated) when the
+  // template has done more than it may.
+  void spend_steps(std::uint64_t steps, int line = 0);
+  void spend_text(std::uint64_t bytes, int line = 0);
   const format::Date& today() const noexcept { return today_; }
   const std::string& template_file() const noexcept { return file_; }
   int line() const noexcept { return line_; }
@@ -76,6 +93,9 @@ class Evaluator {
   const dataset::Value& root_;
   std::string file_;
   format::Date today_;
+  WorkLimits limits_;
+  std::uint64_t steps_ = 0;
+  std::uint64_t text_bytes_ = 0;
   const Expression* current_ = nullptr;
   int line_ = 0;
 };

@@ -1,9 +1,11 @@
 #include "template/markup.h"
 
 #include <charconv>
+#include <cstdio>
 
 #include "core/diagnostic.h"
 #include "core/utf8.h"
+#include "dataset/line_index.h"
 
 namespace raingan::tmpl {
 namespace {
@@ -25,8 +27,14 @@ class MarkupParser {
   MarkupParser(std::string_view source, const std::string& file) : source_(source), file_(file) {}
 
   std::unique_ptr<Element> parse_document() {
-    if (auto bad = utf8::first_invalid_byte(source_))
-      throw InputError(file_, "byte " + std::to_string(*bad), "invalid UTF-8 in the template");
+    if (auto bad = utf8::first_invalid_byte(source_)) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "0x%02X",
+                    static_cast<unsigned>(static_cast<unsigned char>(source_[*bad])));
+      throw InputError(file_, dataset::LineIndex(source_).describe(source_, *bad),
+                       "expected UTF-8 text, found byte " + std::string(hex) +
+                           " that is not valid UTF-8; save the template as UTF-8");
+    }
     if (source_.substr(0, 3) == "\xEF\xBB\xBF") advance(3);
     skip_misc();
     if (starts_with("<?xml")) {

@@ -8,16 +8,20 @@
 namespace raingan::tmpl {
 
 TemplateFile load_template(const std::filesystem::path& path) {
-  TemplateFile file;
-  file.path = path;
-  file.name = path.string();
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(file.name, "", "template not found");
+  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(path.string(), "", "template not found");
   std::ifstream in(path, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
-  if (!in && !in.eof()) throw InputError(file.name, "", "cannot read the template");
-  file.root = parse_markup(text.str(), file.name);
+  if (!in && !in.eof()) throw InputError(path.string(), "", "cannot read the template");
+  return parse_template(text.str(), path);
+}
+
+TemplateFile parse_template(std::string_view source, const std::filesystem::path& path) {
+  TemplateFile file;
+  file.path = path;
+  file.name = path.string();
+  file.root = parse_markup(source, file.name);
   if (file.root->name == "document") {
     file.kind = TemplateFile::Kind::document;
   } else if (file.root->name == "workbook") {

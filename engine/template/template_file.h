@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "template/markup.h"
 
@@ -20,5 +21,7 @@ struct TemplateFile {
 
 // Throws InputError naming the file (and line) when it cannot be read or parsed.
 TemplateFile load_template(const std::filesystem::path& path);
+// The same for a template already in memory; `path` names it in messages and anchors relative image paths.
+TemplateFile parse_template(std::string_view source, const std::filesystem::path& path);
 
 }  // namespace raingan::tmpl

@@ -442,6 +442,7 @@ class WorkbookBinder {
     auto known_row = static_row ? row_specs_.find(&e) : row_specs_.end();
     if (static_row && known_row == row_specs_.end()) known_row = row_specs_.emplace(&e, named(e, {})).first;
     const CellStyleSpec row_style = static_row ? known_row->second : named(e, {});
+    core_.check_row_count(e, next_row_ + 1);
     ScopeGuard guard(core_.scope());
     core_.scope().bind("row_number", Value::of(Number::from_int(next_row_ + 1)));
     core_.for_each_child(e, [&](const Node& node) {

@@ -87,7 +87,8 @@ class BadInput(unittest.TestCase):
             handle.write("ข้อความ".encode("utf-8") + b"\xff\xfe" + "ต่อ".encode("utf-8"))
         status, out, err = run("text", bad, "-o", self.output)
         self.assertEqual(status, 1)
-        self.assertIn("bad.txt: byte 21: invalid UTF-8", err)
+        self.assertIn("bad.txt: line 1, column 8 (byte 21): expected UTF-8 text, found byte 0xFF that is not valid "
+                      "UTF-8", err)
         self.assertNothingWritten()
 
     def test_missing_input(self):

@@ -1,0 +1,271 @@
+// Booklets built through the real pipeline (template + dataset -> document tree -> laid-out pages): the
+// contents page lists every heading it should, each with the label of the page its anchor landed on; the
+// outline has one entry per heading, in reading order; front matter and body number their pages apart.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dataset/dataset_check.h"
+#include "dataset/schema_catalog.h"
+#include "document/image_source.h"
+#include "layout/document_outline.h"
+#include "layout/paginate.h"
+#include "template/document_binder.h"
+#include "template/template_file.h"
+#include "text_test_support.h"
+
+namespace raingan::test {
+namespace {
+
+const std::filesystem::path source_dir = RAINGAN_SOURCE_DIR;
+
+class CollectingSink : public layout::PageSink {
+ public:
+  std::vector<layout::Page> pages;
+  void add_page(layout::Page&& page) override { pages.push_back(std::move(page)); }
+  void insert_page(std::size_t index, layout::Page&& page) override {
+    pages.insert(pages.begin() + static_cast<long>(index), std::move(page));
+  }
+};
+
+struct Booklet {
+  doc::Document document;
+  layout::LayoutResult result;
+  std::vector<layout::Page> pages;
+};
+
+// Binds templates/<template> to datasets/<dataset> and lays it out, as `raingan render` does.
+Booklet build(const std::string& template_name, const std::string& dataset_name) {
+  const auto dataset_path = source_dir / "datasets" / dataset_name;
+  dataset::SchemaCatalog schemas(dataset::default_schema_folders(dataset_path));
+  const dataset::JsonDocument data = dataset::load_dataset(dataset_path, schemas);
+  const tmpl::TemplateFile file = tmpl::load_template(source_dir / "templates" / template_name);
+  doc::ImageSource images;
+  tmpl::BindOptions options;
+  options.today = format::parse_iso_date("2026-11-22");
+  options.dataset_directory = dataset_path.parent_path();
+  tmpl::BoundDocument bound = tmpl::bind_document(file, data, options, images);
+  Booklet booklet;
+  booklet.document = std::move(bound.document);
+  CollectingSink sink;
+  booklet.result = layout::layout_document(booklet.document, shared_fonts(), sink, file.name);
+  booklet.pages = std::move(sink.pages);
+  return booklet;
+}
+
+struct TreeHeading {
+  std::string anchor, title;
+  int level = 1;
+  bool in_outline = true, in_contents = true;
+};
+
+void collect_headings(const doc::Blocks& blocks, std::vector<TreeHeading>& out);
+
+void collect_headings(const doc::Block& block, std::vector<TreeHeading>& out) {
+  std::visit(
+      [&](const auto& node) {
+        using T = std::decay_t<decltype(node)>;
+        if constexpr (std::is_same_v<T, doc::Heading>) {
+          out.push_back({node.anchor, node.title, node.level, node.in_outline, node.in_contents});
+        } else if constexpr (std::is_same_v<T, doc::List>) {
+          for (const auto& item : node.items) collect_headings(item.body, out);
+        } else if constexpr (std::is_same_v<T, doc::Table>) {
+          for (const auto& row : node.rows)
+            for (const auto& cell : row.cells) collect_headings(cell.content, out);
+        } else if constexpr (std::is_same_v<T, doc::Container>) {
+          collect_headings(node.children, out);
+        }
+      },
+      block.node);
+}
+
+void collect_headings(const doc::Blocks& blocks, std::vector<TreeHeading>& out) {
+  for (const auto& block : blocks) collect_headings(block, out);
+}
+
+// Every heading of the document tree, in reading order (sections in order, their bodies in order).
+std::vector<TreeHeading> headings_of(const doc::Document& document) {
+  std::vector<TreeHeading> out;
+  for (const auto& section : document.sections) collect_headings(section.body, out);
+  return out;
+}
+
+// The label of the page each anchor was placed on, read from the pages themselves.
+std::map<std::string, std::string> landed(const std::vector<layout::Page>& pages) {
+  std::map<std::string, std::string> where;
+  for (const auto& page : pages)
+    for (const auto& item : page.frame.items)
+      if (const auto* anchor = std::get_if<layout::Anchor>(&item)) {
+        CHECK_MESSAGE(!where.count(anchor->name), "anchor placed twice: " << anchor->name);
+        where[anchor->name] = page.label;
+      }
+  return where;
+}
+
+std::string text_of(const layout::TextLine& line) {
+  std::string text;
+  for (const auto& span : line.spans) text += span.text;
+  return text;
+}
+
+struct ContentsEntry {
+  std::string anchor;
+  std::string printed_page;  // the page number printed at the end of the entry
+  std::size_t page_index = 0;
+};
+
+// The contents page as a reader uses it: an entry's page number is linked and ends at the right edge of the
+// text area (`content_right`), at the end of the line that also holds the title's last words and the dots.
+std::vector<ContentsEntry> contents_entries(const std::vector<layout::Page>& pages, double content_right) {
+  std::vector<ContentsEntry> entries;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    for (const auto& item : pages[p].frame.items) {
+      const auto* link = std::get_if<layout::Link>(&item);
+      if (!link || link->anchor.empty() || link->origin.x + link->size.width < content_right - 0.5) continue;
+      for (const auto& other : pages[p].frame.items) {
+        const auto* line = std::get_if<layout::TextLine>(&other);
+        if (!line || line->runs.empty()) continue;
+        const double baseline = line->runs.front().origin.y;
+        if (baseline < link->origin.y || baseline > link->origin.y + link->size.height) continue;
+        const std::string text = text_of(*line);
+        const std::size_t dots = text.find_last_of('.');
+        CHECK_MESSAGE(dots != std::string::npos, "an entry without its leader: " << text);
+        std::string number = text.substr(dots == std::string::npos ? 0 : dots + 1);
+        number.erase(0, number.find_first_not_of(' '));
+        entries.push_back({link->anchor, number, p});
+      }
+    }
+  }
+  return entries;
+}
+
+// What the booklet tests check on any booklet: contents right by construction, outline complete.
+void check_booklet(const Booklet& booklet, int contents_max_level) {
+  const auto tree = headings_of(booklet.document);
+  const auto where = landed(booklet.pages);
+  REQUIRE(!tree.empty());
+
+  // Every heading's anchor landed on exactly one page.
+  for (const auto& heading : tree)
+    CHECK_MESSAGE(where.count(heading.anchor), "no page has " << heading.anchor);
+
+  // The contents lists exactly the headings that ask for it, in order, each with its landing page's label.
+  std::vector<std::string> expected;
+  for (const auto& heading : tree)
+    if (heading.in_contents && heading.level <= contents_max_level) expected.push_back(heading.anchor);
+  const doc::PageSetup& contents_page = booklet.document.sections.at(2).page;  // cover, foreword, contents
+  const auto entries = contents_entries(booklet.pages, contents_page.size.width - contents_page.margin_right);
+  std::vector<std::string> listed;
+  for (const auto& entry : entries) {
+    listed.push_back(entry.anchor);
+    CHECK_MESSAGE(entry.printed_page == where.at(entry.anchor),
+                  entry.anchor << " is listed on page " << entry.printed_page << " but landed on page "
+                               << where.at(entry.anchor));
+  }
+  CHECK(listed == expected);
+  REQUIRE(entries.size() > 3);
+
+  // The outline: one entry per heading that asks for it, in reading order, with its title and level.
+  const auto outline = layout::outline_of(booklet.result.headings);
+  std::vector<TreeHeading> in_outline;
+  for (const auto& heading : tree)
+    if (heading.in_outline) in_outline.push_back(heading);
+  REQUIRE(outline.size() == in_outline.size());
+  for (std::size_t i = 0; i < outline.size(); ++i) {
+    CHECK(outline[i].anchor == in_outline[i].anchor);
+    CHECK(outline[i].title == in_outline[i].title);
+    CHECK(outline[i].level == in_outline[i].level);
+  }
+  // Reading order: no outline entry points at an earlier page than the one before it.
+  std::map<std::string, std::size_t> page_of;
+  for (std::size_t p = 0; p < booklet.pages.size(); ++p)
+    for (const auto& item : booklet.pages[p].frame.items)
+      if (const auto* anchor = std::get_if<layout::Anchor>(&item)) page_of[anchor->name] = p;
+  for (std::size_t i = 1; i < outline.size(); ++i)
+    CHECK(page_of.at(outline[i - 1].anchor) <= page_of.at(outline[i].anchor));
+
+  // The labels the layout reports are the pages' labels, in order.
+  REQUIRE(booklet.result.page_labels.size() == booklet.pages.size());
+  for (std::size_t p = 0; p < booklet.pages.size(); ++p)
+    CHECK(booklet.result.page_labels[p] == booklet.pages[p].label);
+}
+
+// Labels in order of the pages, without the unnumbered ones (covers).
+std::vector<std::string> printed_labels(const std::vector<layout::Page>& pages) {
+  std::vector<std::string> labels;
+  for (const auto& page : pages)
+    if (!page.label.empty()) labels.push_back(page.label);
+  return labels;
+}
+
+}  // namespace
+
+TEST_CASE("booklet: the operations manual's contents and outline match where its headings landed") {
+  const Booklet booklet = build("manual.xml", "operations-manual-2567.json");
+  check_booklet(booklet, 2);
+
+  // Cover unnumbered; front matter ก ข ค …; the body ๑ ๒ ๓ … from its first page; the back cover unnumbered.
+  const auto& pages = booklet.pages;
+  REQUIRE(pages.size() > 20);
+  CHECK(pages.front().label.empty());
+  CHECK(pages.back().label.empty());
+  const auto labels = printed_labels(pages);
+  std::size_t front = 0;
+  while (front < labels.size() &&
+         labels[front] == layout::page_label(static_cast<int>(front) + 1, doc::PageNumbering::thai_letters))
+    ++front;
+  CHECK(front >= 3);  // คำนำ and สารบัญ (the contents runs over more than one page)
+  for (std::size_t i = front; i < labels.size(); ++i)
+    CHECK(labels[i] == layout::page_label(static_cast<int>(i - front) + 1, doc::PageNumbering::thai_digits));
+
+  // Each part starts a page of its own (its anchor is the first thing under the top margin), and its pages
+  // carry "ส่วนที่ n …" as their running title, up to the next chapter.
+  const double top_margin = booklet.document.sections[3].page.margin_top;
+  std::vector<const layout::LaidOutHeading*> chapters;
+  for (const auto& heading : booklet.result.headings)
+    if (heading.level == 1 && heading.page_index >= 4) chapters.push_back(&heading);
+  REQUIRE(chapters.size() >= 6);  // four parts, bibliography, appendix
+  for (std::size_t c = 0; c < chapters.size(); ++c) {
+    const auto& heading = *chapters[c];
+    const auto& page = pages[heading.page_index];
+    for (const auto& item : page.frame.items)
+      if (const auto* anchor = std::get_if<layout::Anchor>(&item); anchor && anchor->name == heading.anchor)
+        CHECK(anchor->position.y == doctest::Approx(top_margin).epsilon(0.01));
+    if (!heading.title.starts_with("ส่วนที่")) continue;
+    const std::string part = heading.title.substr(0, heading.title.find(' ', heading.title.find(' ') + 1));
+    const std::size_t end = c + 1 < chapters.size() ? chapters[c + 1]->page_index : pages.size();
+    for (std::size_t p = heading.page_index; p < end; ++p) {
+      std::string header;
+      double top = 1e9;
+      for (const auto& item : pages[p].frame.items)
+        if (const auto* line = std::get_if<layout::TextLine>(&item);
+            line && !line->runs.empty() && line->runs.front().origin.y < top) {
+          top = line->runs.front().origin.y;
+          header = text_of(*line);
+        }
+      CHECK_MESSAGE(header.starts_with(part), "page " << pages[p].label << " is headed \"" << header << "\"");
+    }
+  }
+}
+
+TEST_CASE("booklet: the annual report's contents and outline match where its headings landed") {
+  const Booklet booklet = build("annual-report.xml", "annual-report-2569.json");
+  check_booklet(booklet, 2);
+  // The appendix is set on landscape pages that number on from the body without a gap.
+  const auto& pages = booklet.pages;
+  CHECK(pages.back().frame.size.width > pages.back().frame.size.height);
+  CHECK(pages.front().frame.size.width < pages.front().frame.size.height);
+  const auto first_body =
+      std::find_if(pages.begin(), pages.end(), [](const auto& page) { return page.label == "๑"; });
+  REQUIRE(first_body != pages.end());
+  for (auto page = first_body; page != pages.end(); ++page)
+    CHECK(page->label ==
+          layout::page_label(static_cast<int>(page - first_body) + 1, doc::PageNumbering::thai_digits));
+}
+
+}  // namespace raingan::test
