@@ -169,6 +169,7 @@ struct Section {
   int first_number = 1;
   bool continue_numbering = false;   // carry on from the previous section instead of first_number
   bool header_on_first_page = true;  // official letters print no number on their first page
+  std::string label;                 // the PDF page label of unnumbered pages ("ปก"); empty: their position
   Blocks header;
   Blocks footer;
   Blocks body;

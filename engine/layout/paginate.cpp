@@ -187,7 +187,8 @@ class SectionPaginator {
   void finish_page() {
     Page page;
     page.frame.size = section_.page.size;
-    page.label = page_label(number_, section_.numbering);
+    page.label = section_.numbering == doc::PageNumbering::none ? section_.label
+                                                                 : page_label(number_, section_.numbering);
     const std::size_t page_index = output_.pages;
     for (auto& placed : placed_) {
       for (const auto& mark : placed.marks) {

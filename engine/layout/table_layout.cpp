@@ -272,7 +272,9 @@ class TablePlacer {
         continue;
       }
       const double room = cut - cell_top - table_.padding_top - table_.padding_bottom;
-      const std::size_t last = lines_fitting(box, cell.first_line, room);
+      std::size_t last = lines_fitting(box, cell.first_line, room);
+      // No widow: a cell cut by the page end carries at least two lines over, or none.
+      if (last < box.lines.size() && box.lines.size() - last == 1 && last - cell.first_line >= 3) --last;
       result.drawings.push_back({cell.index, cell_top, cut - cell_top, cell.first_line, last, false});
       result.continued.emplace_back(cell.index, last);
       const std::size_t placed = last - cell.first_line;

@@ -177,7 +177,7 @@ class DocumentBinder {
   }
 
   doc::Section bind_section(const Element& e, const SectionDefaults& defaults, const Style& body) {
-    core_.check_attributes(e, {"numbering", "start", "continue", "header-on-first-page"}, false);
+    core_.check_attributes(e, {"numbering", "start", "continue", "header-on-first-page", "label"}, false);
     doc::Section section;
     section.page = defaults.page;
     section.header = defaults.header;
@@ -195,6 +195,7 @@ class DocumentBinder {
       section.first_number = parse_integer(core_.text(*a), {file, a->line, a->name}, 0, 100000);
     if (const Attribute* a = e.attribute("continue"))
       section.continue_numbering = parse_flag(core_.text(*a), {file, a->line, a->name});
+    section.label = core_.text(e, "label");
     if (const Attribute* a = e.attribute("header-on-first-page"))
       section.header_on_first_page = parse_flag(core_.text(*a), {file, a->line, a->name});
     bool header_seen = false, footer_seen = false;

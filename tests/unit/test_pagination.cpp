@@ -154,6 +154,30 @@ TEST_CASE(
   CHECK(std::any_of(first.begin(), first.end(), [](const auto& l) { return l.text == "ข้อความบรรทัดยาว1"; }));
 }
 
+TEST_CASE("pagination: a cell cut by a page end never carries a single line over") {
+  std::string ten;
+  for (int i = 1; i <= 10; ++i) ten += "บรรทัดในเซลล์" + std::to_string(i) + (i < 10 ? "\n" : "");
+  for (int filler = 10; filler <= 24; ++filler) {
+    doc::Blocks body;
+    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    doc::Table table = table_with_header();
+    doc::TableRow row;
+    row.cells = {cell("๑"), cell(ten)};
+    table.rows.push_back(std::move(row));
+    body.push_back(doc::Block{std::move(table)});
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    CAPTURE(filler);
+    int total = 0;
+    for (const auto& page : pages) {
+      int here = 0;
+      for (const auto& line : lines_of(page)) here += line.text.starts_with("บรรทัดในเซลล์") ? 1 : 0;
+      CHECK(here != 1);
+      total += here;
+    }
+    CHECK(total == 10);
+  }
+}
+
 TEST_CASE("pagination: a heading is never the last line of a page, wherever the page end falls") {
   for (int filler = 18; filler <= 30; ++filler) {
     doc::Blocks body;
