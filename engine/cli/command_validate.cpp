@@ -94,7 +94,7 @@ std::string record_summary(const Value& root) {
       for (const auto& member : value->members())
         if (member.value.is_array() && !member.value.items().empty() &&
             member.value.items().front().is_object())
-          add(member.key, member.value.items().size());
+          add(std::string(member.key()), member.value.items().size());
       for (auto it = value->members().rbegin(); it != value->members().rend(); ++it)
         pending.push_back(&it->value);
     } else if (value->is_array()) {

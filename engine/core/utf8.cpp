@@ -1,5 +1,8 @@
 #include "core/utf8.h"
 
+#include <cstdint>
+#include <cstring>
+
 namespace raingan::utf8 {
 
 std::size_t sequence_length(unsigned char lead) noexcept {
@@ -15,6 +18,14 @@ std::optional<std::size_t> first_invalid_byte(std::string_view text) noexcept {
   const std::size_t size = text.size();
   std::size_t i = 0;
   while (i < size) {
+    // Datasets are mostly ASCII (keys, codes, numbers, indentation): skip it eight bytes at a time.
+    while (i + 8 <= size) {
+      std::uint64_t block = 0;
+      std::memcpy(&block, bytes + i, sizeof block);
+      if ((block & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i >= size) break;
     const unsigned char lead = bytes[i];
     if (lead < 0x80) {
       ++i;

@@ -92,7 +92,8 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
   const char** read_position() { return &read_to_; }
   std::vector<Diagnostic>& problems() { return problems_; }
   bool finished() const { return root_done_; }
-  Value take_root() { return std::move(root_); }
+  Value root() const { return root_; }
+  ValueStore take_store() { return std::move(store_); }
 
   bool null() override { return add(Value::make_null(consumed() - 4)); }
   bool boolean(bool value) override { return add(Value::make_boolean(value, consumed() - (value ? 4 : 5))); }
@@ -102,32 +103,32 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
   bool string(string_t& value) override {
     const std::size_t start = string_start(consumed());
     check_string_length(value, "string");
-    return add(Value::make_string(std::move(value), start));
+    return add(store_.string(value, start));
   }
   bool binary(binary_t&) override { return true; }  // JSON text has no binary values
 
-  bool start_object(std::size_t) override { return open(Value::make_object(consumed() - 1)); }
+  bool start_object(std::size_t) override { return open(true, consumed() - 1); }
   bool key(string_t& key) override {
-    Frame& frame = frames_.back();
-    frame.pending_key = std::move(key);
+    Frame& frame = frames_[depth_ - 1];
+    frame.pending = store_.member(key, Value());
     frame.has_pending = true;
     frame.pending_key_offset = string_start(consumed());
     frame.skip_pending = false;
-    check_string_length(frame.pending_key, "key");
+    check_string_length(key, "key");
     if (const auto first = earlier_key_offset(frame)) {
       frame.skip_pending = true;
       problems_.push_back({file_, current_path(),
-                           "expected each key once in an object, found \"" + frame.pending_key +
+                           "expected each key once in an object, found \"" + std::string(frame.pending.key()) +
                                "\" again (first on line " + std::to_string(lines_.line_of(*first)) +
                                ", again on line " + std::to_string(lines_.line_of(frame.pending_key_offset)) +
                                "); the later one is ignored"});
-    } else if (frame.key_offsets.empty()) {
-      if (frame.container.members().size() >= small_object) index_keys(frame);
+    } else if (frame.key_index.empty()) {
+      if (frame.members.size() >= small_object) index_keys(frame);
     }
     return true;
   }
   bool end_object() override { return close(); }
-  bool start_array(std::size_t) override { return open(Value::make_array(consumed() - 1)); }
+  bool start_array(std::size_t) override { return open(false, consumed() - 1); }
   bool end_array() override { return close(); }
 
   bool parse_error(std::size_t position, const std::string& last_token,
@@ -150,13 +151,20 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
   }
 
  private:
+  // An array or object being read. Frames are kept for reuse by the next container at the same depth, so
+  // their vectors do not grow anew for each of 100,000 records.
   struct Frame {
-    Value container;
-    std::string pending_key;  // objects: the key whose value is being read
+    bool is_object = false;
+    std::size_t offset = 0;            // of its '[' or '{'
+    std::vector<Value> items;          // arrays
+    std::vector<Member> members;       // objects
+    std::vector<std::size_t> key_offsets;  // objects: where each member's key starts, for repeated keys
+    Member pending;                    // objects: the key whose value is being read
     bool has_pending = false;
     std::size_t pending_key_offset = 0;
     bool skip_pending = false;  // the pending key repeats an earlier one; its value is dropped
-    std::unordered_map<std::string, std::size_t> key_offsets;  // filled once the object has many keys
+    // Stored keys (one pointer per distinct key) to where they start; filled once the object has many keys.
+    std::unordered_map<const char*, std::size_t> key_index;
   };
   static constexpr std::size_t small_object = 16;
 
@@ -180,26 +188,28 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
     if (end > 0 && !is_number_char(text_[end - 1])) --end;
     std::size_t start = end;
     while (start > 0 && is_number_char(text_[start - 1])) --start;
-    return add(Value::make_number(std::string(text_.substr(start, end - start)), start));
+    return add(store_.number(text_.substr(start, end - start), start));
   }
 
+  // Keys of one store are stored once, so a repeated key has the same data() as the first.
   std::optional<std::size_t> earlier_key_offset(const Frame& frame) const {
-    if (!frame.key_offsets.empty()) {
-      const auto found = frame.key_offsets.find(frame.pending_key);
-      if (found != frame.key_offsets.end()) return found->second;
+    const char* key = frame.pending.key().data();
+    if (!frame.key_index.empty()) {
+      const auto found = frame.key_index.find(key);
+      if (found != frame.key_index.end()) return found->second;
       return std::nullopt;
     }
-    for (const auto& member : frame.container.members())
-      if (member.key == frame.pending_key) return member.key_offset;
+    for (std::size_t i = 0; i < frame.members.size(); ++i)
+      if (frame.members[i].key().data() == key) return frame.key_offsets[i];
     return std::nullopt;
   }
 
   static void index_keys(Frame& frame) {
-    for (const auto& member : frame.container.members())
-      frame.key_offsets.emplace(member.key, member.key_offset);
+    for (std::size_t i = 0; i < frame.members.size(); ++i)
+      frame.key_index.emplace(frame.members[i].key().data(), frame.key_offsets[i]);
   }
 
-  void check_string_length(const std::string& value, std::string_view what) {
+  void check_string_length(std::string_view value, std::string_view what) {
     if (value.size() <= options_.max_string_bytes) return;
     problems_.push_back({file_, current_path(),
                          "expected a " + std::string(what) + " of at most " +
@@ -210,61 +220,67 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
   }
 
   bool add(Value value) {
-    if (frames_.empty()) {
-      root_ = std::move(value);
+    if (depth_ == 0) {
+      root_ = value;
       root_done_ = true;
       return true;
     }
-    Frame& frame = frames_.back();
-    if (frame.container.is_array()) {
-      frame.container.mutable_items().push_back(std::move(value));
+    Frame& frame = frames_[depth_ - 1];
+    if (!frame.is_object) {
+      frame.items.push_back(value);
     } else {
       if (!frame.skip_pending) {
-        if (!frame.key_offsets.empty())
-          frame.key_offsets.emplace(frame.pending_key, frame.pending_key_offset);
-        frame.container.mutable_members().push_back(
-            Member{std::move(frame.pending_key), std::move(value), frame.pending_key_offset});
+        if (!frame.key_index.empty()) frame.key_index.emplace(frame.pending.key().data(), frame.pending_key_offset);
+        frame.pending.value = value;
+        frame.members.push_back(frame.pending);
+        frame.key_offsets.push_back(frame.pending_key_offset);
       }
-      frame.pending_key.clear();
       frame.has_pending = false;
     }
     return true;
   }
 
-  bool open(Value container) {
-    if (frames_.size() + 1 > options_.max_depth) {
+  bool open(bool is_object, std::size_t offset) {
+    if (depth_ + 1 > options_.max_depth) {
       problems_.push_back({file_, shorten_path(current_path()),
                            "expected at most " + std::to_string(options_.max_depth) +
                                " levels of nested objects and arrays, found deeper nesting (line " +
-                               std::to_string(lines_.line_of(container.offset())) +
-                               "); raise the limit with " + std::string(max_depth_flag)});
+                               std::to_string(lines_.line_of(offset)) + "); raise the limit with " +
+                               std::string(max_depth_flag)});
       return false;
     }
-    frames_.push_back(Frame{std::move(container), {}, false, 0, false, {}});
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& frame = frames_[depth_++];
+    frame.is_object = is_object;
+    frame.offset = offset;
+    frame.items.clear();
+    frame.members.clear();
+    frame.key_offsets.clear();
+    frame.has_pending = false;
+    frame.skip_pending = false;
+    frame.key_index.clear();
     return true;
   }
 
+  // The finished container goes to the store in one block of its exact size.
   bool close() {
-    Value done = std::move(frames_.back().container);
-    frames_.pop_back();
-    // A finished container never grows again: give back the spare capacity of its growth (up to half of it,
-    // which for 100,000 records of five fields is tens of megabytes).
-    if (done.is_array())
-      done.mutable_items().shrink_to_fit();
-    else
-      done.mutable_members().shrink_to_fit();
-    return add(std::move(done));
+    const Frame& frame = frames_[depth_ - 1];
+    const Value done =
+        frame.is_object ? store_.object(frame.members, frame.offset) : store_.array(frame.items, frame.offset);
+    --depth_;
+    return add(done);
   }
 
   // Path of the value being read now.
   std::string current_path() const {
     std::string path;
-    for (const auto& frame : frames_) {
-      if (frame.container.is_object()) {
+    for (std::size_t depth = 0; depth < depth_; ++depth) {
+      const Frame& frame = frames_[depth];
+      if (frame.is_object) {
         if (!frame.has_pending) break;  // between members: the object itself
-        path = append_key(path, frame.pending_key);
+        path = append_key(path, frame.pending.key());
       } else
-        path = append_index(path, frame.container.items().size());
+        path = append_index(path, frame.items.size());
     }
     return path;
   }
@@ -306,12 +322,12 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
   }
 
   std::string open_containers() const {
-    if (frames_.empty()) return "";
-    const Frame& innermost = frames_.back();
-    const std::string kind = innermost.container.is_object() ? "object" : "array";
-    std::string text = "; the " + kind + " opened on line " +
-                       std::to_string(lines_.line_of(innermost.container.offset())) + " is not closed";
-    if (frames_.size() > 1) text += " (nor " + std::to_string(frames_.size() - 1) + " around it)";
+    if (depth_ == 0) return "";
+    const Frame& innermost = frames_[depth_ - 1];
+    const std::string kind = innermost.is_object ? "object" : "array";
+    std::string text = "; the " + kind + " opened on line " + std::to_string(lines_.line_of(innermost.offset)) +
+                       " is not closed";
+    if (depth_ > 1) text += " (nor " + std::to_string(depth_ - 1) + " around it)";
     return text;
   }
 
@@ -459,7 +475,9 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
   const LineIndex& lines_;
   const ReaderOptions& options_;
   std::vector<Diagnostic> problems_;
-  std::vector<Frame> frames_;
+  ValueStore store_;
+  std::vector<Frame> frames_;  // frames_[0 … depth_ - 1] are open
+  std::size_t depth_ = 0;
   Value root_;
   bool root_done_ = false;
 };
@@ -493,7 +511,7 @@ JsonReadResult parse(std::string_view text, std::string file, const ReaderOption
   const bool parsed = Json::sax_parse(first, last, &builder);
   result.problems = std::move(builder.problems());
   if (parsed && builder.finished())
-    result.document = JsonDocument{std::move(file), builder.take_root(), std::move(lines)};
+    result.document = JsonDocument{std::move(file), builder.root(), std::move(lines), builder.take_store()};
   return result;
 }
 

@@ -15,6 +15,7 @@
 #include "core/diagnostic.h"
 #include "dataset/json_value.h"
 #include "dataset/line_index.h"
+#include "dataset/value_store.h"
 
 namespace raingan::dataset {
 
@@ -37,6 +38,7 @@ struct JsonDocument {
   std::string file;  // as the user gave it, for messages
   Value root;
   LineIndex lines;
+  ValueStore store;  // holds what root and the values inside it refer to
 
   std::size_t line_of(const Value& value) const { return lines.line_of(value.offset()); }
 };

@@ -1,6 +1,8 @@
 #include "dataset/json_value.h"
 
 #include <algorithm>
+#include <cstring>
+#include <vector>
 
 #include "core/utf8.h"
 #include "format/money.h"
@@ -28,67 +30,44 @@ std::string excerpt(std::string_view text, std::size_t limit) {
 
 }  // namespace
 
-Value::Value() = default;
-Value::Value(const Value&) = default;
-Value::Value(Value&&) noexcept = default;
-Value& Value::operator=(const Value&) = default;
-Value& Value::operator=(Value&&) noexcept = default;
-Value::~Value() = default;
-
 Value Value::make_null(std::size_t offset) {
   Value v;
-  v.offset_ = offset;
+  v.offset_ = static_cast<std::uint32_t>(offset);
   return v;
 }
 
 Value Value::make_boolean(bool value, std::size_t offset) {
   Value v;
-  v.data_ = value;
-  v.offset_ = offset;
+  v.kind_ = ValueKind::boolean;
+  v.boolean_ = value;
+  v.offset_ = static_cast<std::uint32_t>(offset);
   return v;
 }
 
-Value Value::make_number(std::string text, std::size_t offset) {
-  Value v;
-  v.data_ = NumberText{std::move(text)};
-  v.offset_ = offset;
-  return v;
+std::string_view Value::text() const noexcept {
+  if (!stored_text_) return {inline_text_, inline_size_};
+  std::uint32_t size = 0;
+  std::memcpy(&size, block_, sizeof size);
+  return {block_ + sizeof size, size};
 }
 
-Value Value::make_string(std::string text, std::size_t offset) {
-  Value v;
-  v.data_ = std::move(text);
-  v.offset_ = offset;
-  return v;
-}
-
-Value Value::make_array(std::size_t offset) {
-  Value v;
-  v.data_ = std::vector<Value>{};
-  v.offset_ = offset;
-  return v;
-}
-
-Value Value::make_object(std::size_t offset) {
-  Value v;
-  v.data_ = std::vector<Member>{};
-  v.offset_ = offset;
-  return v;
+std::size_t Value::count() const noexcept {
+  return static_cast<std::size_t>(kind_ == ValueKind::array ? items_[-1].count_ : members_[-1].value.count_);
 }
 
 bool Value::as_bool() const {
   if (!is_boolean()) wrong_kind("true or false", *this);
-  return std::get<bool>(data_);
+  return boolean_;
 }
 
-const std::string& Value::as_string() const {
+std::string_view Value::as_string() const {
   if (!is_string()) wrong_kind("a string", *this);
-  return std::get<std::string>(data_);
+  return text();
 }
 
-const std::string& Value::number_text() const {
+std::string_view Value::number_text() const {
   if (!is_number()) wrong_kind("a number", *this);
-  return std::get<NumberText>(data_).text;
+  return text();
 }
 
 format::Decimal Value::as_decimal() const { return format::Decimal::parse(number_text()); }
@@ -106,31 +85,27 @@ std::int64_t Value::as_satang() const { return format::parse_satang(number_text(
 
 double Value::as_double() const { return as_decimal().to_double(); }
 
-const std::vector<Value>& Value::items() const {
+std::span<const Value> Value::items() const {
   if (!is_array()) wrong_kind("an array", *this);
-  return std::get<std::vector<Value>>(data_);
+  return {items_, count()};
 }
 
-const std::vector<Member>& Value::members() const {
+std::span<const Member> Value::members() const {
   if (!is_object()) wrong_kind("an object", *this);
-  return std::get<std::vector<Member>>(data_);
+  return {members_, count()};
 }
 
 const Value* Value::find(std::string_view key) const {
   if (!is_object()) return nullptr;
-  for (const auto& member : std::get<std::vector<Member>>(data_))
-    if (member.key == key) return &member.value;
+  for (const Member& member : std::span<const Member>(members_, count()))
+    if (member.key() == key) return &member.value;
   return nullptr;
 }
 
-std::vector<Value>& Value::mutable_items() {
-  if (!is_array()) wrong_kind("an array", *this);
-  return std::get<std::vector<Value>>(data_);
-}
-
-std::vector<Member>& Value::mutable_members() {
-  if (!is_object()) wrong_kind("an object", *this);
-  return std::get<std::vector<Member>>(data_);
+std::string_view Member::key() const noexcept {
+  std::uint32_t size = 0;
+  std::memcpy(&size, key_, sizeof size);
+  return {key_ + sizeof size, size};
 }
 
 std::string_view kind_name(ValueKind kind) {
@@ -188,7 +163,7 @@ bool equal_values(const Value& a, const Value& b) {
     case ValueKind::object: {
       if (a.members().size() != b.members().size()) return false;
       for (const auto& member : a.members()) {
-        const Value* other = b.find(member.key);
+        const Value* other = b.find(member.key());
         if (other == nullptr || !equal_values(member.value, *other)) return false;
       }
       return true;
@@ -206,7 +181,7 @@ std::string canonical_key(const Value& value) {
     case ValueKind::number:
       return "n" + value.as_decimal().canonical();
     case ValueKind::string:
-      return "s" + value.as_string();
+      return "s" + std::string(value.as_string());
     case ValueKind::array: {
       std::string key = "[";
       for (const auto& item : value.items()) {
@@ -219,8 +194,9 @@ std::string canonical_key(const Value& value) {
       std::vector<std::string> parts;
       for (const auto& member : value.members()) {
         const std::string inner = canonical_key(member.value);
-        parts.push_back(std::to_string(member.key.size()) + ":" + member.key + std::to_string(inner.size()) +
-                        ":" + inner);
+        const std::string_view key = member.key();
+        parts.push_back(std::to_string(key.size()) + ":" + std::string(key) + std::to_string(inner.size()) + ":" +
+                        inner);
       }
       std::sort(parts.begin(), parts.end());
       std::string key = "{";

@@ -2,40 +2,35 @@
 // One JSON value of a dataset as read from its file. Numbers keep the text they were written with, so money
 // (1250000.00) and decimals (0.1) are read exactly; objects keep their keys in file order. offset() is the
 // byte where the value starts in the file, for messages that give a line.
+//
+// A Value is 16 bytes and copies cheaply: texts and numbers of up to 8 bytes are held in the value itself,
+// longer ones and the items and members of arrays and objects in the ValueStore of its document
+// (value_store.h), which must outlive every copy. Texts are views into the value or that store.
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
-#include <variant>
-#include <vector>
 
 #include "format/decimal.h"
 
 namespace raingan::dataset {
 
-enum class ValueKind { null, boolean, number, string, array, object };
+enum class ValueKind : std::uint8_t { null, boolean, number, string, array, object };
 
-struct Member;
+class Member;
+class ValueStore;
 
 class Value {
  public:
-  Value();
-  Value(const Value&);
-  Value(Value&&) noexcept;
-  Value& operator=(const Value&);
-  Value& operator=(Value&&) noexcept;
-  ~Value();
+  Value() noexcept : block_(nullptr) {}
 
   static Value make_null(std::size_t offset = 0);
   static Value make_boolean(bool value, std::size_t offset = 0);
-  // `text` must be a JSON number ("12", "-0.5", "1.25e3").
-  static Value make_number(std::string text, std::size_t offset = 0);
-  static Value make_string(std::string text, std::size_t offset = 0);
-  static Value make_array(std::size_t offset = 0);
-  static Value make_object(std::size_t offset = 0);
+  // Numbers, strings, arrays and objects are made by a ValueStore.
 
-  ValueKind kind() const noexcept { return static_cast<ValueKind>(data_.index()); }
+  ValueKind kind() const noexcept { return kind_; }
   bool is_null() const noexcept { return kind() == ValueKind::null; }
   bool is_boolean() const noexcept { return kind() == ValueKind::boolean; }
   bool is_number() const noexcept { return kind() == ValueKind::number; }
@@ -47,35 +42,53 @@ class Value {
   // Typed access. Each throws format::ValueError ("expected a string, found 12") on the wrong kind of value;
   // the caller adds the file and the JSON path.
   bool as_bool() const;
-  const std::string& as_string() const;
-  const std::string& number_text() const;  // the number exactly as written in the file
+  std::string_view as_string() const;
+  std::string_view number_text() const;  // the number exactly as written in the file
   format::Decimal as_decimal() const;
   std::int64_t as_int64() const;   // an integral number within int64 (12, 12.0, 1.2e1)
   std::int64_t as_satang() const;  // baht with at most two decimals, as integer satang
   double as_double() const;        // for statistics only (mean, S.D.), never for money
-  const std::vector<Value>& items() const;
-  const std::vector<Member>& members() const;
+  std::span<const Value> items() const;
+  std::span<const Member> members() const;
 
   // The member's value, or nullptr when absent or when this is not an object. The first one wins if a key
   // repeats (the reader reports repeated keys).
   const Value* find(std::string_view key) const;
 
-  // Building (used by the reader and by tests).
-  std::vector<Value>& mutable_items();
-  std::vector<Member>& mutable_members();
-
  private:
-  struct NumberText {
-    std::string text;
+  friend class ValueStore;
+  static constexpr std::size_t inline_capacity = 8;
+
+  // Strings and numbers: the text, inline or in the store.
+  std::string_view text() const noexcept;
+  // Arrays and objects: the number of items or members, kept in the slot before the first one.
+  std::size_t count() const noexcept;
+
+  ValueKind kind_ = ValueKind::null;
+  std::uint8_t inline_size_ = 0;  // texts of up to inline_capacity bytes
+  bool stored_text_ = false;      // the text is in the store, at block_
+  std::uint32_t offset_ = 0;      // files are at most 4 GiB (--max-dataset-mb)
+  union {
+    const char* block_;        // a stored text: its 4-byte size, then its bytes
+    bool boolean_;             // boolean
+    char inline_text_[8];      // short strings and numbers
+    const Value* items_;       // array: items_[-1] holds the count
+    const Member* members_;    // object: members_[-1] holds the count
+    std::uint64_t count_;      // the count slot of an array or object
   };
-  std::variant<std::monostate, bool, NumberText, std::string, std::vector<Value>, std::vector<Member>> data_;
-  std::size_t offset_ = 0;
 };
 
-struct Member {
-  std::string key;
+class Member {
+ public:
+  Member() = default;
+  std::string_view key() const noexcept;
   Value value;
-  std::size_t key_offset = 0;  // byte of the key's opening quote
+
+ private:
+  friend class ValueStore;
+  friend class Value;
+  Member(const char* key, Value member_value) : value(member_value), key_(key) {}
+  const char* key_ = nullptr;  // a stored key: its 4-byte size, then its bytes
 };
 
 // "a string", "a number", "an object" …: the kind as messages name it.

@@ -1,12 +1,27 @@
 #include "dataset/line_index.h"
 
 #include <algorithm>
+#include <cstring>
+#include <limits>
 
 namespace raingan::dataset {
 
 LineIndex::LineIndex(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  if (text.empty()) return;
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const auto next_newline = [end](const char* from) {
+    return static_cast<const char*>(std::memchr(from, '\n', static_cast<std::size_t>(end - from)));
+  };
+  // Counted first, so that the index takes its exact size rather than up to twice it.
+  std::size_t lines = 1;
+  for (const char* at = next_newline(begin); at != nullptr; at = next_newline(at + 1)) ++lines;
+  line_starts_.reserve(lines);
+  for (const char* at = next_newline(begin); at != nullptr; at = next_newline(at + 1)) {
+    const auto start = static_cast<std::size_t>(at + 1 - begin);
+    if (start > std::numeric_limits<std::uint32_t>::max()) break;  // past the last byte a message can name
+    line_starts_.push_back(static_cast<std::uint32_t>(start));
+  }
 }
 
 std::size_t LineIndex::line_of(std::size_t offset) const noexcept {

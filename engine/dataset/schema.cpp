@@ -41,9 +41,12 @@ class SchemaCompiler {
  public:
   explicit SchemaCompiler(std::string file) : file_(std::move(file)) {}
 
-  Schema compile(const Value& json) {
+  // The schema keeps the document's store: its const and enum values are values of the document.
+  Schema compile(JsonDocument document) {
+    const Value& json = document.root;
     Schema schema;
     schema.file_ = file_;
+    schema.values_ = std::move(document.store);
     schema_ = &schema;
     if (const Value* definitions = json.find("definitions")) compile_definitions(*definitions);
     schema.root_ = compile_node(json, "", true);
@@ -77,7 +80,7 @@ class SchemaCompiler {
     if (!definitions.is_object()) return;  // reported when the root's keywords are read
     // Create every definition first so that $ref may point forward or to itself.
     for (const auto& member : definitions.members())
-      definitions_.emplace(member.key, new_node(append_key(location, member.key)));
+      definitions_.emplace(member.key(), new_node(append_key(location, member.key())));
   }
 
   std::optional<std::size_t> count(const Value& value, const std::string& location) {
@@ -96,10 +99,10 @@ class SchemaCompiler {
     return std::nullopt;
   }
 
-  const std::string* text(const Value& value, const std::string& location) {
-    if (value.is_string()) return &value.as_string();
+  std::optional<std::string> text(const Value& value, const std::string& location) {
+    if (value.is_string()) return std::string(value.as_string());
     problem(location, "expected a string, found " + describe(value));
-    return nullptr;
+    return std::nullopt;
   }
 
   unsigned parse_type(const Value& value, const std::string& location) {
@@ -136,7 +139,7 @@ class SchemaCompiler {
     }
     bool speaks_of_objects = false;
     for (const auto& member : json.members()) {
-      const std::string& key = member.key;
+      const std::string_view key = member.key();
       const Value& value = member.value;
       const std::string at = append_key(location, key);
       if (key == "type") {
@@ -148,7 +151,7 @@ class SchemaCompiler {
         if (!value.is_array() || value.items().empty())
           problem(at, "expected a non-empty array of the allowed values, found " + describe(value));
         else
-          node->enum_values = value.items();
+          node->enum_values.assign(value.items().begin(), value.items().end());
       } else if (key == "properties") {
         speaks_of_objects = true;
         if (!value.is_object()) {
@@ -156,8 +159,9 @@ class SchemaCompiler {
           continue;
         }
         for (const auto& property : value.members()) {
-          node->properties[property.key] = compile_node(property.value, append_key(at, property.key), false);
-          node->property_order.push_back(property.key);
+          const std::string name(property.key());
+          node->properties[name] = compile_node(property.value, append_key(at, name), false);
+          node->property_order.push_back(name);
         }
       } else if (key == "required") {
         if (!value.is_array()) {
@@ -169,11 +173,11 @@ class SchemaCompiler {
           const Value& name = value.items()[i];
           if (!name.is_string()) {
             problem(append_index(at, i), "expected a field name, found " + describe(name));
-          } else if (!seen.insert(name.as_string()).second) {
+          } else if (!seen.emplace(name.as_string()).second) {
             problem(append_index(at, i),
                     "expected each required field once, found " + describe(name) + " again");
           } else {
-            node->required.push_back(name.as_string());
+            node->required.emplace_back(name.as_string());
           }
         }
       } else if (key == "additionalProperties") {
@@ -197,7 +201,7 @@ class SchemaCompiler {
       } else if (key == "maxLength") {
         node->max_length = count(value, at);
       } else if (key == "pattern") {
-        if (const std::string* source = text(value, at)) {
+        if (const auto source = text(value, at)) {
           try {
             node->pattern.emplace(*source);
           } catch (const format::ValueError& error) {
@@ -218,7 +222,7 @@ class SchemaCompiler {
       } else if (key == "exclusiveMaximum") {
         node->exclusive_maximum = number(value, at);
       } else if (key == "$ref") {
-        if (const std::string* target = text(value, at)) {
+        if (const auto target = text(value, at)) {
           if (target->substr(0, definitions_prefix.size()) != definitions_prefix ||
               target->size() == definitions_prefix.size())
             problem(at, "expected \"#/definitions/<name>\", found " + in_quotes(*target));
@@ -232,8 +236,8 @@ class SchemaCompiler {
           problem(at, "expected an object of named schemas, found " + describe(value));
         } else {
           for (const auto& definition : value.members())
-            compile_node(definition.value, append_key(at, definition.key), false,
-                         definitions_.at(definition.key));
+            compile_node(definition.value, append_key(at, definition.key()), false,
+                         definitions_.at(std::string(definition.key())));
         }
       } else if (key == "title" || key == "description") {
         text(value, at);
@@ -250,7 +254,7 @@ class SchemaCompiler {
         else
           problem(at, "expected the name of the field that must be unique, found " + describe(value));
       } else if (key == "x-references") {
-        if (const std::string* source = text(value, at)) {
+        if (const auto source = text(value, at)) {
           try {
             node->references = PathPattern::parse(*source);
           } catch (const format::ValueError& error) {
@@ -260,7 +264,7 @@ class SchemaCompiler {
       } else if (key == "x-ascending") {
         compile_ascending(*node, value, at);
       } else if (key == "x-count-of") {
-        if (const std::string* source = text(value, at)) {
+        if (const auto source = text(value, at)) {
           try {
             node->count_of = PathPattern::parse(*source);
           } catch (const format::ValueError& error) {
@@ -284,16 +288,16 @@ class SchemaCompiler {
     }
     AscendingRule rule;
     for (const auto& member : value.members()) {
-      const std::string where = append_key(at, member.key);
-      if (member.key == "field") {
-        if (const std::string* field = text(member.value, where)) rule.field = *field;
-      } else if (member.key == "nulls") {
+      const std::string where = append_key(at, member.key());
+      if (member.key() == "field") {
+        if (const auto field = text(member.value, where)) rule.field = *field;
+      } else if (member.key() == "nulls") {
         if (member.value.is_string() && member.value.as_string() == "last")
           rule.nulls_last = true;
         else
           problem(where, "expected \"last\", found " + describe(member.value));
       } else {
-        problem(where, "expected \"field\" or \"nulls\", found " + in_quotes(member.key));
+        problem(where, "expected \"field\" or \"nulls\", found " + in_quotes(member.key()));
       }
     }
     if (rule.field.empty())
@@ -364,13 +368,13 @@ Schema& Schema::operator=(Schema&&) noexcept = default;
 Schema::~Schema() = default;
 
 Schema Schema::load_text(std::string_view text, std::string file_label) {
-  const JsonDocument document = read_json_text(text, file_label);
-  return SchemaCompiler(std::move(file_label)).compile(document.root);
+  JsonDocument document = read_json_text(text, file_label);
+  return SchemaCompiler(std::move(file_label)).compile(std::move(document));
 }
 
 Schema Schema::load_file(const std::filesystem::path& path) {
-  const JsonDocument document = read_json_file(path);
-  return SchemaCompiler(path.string()).compile(document.root);
+  JsonDocument document = read_json_file(path);
+  return SchemaCompiler(path.string()).compile(std::move(document));
 }
 
 std::string type_phrase(unsigned types) {

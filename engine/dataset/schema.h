@@ -16,6 +16,7 @@
 #include "dataset/ecma_pattern.h"
 #include "dataset/json_value.h"
 #include "dataset/path_pattern.h"
+#include "dataset/value_store.h"
 #include "format/decimal.h"
 
 namespace raingan::dataset {
@@ -101,6 +102,7 @@ class Schema {
   std::string title_;
   std::vector<std::unique_ptr<SchemaNode>> nodes_;
   const SchemaNode* root_ = nullptr;
+  ValueStore values_;  // what the nodes' const and enum values refer to
 
   friend class SchemaCompiler;
 };

@@ -1,5 +1,6 @@
 #include "dataset/schema_validator.h"
 
+#include <span>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -100,12 +101,13 @@ class Validation {
     const Value* outer_record = record_;
     record_ = &value;
     for (const auto& member : value.members()) {
-      const PathLink child = at.member(member.key);
-      const auto property = node.properties.find(member.key);
+      const std::string_view key = member.key();
+      const PathLink child = at.member(key);
+      const auto property = node.properties.find(key);
       if (property != node.properties.end())
         check(*property->second, member.value, child);
       else if (node.checks_unknown_fields)
-        report_unknown_field(node, member.key, child);
+        report_unknown_field(node, key, child);
     }
     record_ = outer_record;
     if (!node.required.empty()) check_required(node, value, at);
@@ -142,11 +144,12 @@ class Validation {
     report(at, "expected one of " + list_of(names) + ", found " + describe(value));
   }
 
-  [[gnu::noinline]] void report_unknown_field(const SchemaNode& node, const std::string& key,
+  [[gnu::noinline]] void report_unknown_field(const SchemaNode& node, std::string_view key,
                                               const PathLink& at) {
-    report(at, node.property_order.empty() ? "expected no fields here, found unknown field \"" + key + "\""
+    const std::string quoted = "\"" + std::string(key) + "\"";
+    report(at, node.property_order.empty() ? "expected no fields here, found unknown field " + quoted
                                            : "expected one of the fields " + list_of(node.property_order) +
-                                                 ", found unknown field \"" + key + "\"");
+                                                 ", found unknown field " + quoted);
   }
 
   [[gnu::noinline]] void check_required(const SchemaNode& node, const Value& value, const PathLink& at) {
@@ -187,7 +190,7 @@ class Validation {
                      ", found " + plural(found, "item"));
   }
 
-  void check_unique(const std::string& field, const std::vector<Value>& items, const PathLink& at) {
+  void check_unique(const std::string& field, std::span<const Value> items, const PathLink& at) {
     std::unordered_map<std::string, std::size_t> first_seen;
     for (std::size_t i = 0; i < items.size(); ++i) {
       const Value* key = items[i].find(field);
@@ -202,7 +205,7 @@ class Validation {
     }
   }
 
-  void check_ascending(const AscendingRule& rule, const std::vector<Value>& items, const PathLink& at) {
+  void check_ascending(const AscendingRule& rule, std::span<const Value> items, const PathLink& at) {
     const Value* previous = nullptr;
     std::size_t previous_index = 0;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -241,7 +244,7 @@ class Validation {
   }
 
   void check_string(const SchemaNode& node, const Value& value, const PathLink& at) {
-    const std::string& text = value.as_string();
+    const std::string_view text = value.as_string();
     if (node.min_length || node.max_length) {
       const std::size_t length = code_points(text);
       if (node.min_length && length < *node.min_length)

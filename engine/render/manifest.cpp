@@ -27,16 +27,16 @@ std::vector<ManifestEntry> read_manifest(const std::filesystem::path& root) {
         problems.push_back({name, path + "." + key, "expected a text, found " + dataset::describe(*v)});
         return {};
       }
-      return v->as_string();
+      return std::string(v->as_string());
     };
     if (!item.is_object()) {
       problems.push_back({name, path, "expected an object, found " + dataset::describe(item)});
       continue;
     }
     for (const auto& member : item.members())
-      if (member.key != "dataset" && member.key != "template" && member.key != "text" &&
-          member.key != "output" && member.key != "align")
-        problems.push_back({name, path + "." + member.key,
+      if (const std::string_view key = member.key(); key != "dataset" && key != "template" &&
+                                                     key != "text" && key != "output" && key != "align")
+        problems.push_back({name, path + "." + std::string(key),
                             "unknown field (expected dataset, template, text, output, align)"});
     ManifestEntry entry;
     const std::string dataset = text_of("dataset"), template_file = text_of("template"),

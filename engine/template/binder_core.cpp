@@ -128,7 +128,7 @@ void BinderCore::check_dataset_kind(const Element& root) const {
   const Attribute* expected = root.attribute("dataset-kind");
   if (!expected) return;
   const dataset::Value* kind = data_.root.find("kind");
-  const std::string actual = kind && kind->is_string() ? kind->as_string() : std::string();
+  const std::string actual = kind && kind->is_string() ? std::string(kind->as_string()) : std::string();
   if (actual != expected->value)
     fail(expected->line, "this template is for datasets of kind \"" + expected->value +
                              "\", but the dataset's kind is \"" + actual + "\"");

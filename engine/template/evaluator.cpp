@@ -88,7 +88,7 @@ std::optional<Value> Evaluator::lookup(const Expression& e, Scope& scope, bool r
       if (const dataset::Value* member = root_.find(e.text)) return Value::data(*member);
       if (!required) return std::nullopt;
       std::string known;
-      for (const auto& m : root_.members()) known += (known.empty() ? "" : ", ") + m.key;
+      for (const auto& m : root_.members()) known += (known.empty() ? "" : ", ") + std::string(m.key());
       fail("'" + e.text + "' is neither a field of the dataset (it has: " + known +
            ") nor a name the template set");
     }

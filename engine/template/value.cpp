@@ -117,7 +117,7 @@ std::vector<std::string> Value::keys() const {
     base = (*object)->base;
   }
   if (base && base->is_object())
-    for (const auto& m : base->members()) keys.push_back(m.key);
+    for (const auto& m : base->members()) keys.emplace_back(m.key());
   return keys;
 }
 

@@ -35,9 +35,9 @@ TEST_CASE("Numbers keep their text; objects keep their key order") {
       R"({"z": 1250000.00, "a": 0.1, "m": [12, -0, 1E5, 12.0, 123456789012345678901234567890], "t": "ไทย"})",
       "d.json");
   REQUIRE(doc.root.members().size() == 4);
-  CHECK(doc.root.members()[0].key == "z");
-  CHECK(doc.root.members()[1].key == "a");
-  CHECK(doc.root.members()[3].key == "t");
+  CHECK(doc.root.members()[0].key() == "z");
+  CHECK(doc.root.members()[1].key() == "a");
+  CHECK(doc.root.members()[3].key() == "t");
   CHECK(doc.root.find("z")->number_text() == "1250000.00");
   CHECK(doc.root.find("z")->as_satang() == 125000000);
   CHECK(doc.root.find("a")->number_text() == "0.1");
