@@ -91,6 +91,39 @@ static void record_libharu_error(HPDF_STATUS error_number, HPDF_STATUS detail, v
   if (record->error_number == HPDF_OK) *record = {error_number, detail};
 }
 
+// A StreamSource read by libharu as it saves the document: from the start, in blocks.
+static HPDF_STATUS read_stream_source(HPDF_Stream stream, HPDF_BYTE* data, HPDF_UINT* size) {
+  auto* cursor = static_cast<StreamSourceCursor*>(stream->attr);
+  const std::size_t total = cursor->source->size();
+  const std::size_t count = std::min<std::size_t>(*size, total - std::min(total, cursor->position));
+  if (count > 0 && !cursor->source->read(cursor->position, {data, count})) {
+    *size = 0;
+    return HPDF_SetError(stream->error, HPDF_FILE_IO_ERROR, 0);
+  }
+  cursor->position += count;
+  *size = static_cast<HPDF_UINT>(count);
+  return cursor->position >= total ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS seek_stream_source(HPDF_Stream stream, HPDF_INT position, HPDF_WhenceMode mode) {
+  auto* cursor = static_cast<StreamSourceCursor*>(stream->attr);
+  const auto total = static_cast<long long>(cursor->source->size());
+  long long target = position;
+  if (mode == HPDF_SEEK_CUR) target += static_cast<long long>(cursor->position);
+  if (mode == HPDF_SEEK_END) target += total;
+  if (target < 0 || target > total) return HPDF_SetError(stream->error, HPDF_STREAM_EOF, 0);
+  cursor->position = static_cast<std::size_t>(target);
+  return HPDF_OK;
+}
+
+static HPDF_INT32 tell_stream_source(HPDF_Stream stream) {
+  return static_cast<HPDF_INT32>(static_cast<StreamSourceCursor*>(stream->attr)->position);
+}
+
+static HPDF_UINT32 size_of_stream_source(HPDF_Stream stream) {
+  return static_cast<HPDF_UINT32>(static_cast<StreamSourceCursor*>(stream->attr)->source->size());
+}
+
 static HPDF_STATUS write_to_file_sink(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
   auto* sink = static_cast<FileSink*>(stream->attr);
   if (sink->error != 0) return HPDF_FILE_IO_ERROR;
@@ -196,6 +229,20 @@ void HpdfDocument::set_flate_data(HPDF_Dict stream, std::string_view deflated, s
   const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(deflated.data());
   if (HPDF_Stream_Write(data, bytes, static_cast<HPDF_UINT>(deflated.size())) != HPDF_OK) {
     HPDF_Stream_Free(data);
+    check(false, doing);
+  }
+  if (stream->stream) HPDF_Stream_Free(stream->stream);
+  stream->stream = data;
+  stream->filter = HPDF_STREAM_FILTER_NONE;
+  stream->write_fn = write_flate_filter_entry;
+}
+
+void HpdfDocument::set_flate_source(HPDF_Dict stream, const StreamSource& source, std::string_view doing) {
+  StreamSourceCursor& cursor = cursors_.emplace_back(StreamSourceCursor{&source, 0});
+  HPDF_Stream data = HPDF_CallbackReader_New(mmgr(), read_stream_source, seek_stream_source,
+                                             tell_stream_source, size_of_stream_source, &cursor);
+  if (!data) {
+    cursors_.pop_back();
     check(false, doing);
   }
   if (stream->stream) HPDF_Stream_Free(stream->stream);

@@ -5,8 +5,11 @@
 
 #include <hpdf.h>
 
+#include <cstddef>
 #include <cstdio>
+#include <deque>
 #include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -34,6 +37,22 @@ struct LibharuErrorRecord {
 struct FileSink {
   std::FILE* file = nullptr;
   int error = 0;
+};
+
+// Where a stream's data comes from when the document is saved, for data its owner keeps outside libharu
+// (a page's compressed content in a temporary file).
+class StreamSource {
+ public:
+  virtual ~StreamSource() = default;
+  virtual std::size_t size() const noexcept = 0;
+  // Copies out.size() bytes from `offset`; false if they cannot be read.
+  virtual bool read(std::size_t offset, std::span<unsigned char> out) const noexcept = 0;
+};
+
+// A StreamSource as libharu reads it: the source and how far it has been read.
+struct StreamSourceCursor {
+  const StreamSource* source = nullptr;
+  std::size_t position = 0;
 };
 
 class HpdfDocument {
@@ -80,6 +99,9 @@ class HpdfDocument {
   // Makes `deflated` (zlib data) the stream's whole data, held in one block of exactly its size; libharu
   // writes it as is, under /Filter /FlateDecode.
   void set_flate_data(HPDF_Dict stream, std::string_view deflated, std::string_view doing);
+  // Makes `source` (zlib data) the stream's whole data, read when the document is saved and written as is,
+  // under /Filter /FlateDecode. The source must be complete by then and outlive the document.
+  void set_flate_source(HPDF_Dict stream, const StreamSource& source, std::string_view doing);
   // libharu compresses the stream's data when it writes the file.
   void compress_on_save(HPDF_Dict stream);
 
@@ -93,6 +115,7 @@ class HpdfDocument {
 
   // Heap-allocated so the address handed to libharu as callback data stays valid.
   std::unique_ptr<LibharuErrorRecord> errors_;
+  std::deque<StreamSourceCursor> cursors_;  // a deque: the addresses handed to libharu stay valid
   std::unique_ptr<HPDF_Doc_Rec, DocDeleter> doc_;
 };
 

@@ -13,9 +13,9 @@
 #include "pdf/content_stream.h"
 #include "pdf/document_navigation.h"
 #include "pdf/embedded_font.h"
-#include "pdf/flate.h"
 #include "pdf/hpdf_document.h"
 #include "pdf/image_store.h"
+#include "pdf/page_content_store.h"
 #include "pdf/pdf_syntax.h"
 
 namespace raingan::pdf {
@@ -69,6 +69,7 @@ class PdfWriter::Impl {
       write_document_info(document_, info_);
       std::set<std::string> tags;
       for (auto* font : font_order_) font->finish(document_, tags);
+      contents_.finish();
       save();
       output_->commit();
     } catch (const InputError&) {
@@ -161,10 +162,10 @@ class PdfWriter::Impl {
       HPDF_Dict_RemoveElement(resources, "ProcSet");
 
     PageBinder binder(*this, pdf_page);
-    const std::string content = encode_page_content(page.frame, binder);
-    // The page holds its content compressed from now on; libharu writes it out unchanged.
+    // The content is compressed and kept out of memory by the store; libharu reads it back as it saves.
     auto* attributes = static_cast<HPDF_PageAttr>(pdf_page->attr);
-    document_.set_flate_data(attributes->contents, deflate(content), doing);
+    document_.set_flate_source(attributes->contents, contents_.add(encode_page_content(page.frame, binder)),
+                               doing);
     attributes->stream = attributes->contents->stream;
 
     for (const auto& item : page.frame.items) {
@@ -217,6 +218,7 @@ class PdfWriter::Impl {
   std::filesystem::path target_;
   layout::DocumentInfo info_;
   std::optional<AtomicOutput> output_;
+  PageContentStore contents_;  // before the document: its pages read from it until the document goes
   HpdfDocument document_;
   ImageStore images_;
   std::map<const text::FontFace*, std::unique_ptr<EmbeddedFont>> fonts_;
