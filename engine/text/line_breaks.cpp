@@ -136,19 +136,32 @@ void LineBreakFinder::find(std::string_view text, const CodePoints& code_points,
     std::size_t end = start;
     while (end < count && is_thai(code_points[end])) ++end;
     if (end - start > 1) {
-      auto& run = iterators_->run;
-      run.clear();
-      for (std::size_t i = start; i < end; ++i) run.push_back(static_cast<thwchar_t>(code_points[i]));
-      run.push_back(0);
-      auto& positions = iterators_->positions;
-      positions.resize(end - start);
-      const int found =
-          th_brk_wc_find_breaks(iterators_->thai.get(), run.data(), positions.data(), positions.size());
+      thai_key_.clear();
+      for (std::size_t i = start; i < end; ++i) thai_key_.push_back(code_points[i]);
+      auto known = thai_words_.find(thai_key_);
+      if (known == thai_words_.end()) {
+        auto& run = iterators_->run;
+        run.clear();
+        for (std::size_t i = start; i < end; ++i) run.push_back(static_cast<thwchar_t>(code_points[i]));
+        run.push_back(0);
+        auto& positions = iterators_->positions;
+        positions.resize(end - start);
+        const int found =
+            th_brk_wc_find_breaks(iterators_->thai.get(), run.data(), positions.data(), positions.size());
+        std::vector<std::uint32_t> word_ends;
+        for (int k = 0; k < found; ++k)
+          if (positions[k] > 0 && static_cast<std::size_t>(positions[k]) < end - start)
+            word_ends.push_back(static_cast<std::uint32_t>(positions[k]));
+        if (remembered_ + thai_key_.size() > max_remembered) {
+          thai_words_.clear();
+          remembered_ = 0;
+        }
+        remembered_ += thai_key_.size();
+        known = thai_words_.emplace(thai_key_, std::move(word_ends)).first;
+      }
       std::vector<bool>& agreed = thai_breaks_;
       agreed.assign(end - start + 1, false);
-      for (int k = 0; k < found; ++k)
-        if (positions[k] > 0 && static_cast<std::size_t>(positions[k]) < end - start)
-          agreed[positions[k]] = true;
+      for (const std::uint32_t word_end : known->second) agreed[word_end] = true;
       for (std::size_t i = start + 1; i < end; ++i)
         if (!agreed[i - start])
           flags[code_points.byte_offset(i)] &= static_cast<std::uint8_t>(~break_allowed);

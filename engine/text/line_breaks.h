@@ -14,7 +14,9 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "text/code_points.h"
@@ -47,6 +49,12 @@ class LineBreakFinder {
   std::vector<char16_t> utf16_;
   std::vector<std::uint32_t> utf16_bytes_;
   std::vector<bool> thai_breaks_;
+  // libthai's word ends for each run of Thai text met so far (offsets into the run): its dictionary search
+  // is the costliest step here, and a document repeats its runs. Bounded by max_remembered code points.
+  static constexpr std::size_t max_remembered = 1 << 20;
+  std::unordered_map<std::u32string, std::vector<std::uint32_t>> thai_words_;
+  std::size_t remembered_ = 0;
+  std::u32string thai_key_;
 };
 
 }  // namespace raingan::text

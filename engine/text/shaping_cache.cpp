@@ -9,6 +9,20 @@ namespace {
 
 constexpr std::uint32_t space = U' ';
 
+// Whether a word may start with `c` after a space: a character that always begins a grapheme cluster of its
+// own (not a mark, a Thai vowel or tone mark, a joiner or other format character), from the blocks the
+// documents use. Cutting before anything else could split a cluster HarfBuzz would form across the space.
+bool starts_cluster(std::uint32_t c) {
+  if (c < 0x80) return c > 0x20 && c != 0x7F;
+  if (c >= 0xA1 && c <= 0x24F) return c != 0xAD;  // Latin-1 and Latin Extended, not SHY
+  if (c >= 0x0E01 && c <= 0x0E2F) return true;    // Thai consonants, ฯ
+  if (c >= 0x0E3F && c <= 0x0E46) return true;    // ฿, leading vowels, ๆ
+  if (c >= 0x0E4F && c <= 0x0E5B) return true;    // ๏, Thai digits, ๚ ๛
+  if (c >= 0x2010 && c <= 0x2027) return true;    // dashes, quotes, bullets, ellipsis
+  if (c >= 0x2030 && c <= 0x205E) return true;    // per mille, primes, reference marks
+  return c >= 0x20A0 && c <= 0x20C0;              // currency signs
+}
+
 // Scripts whose HarfBuzz shapers read nothing outside the text they shape but the start and end flags.
 bool context_free(hb_script_t script) { return script == HB_SCRIPT_THAI || script == HB_SCRIPT_LATIN; }
 
@@ -50,7 +64,8 @@ bool ShapingCache::splits_at_spaces(const FontFace& face) {
   hb_face_t* hb = face.hb_face();
   const std::uint32_t space_glyph = face.glyph_for(U' ');
   const bool splits = space_glyph != 0 && !has_table(hb, HB_TAG('k', 'e', 'r', 'n')) &&
-                      !has_table(hb, HB_TAG('m', 'o', 'r', 'x')) && !has_table(hb, HB_TAG('m', 'o', 'r', 't')) &&
+                      !has_table(hb, HB_TAG('m', 'o', 'r', 'x')) &&
+                      !has_table(hb, HB_TAG('m', 'o', 'r', 't')) &&
                       !has_table(hb, HB_TAG('k', 'e', 'r', 'x')) && !used_by_lookups(hb, space_glyph);
   faces_.emplace_back(&face, splits);
   return splits;
@@ -65,8 +80,11 @@ void ShapingCache::shape(const CodePoints& text, std::size_t begin, std::size_t 
   const auto values = text.values();
   for (std::size_t word = begin; word < end;) {
     std::size_t next = word;
-    while (next < end && values[next] != space) ++next;
-    while (next < end && values[next] == space) ++next;
+    for (;;) {
+      while (next < end && values[next] != space) ++next;
+      while (next < end && values[next] == space) ++next;
+      if (next == end || starts_cluster(values[next])) break;
+    }
     shape_word(text, word, next, face, script, out);
     word = next;
   }

@@ -72,13 +72,13 @@ class ShapingCache {
                   hb_script_t script, std::vector<ShapedGlyph>& out);
 
   // Bounds the memory a document with very many distinct words can take; past it the cache starts over.
-  static constexpr std::size_t max_glyphs = 1 << 18;
+  static constexpr std::size_t max_glyphs = 1 << 16;
 
   Shaper shaper_;
   std::unordered_map<StoredKey, Glyphs, KeyHash, KeyEqual> words_;
   std::size_t glyphs_ = 0;
   std::vector<std::pair<const FontFace*, bool>> faces_;  // splits_at_spaces, by face
-  std::u32string key_text_;  // the word being looked up (reused)
+  std::u32string key_text_;                              // the word being looked up (reused)
   std::size_t words_shaped_ = 0, words_reused_ = 0;
 };
 

@@ -65,8 +65,8 @@ TEST_CASE("shaping word by word gives the glyphs of shaping the whole run, for e
   }
   // Latin text with kerning pairs, ligatures and a mark that follows a space.
   const text::FontFace& latin = test::shared_fonts().face("Noto Sans");
-  for (const std::string paragraph : {"AVATAR Type office WAVE fifty affluent", " \u0301leading mark and end ",
-                                      "To Ta Ty. Yo, We Wo (fi) [ff]"})
+  for (const std::string paragraph : {"AVATAR Type office WAVE fifty affluent",
+                                      " \u0301leading mark and end ", "To Ta Ty. Yo, We Wo (fi) [ff]"})
     check_paragraph(paragraph, latin, HB_SCRIPT_LATIN, shaper, cache);
 }
 
