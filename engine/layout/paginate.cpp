@@ -317,14 +317,21 @@ class CountingSink : public PageSink {
   void insert_page(std::size_t, Page&&) override {}
 };
 
+[[noreturn]] void throw_too_many_pages(const std::string& source_name, std::size_t max_pages) {
+  throw InputError(source_name, "",
+                   "the document runs past " + std::to_string(max_pages) +
+                       " pages; raise --max-pages if that is intended");
+}
+
 // One complete pass over the document in reading order; pages go to `sink`.
 LayoutResult run_in_order(const doc::Document& document, LayoutEnvironment& environment, PageSink& sink,
-                          const std::string& page_count) {
+                          const std::string& page_count, std::size_t max_pages) {
   LayoutResult result;
   DocumentRun run(document, environment, page_count);
   for (std::size_t s = 0; s < document.sections.size(); ++s) {
     const std::size_t base = result.page_count;
     SectionOutput output = run.run_section(s, [&](Page&& page) {
+      if (result.page_labels.size() >= max_pages) throw_too_many_pages(environment.source_name, max_pages);
       result.page_labels.push_back(page.label);
       sink.add_page(std::move(page));
     });
@@ -348,7 +355,7 @@ std::vector<ContentsEntry> contents_of(const std::vector<LaidOutHeading>& headin
 }  // namespace
 
 LayoutResult layout_document(const doc::Document& document, text::FontLibrary& fonts, PageSink& sink,
-                             const std::string& source_name) {
+                             const std::string& source_name, std::size_t max_pages) {
   ParagraphLayouter paragraphs(fonts);
   LayoutEnvironment environment{fonts, paragraphs, source_name, nullptr, nullptr, {}};
   bool page_count_used = false;
@@ -358,7 +365,7 @@ LayoutResult layout_document(const doc::Document& document, text::FontLibrary& f
   const auto contents_at = contents_section(document, headings_after_contents);
 
   if (!contents_at && !page_count_used) {
-    LayoutResult result = run_in_order(document, environment, sink, {});
+    LayoutResult result = run_in_order(document, environment, sink, {}, max_pages);
     throw_problems(environment);
     return result;
   }
@@ -374,8 +381,12 @@ LayoutResult layout_document(const doc::Document& document, text::FontLibrary& f
     std::vector<std::vector<LaidOutHeading>> headings(document.sections.size());
     std::vector<std::vector<std::string>> labels(document.sections.size());
     std::vector<std::size_t> pages(document.sections.size(), 0);
+    std::size_t emitted = 0;
     auto lay = [&](std::size_t s, const std::function<void(Page &&)>& emit) {
-      SectionOutput output = run.run_section(s, emit);
+      SectionOutput output = run.run_section(s, [&](Page&& page) {
+        if (++emitted > max_pages) throw_too_many_pages(source_name, max_pages);
+        emit(std::move(page));
+      });
       headings[s] = std::move(output.headings);
       pages[s] = output.pages;
     };
@@ -428,7 +439,8 @@ LayoutResult layout_document(const doc::Document& document, text::FontLibrary& f
     LayoutEnvironment probe{fonts, paragraphs, source_name, &entries, nullptr, {}};
     LayoutResult next = run_in_order(
         document, probe, counting,
-        format::thai_digits(static_cast<std::int64_t>(std::max<std::size_t>(1, measured.page_count))));
+        format::thai_digits(static_cast<std::int64_t>(std::max<std::size_t>(1, measured.page_count))),
+        max_pages);
     const bool stable = pass > 0 && next.page_count == measured.page_count &&
                         contents_of(next.headings).size() == entries.size() &&
                         std::equal(entries.begin(), entries.end(), contents_of(next.headings).begin(),
@@ -443,7 +455,7 @@ LayoutResult layout_document(const doc::Document& document, text::FontLibrary& f
   std::string count_text = page_label(
       static_cast<int>(measured.page_count),
       document.sections.empty() ? doc::PageNumbering::thai_digits : document.sections.back().numbering);
-  LayoutResult result = run_in_order(document, environment, sink, count_text);
+  LayoutResult result = run_in_order(document, environment, sink, count_text, max_pages);
   throw_problems(environment);
   return result;
 }

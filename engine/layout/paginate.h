@@ -42,8 +42,11 @@ struct LayoutResult {
 
 // Lays out the whole document into `sink`. Problems (characters no font has, spans that leave a table) are
 // thrown as one InputError naming `source_name` once layout is done; nothing is sent to the sink after that.
+// A document that runs past `max_pages` pages, in any pass (also the passes that only measure, for the page
+// count and the contents), stops with an InputError naming --max-pages: no input can make layout run on.
+inline constexpr std::size_t default_max_pages = 5'000;
 LayoutResult layout_document(const doc::Document& document, text::FontLibrary& fonts, PageSink& sink,
-                             const std::string& source_name);
+                             const std::string& source_name, std::size_t max_pages = default_max_pages);
 
 // The printed form of page number `n` in a numbering style: ๑๒, 12, ก, ข … ฮ, กก …
 std::string page_label(int n, doc::PageNumbering numbering);

@@ -111,6 +111,8 @@ class TablePlacer {
       y = split(cells, y, heights, group_end);
       builder_.draw_outer(y);
       part_.height = y;
+      // A cut that left nothing over (the last row ended by overflow_plan) finishes the table.
+      part_.complete = part_.next.next_row >= table_.row_count && part_.next.continued.empty();
       return std::move(part_);
     }
     builder_.draw_outer(y);
@@ -305,6 +307,16 @@ class TablePlacer {
     }
     for (auto& drawing : result.drawings) drawing.height = height;
     result.height = height;
+    if (result.lines_placed == 0) {
+      // Every cell of the row has placed all its lines and only the row's height (a min-height, or the
+      // repeated header above it) keeps it from fitting: the row ends here, cut to the page, or no page
+      // would ever hold it and the table would run on forever.
+      result.next_row = row_ + 1;
+      std::erase_if(result.continued, [&](const auto& entry) {
+        const CellBox& box = table_.cells[entry.first];
+        return box.row + box.rowspan <= result.next_row;
+      });
+    }
     return result;
   }
 

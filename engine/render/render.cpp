@@ -70,7 +70,8 @@ std::size_t write_pdf(const doc::Document& document, const std::filesystem::path
   text::FontLibrary fonts(options.fonts_folder);
   pdf::PdfWriter writer(output, document.info);
   WriterSink sink(writer, options.limits.max_pages, source_name);
-  const layout::LayoutResult result = layout::layout_document(document, fonts, sink, source_name);
+  const layout::LayoutResult result =
+      layout::layout_document(document, fonts, sink, source_name, options.limits.max_pages);
   writer.set_outline(layout::outline_of(result.headings));
   writer.finish();
   return result.page_count;
