@@ -1,10 +1,13 @@
 #include "xlsx/display_text.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <memory>
+#include <system_error>
 
 #include "core/utf8.h"
 
@@ -161,13 +164,18 @@ std::string render_date(double serial, std::string_view section, const LocalePre
   return prefix.thai_digits ? to_thai_digits(out) : out;
 }
 
-std::string render_number(double value, std::string_view section, const LocalePrefix& prefix) {
+// What a number section asks for: decimals, grouping, percent and literal text around the digits.
+struct NumberPattern {
   int decimals = 0;
   bool grouping = false;
   bool percent = false;
-  bool seen_digit = false;
-  bool after_point = false;
+  bool seen_digit = false;  // none: General
   std::string literal;
+};
+
+NumberPattern read_number_pattern(std::string_view section) {
+  NumberPattern pattern;
+  bool after_point = false;
   bool quoted = false;
   for (std::size_t i = 0; i < section.size(); ++i) {
     const char c = section[i];
@@ -176,55 +184,80 @@ std::string render_number(double value, std::string_view section, const LocalePr
       continue;
     }
     if (quoted) {
-      literal += c;
+      pattern.literal += c;
       continue;
     }
     if (c == '\\' && i + 1 < section.size()) {
-      literal += section[++i];
+      pattern.literal += section[++i];
     } else if (c == '0' || c == '#' || c == '?') {
-      seen_digit = true;
-      if (after_point) ++decimals;
+      pattern.seen_digit = true;
+      if (after_point) ++pattern.decimals;
     } else if (c == '.') {
       after_point = true;
-    } else if (c == ',' && seen_digit && !after_point) {
-      grouping = true;
+    } else if (c == ',' && pattern.seen_digit && !after_point) {
+      pattern.grouping = true;
     } else if (c == '%') {
-      percent = true;
+      pattern.percent = true;
     } else if (c != '_' && c != '*' && c != '@') {
-      literal += c;
+      pattern.literal += c;
     }
   }
-  if (percent) value *= 100;
-  std::string number;
-  char buffer[64];
-  if (!seen_digit) {
-    std::snprintf(buffer, sizeof buffer, "%.10g", value);  // General: at most 11 characters wide
-    number = buffer;
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    number = buffer;
-    if (grouping) {
-      const std::size_t sign = number[0] == '-' ? 1 : 0;
-      std::size_t point = number.find('.');
-      if (point == std::string::npos) point = number.size();
-      for (std::size_t at = point; at > sign + 3; at -= 3) number.insert(at - 3, 1, ',');
-    }
+  return pattern;
+}
+
+std::string render_number(double value, const NumberPattern& pattern, const LocalePrefix& prefix) {
+  if (pattern.percent) value *= 100;
+  // As printf's %.10g and %.*f would write it (to_chars rounds the same way), cut to the 63 characters
+  // that a 64-byte printf buffer holds.
+  constexpr std::size_t printf_buffer = 64;
+  char buffer[400];
+  const auto written = pattern.seen_digit
+                           ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed,
+                                           pattern.decimals)
+                           : std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 10);
+  const std::size_t length = written.ec == std::errc() ? static_cast<std::size_t>(written.ptr - buffer) : 0;
+  std::string number(buffer, std::min(length, printf_buffer - 1));
+  if (pattern.seen_digit && pattern.grouping) {
+    const std::size_t sign = number[0] == '-' ? 1 : 0;
+    std::size_t point = number.find('.');
+    if (point == std::string::npos) point = number.size();
+    for (std::size_t at = point; at > sign + 3; at -= 3) number.insert(at - 3, 1, ',');
   }
-  std::string out = number + (percent ? "%" : "") + literal;
-  return prefix.thai_digits ? to_thai_digits(out) : out;
+  if (pattern.percent) number += '%';
+  number += pattern.literal;
+  return prefix.thai_digits ? to_thai_digits(number) : number;
 }
 
 }  // namespace
 
-std::string display_text(double value, std::string_view number_format) {
+struct NumberDisplay::Form {
   LocalePrefix prefix;
-  const std::string section = first_section(number_format, prefix);
-  if (section.empty() || section == "General") return render_number(value, "", prefix);
-  if (is_date_format(section)) {
+  bool general = false;
+  bool date = false;
+  std::string section;    // dates
+  NumberPattern pattern;  // numbers
+};
+
+NumberDisplay::NumberDisplay(std::string_view number_format) {
+  auto form = std::make_shared<Form>();
+  form->section = first_section(number_format, form->prefix);
+  form->general = form->section.empty() || form->section == "General";
+  form->date = !form->general && is_date_format(form->section);
+  if (!form->date) form->pattern = read_number_pattern(form->general ? "" : form->section);
+  form_ = std::move(form);
+}
+
+std::string NumberDisplay::text(double value) const {
+  if (form_->general) return render_number(value, form_->pattern, form_->prefix);
+  if (form_->date) {
     if (value < 61 || value >= 2958466) return "########";  // outside the shared date range
-    return render_date(value, section, prefix);
+    return render_date(value, form_->section, form_->prefix);
   }
-  return render_number(std::fabs(value) >= 1e300 ? 0 : value, section, prefix);
+  return render_number(std::fabs(value) >= 1e300 ? 0 : value, form_->pattern, form_->prefix);
+}
+
+std::string display_text(double value, std::string_view number_format) {
+  return NumberDisplay(number_format).text(value);
 }
 
 }  // namespace raingan::xlsx

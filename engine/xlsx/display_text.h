@@ -4,11 +4,23 @@
 // "๓๑ มกราคม ๒๕๖๗"). It is an estimate for column fitting only; the file stores the number and the
 // format, and the spreadsheet does the real formatting.
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 namespace raingan::xlsx {
 
 std::string display_text(double value, std::string_view number_format);
+
+// The same for many numbers under one format, which is read once.
+class NumberDisplay {
+ public:
+  explicit NumberDisplay(std::string_view number_format);
+  std::string text(double value) const;
+
+ private:
+  struct Form;
+  std::shared_ptr<const Form> form_;
+};
 
 }  // namespace raingan::xlsx

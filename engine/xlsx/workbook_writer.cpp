@@ -437,6 +437,12 @@ bool WorkbookWriter::tabular_digits(StyleId style) {
   return tabular_digits_[style] == 1;
 }
 
+const NumberDisplay& WorkbookWriter::number_display(StyleId style) {
+  if (style >= number_displays_.size()) number_displays_.resize(styles_.size());
+  if (!number_displays_[style]) number_displays_[style].emplace(styles_[style].number_format);
+  return *number_displays_[style];
+}
+
 double WorkbookWriter::measure_cached(std::string_view text, StyleId style) {
   std::string key;
   key.reserve(text.size() + 8);
@@ -469,14 +475,14 @@ void WorkbookWriter::observe_width(std::uint16_t col, const Cell& cell) {
     return;
   }
   if (const auto* number = std::get_if<double>(&cell.value)) {
-    shown = display_text(*number, style.number_format);
+    shown = number_display(cell.style).text(*number);
   } else if (const auto* flag = std::get_if<bool>(&cell.value)) {
     shown = *flag ? "TRUE" : "FALSE";
   } else if (const auto* date = std::get_if<Date>(&cell.value)) {
-    shown = display_text(excel_serial(*date), style.number_format);
+    shown = number_display(cell.style).text(excel_serial(*date));
   } else if (const auto* formula = std::get_if<Formula>(&cell.value)) {
     if (const auto* cached = std::get_if<double>(&formula->cached))
-      shown = display_text(*cached, style.number_format);
+      shown = number_display(cell.style).text(*cached);
     else if (const auto* cached_text = std::get_if<std::string>(&formula->cached))
       shown = *cached_text;
     else

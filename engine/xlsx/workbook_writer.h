@@ -30,6 +30,7 @@
 #include "xlsx/cell_value.h"
 #include "xlsx/column_fit.h"
 #include "xlsx/conditional_rule.h"
+#include "xlsx/display_text.h"
 #include "xlsx/handles.h"
 #include "xlsx/list_validation.h"
 #include "xlsx/merge_layout.h"
@@ -117,6 +118,9 @@ class WorkbookWriter {
   // one measure serves them all: a 100,000-row register measures a few hundred texts, not 100,000.
   std::vector<signed char> tabular_digits_;
   bool tabular_digits(StyleId style);
+  // Per style, its number format read once: how numbers in it are shown, for their width.
+  std::vector<std::optional<NumberDisplay>> number_displays_;
+  const NumberDisplay& number_display(StyleId style);
   std::unique_ptr<Sheet> sheet_;
   std::vector<std::string> sheet_names_;
   bool finished_ = false;
