@@ -1,5 +1,9 @@
 #include "template/expression.h"
 
+#include <algorithm>
+#include <cstddef>
+#include <unordered_map>
+
 #include "core/diagnostic.h"
 #include "core/utf8.h"
 
@@ -134,15 +138,57 @@ class ExpressionParser {
     e->column = column;
     return e;
   }
-  static std::unique_ptr<Expression> binary(std::string op, std::unique_ptr<Expression> left,
-                                            std::unique_ptr<Expression> right, int column) {
+  std::unique_ptr<Expression> binary(std::string op, std::unique_ptr<Expression> left,
+                                     std::unique_ptr<Expression> right, int column) {
     auto e = make(Expression::Kind::binary, std::move(op), column);
-    e->operands.push_back(std::move(left));
-    e->operands.push_back(std::move(right));
+    attach(*e, std::move(left));
+    attach(*e, std::move(right));
     return e;
   }
 
+  // Parsing, evaluating and freeing an expression each recurse once per level of nesting (brackets, lists,
+  // calls, chained operators): deeper than this is refused with a message instead of running out of stack.
+  static constexpr std::size_t max_depth = 256;
+  [[noreturn]] void too_deep() const {
+    // The start of the expression is enough to find it; all of it could fill the screen.
+    std::size_t shown = 0;
+    while (shown < source_.size() && shown < 60)
+      shown += utf8::sequence_length(static_cast<unsigned char>(source_[shown]));
+    throw InputError(
+        where_.file, "line " + std::to_string(where_.line),
+        "expected an expression nested at most " + std::to_string(max_depth) +
+            " deep (brackets, lists, calls and chained operators), found deeper nesting; split it "
+            "with <let> in {{ " +
+            std::string(source_.substr(0, shown)) + (shown < source_.size() ? "…" : "") + " }}");
+  }
+
+  // Counts the parser's own recursion (a sub-expression, a prefix operator): brackets add no node to the tree
+  // but still nest calls.
+  class Nesting {
+   public:
+    explicit Nesting(ExpressionParser& parser) : parser_(parser) {
+      if (++parser_.nesting_ > max_depth) parser_.too_deep();
+    }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+    ~Nesting() { --parser_.nesting_; }
+
+   private:
+    ExpressionParser& parser_;
+  };
+
+  // Adds an operand, keeping count of how deep the tree below `parent` reaches.
+  void attach(Expression& parent, std::unique_ptr<Expression> child) {
+    const auto found = depths_.find(child.get());
+    const std::size_t depth = (found == depths_.end() ? 1 : found->second) + 1;
+    if (depth > max_depth) too_deep();
+    std::size_t& parent_depth = depths_[&parent];
+    parent_depth = std::max(parent_depth, depth);
+    parent.operands.push_back(std::move(child));
+  }
+
   std::unique_ptr<Expression> parse_pipe() {
+    const Nesting nesting(*this);
     auto left = parse_coalesce();
     while (at_symbol("|")) {
       const int column = token_.column;
@@ -151,7 +197,7 @@ class ExpressionParser {
         fail("expected a formatter name after '|', found " + describe(token_));
       auto call = make(Expression::Kind::call, token_.text, column);
       next();
-      call->operands.push_back(std::move(left));
+      attach(*call, std::move(left));
       if (at_symbol("(")) parse_arguments(*call);
       left = std::move(call);
     }
@@ -190,9 +236,10 @@ class ExpressionParser {
 
   std::unique_ptr<Expression> parse_not() {
     if (at_word("not") || at_symbol("!")) {
+      const Nesting nesting(*this);
       auto e = make(Expression::Kind::unary, "not", token_.column);
       next();
-      e->operands.push_back(parse_not());
+      attach(*e, parse_not());
       return e;
     }
     return parse_comparison();
@@ -237,9 +284,10 @@ class ExpressionParser {
 
   std::unique_ptr<Expression> parse_unary() {
     if (at_symbol("-")) {
+      const Nesting nesting(*this);
       auto e = make(Expression::Kind::unary, "-", token_.column);
       next();
-      e->operands.push_back(parse_unary());
+      attach(*e, parse_unary());
       return e;
     }
     return parse_postfix();
@@ -252,7 +300,7 @@ class ExpressionParser {
       return;
     }
     for (;;) {
-      call.operands.push_back(parse_argument());
+      attach(call, parse_argument());
       if (at_symbol(")")) {
         next();
         return;
@@ -270,7 +318,7 @@ class ExpressionParser {
       if (at_symbol("=>")) {
         auto lambda = make(Expression::Kind::lambda, saved.text, saved.column);
         next();
-        lambda->operands.push_back(parse_pipe());
+        attach(*lambda, parse_pipe());
         return lambda;
       }
       position_ = saved_position;
@@ -288,15 +336,15 @@ class ExpressionParser {
         if (token_.kind != Token::Kind::name)
           fail("expected a field name after '.', found " + describe(token_));
         auto member = make(Expression::Kind::member, token_.text, column);
-        member->operands.push_back(std::move(left));
+        attach(*member, std::move(left));
         left = std::move(member);
         next();
       } else if (at_symbol("[")) {
         const int column = token_.column;
         next();
         auto index = make(Expression::Kind::index, "", column);
-        index->operands.push_back(std::move(left));
-        index->operands.push_back(parse_pipe());
+        attach(*index, std::move(left));
+        attach(*index, parse_pipe());
         expect_symbol("]", "']'");
         left = std::move(index);
       } else if (at_symbol("(") && left->kind == Expression::Kind::variable) {
@@ -344,10 +392,10 @@ class ExpressionParser {
           while (!at_symbol("}")) {
             if (token_.kind != Token::Kind::name && token_.kind != Token::Kind::string)
               fail("expected a field name in {…}, found " + describe(token_));
-            object->operands.push_back(make(Expression::Kind::literal_string, token_.text, token_.column));
+            attach(*object, make(Expression::Kind::literal_string, token_.text, token_.column));
             next();
             expect_symbol(":", "':' after the field name");
-            object->operands.push_back(parse_pipe());
+            attach(*object, parse_pipe());
             if (!at_symbol("}")) expect_symbol(",", "',' or '}'");
           }
           next();
@@ -357,7 +405,7 @@ class ExpressionParser {
           auto list = make(Expression::Kind::list, "", column);
           next();
           while (!at_symbol("]")) {
-            list->operands.push_back(parse_pipe());
+            attach(*list, parse_pipe());
             if (!at_symbol("]")) expect_symbol(",", "',' or ']'");
           }
           next();
@@ -374,6 +422,9 @@ class ExpressionParser {
   const SourceLocation& where_;
   std::size_t position_ = 0;
   Token token_;
+  std::size_t nesting_ = 0;
+  // How deep the tree below each node with operands reaches (a node absent here is a leaf, depth 1).
+  std::unordered_map<const Expression*, std::size_t> depths_;
 };
 
 }  // namespace
