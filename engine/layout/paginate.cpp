@@ -188,7 +188,7 @@ class SectionPaginator {
     Page page;
     page.frame.size = section_.page.size;
     page.label = section_.numbering == doc::PageNumbering::none ? section_.label
-                                                                 : page_label(number_, section_.numbering);
+                                                                : page_label(number_, section_.numbering);
     const std::size_t page_index = output_.pages;
     for (auto& placed : placed_) {
       for (const auto& mark : placed.marks) {
@@ -320,7 +320,7 @@ class CountingSink : public PageSink {
 [[noreturn]] void throw_too_many_pages(const std::string& source_name, std::size_t max_pages) {
   throw InputError(source_name, "",
                    "the document runs past " + std::to_string(max_pages) +
-                       " pages; raise --max-pages if that is intended");
+                       (max_pages == 1 ? " page" : " pages") + "; raise --max-pages if that is intended");
 }
 
 // One complete pass over the document in reading order; pages go to `sink`.

@@ -21,31 +21,15 @@
 namespace raingan::render {
 namespace {
 
-// Pages go straight into the PDF as layout finishes them.
+// Pages go straight into the PDF as layout finishes them (layout itself stops at --max-pages).
 class WriterSink : public layout::PageSink {
  public:
-  WriterSink(pdf::PdfWriter& writer, std::size_t max_pages, std::string source)
-      : writer_(writer), max_pages_(max_pages), source_(std::move(source)) {}
-  void add_page(layout::Page&& page) override {
-    count();
-    writer_.add_page(page);
-  }
-  void insert_page(std::size_t index, layout::Page&& page) override {
-    count();
-    writer_.insert_page(index, page);
-  }
+  explicit WriterSink(pdf::PdfWriter& writer) : writer_(writer) {}
+  void add_page(layout::Page&& page) override { writer_.add_page(page); }
+  void insert_page(std::size_t index, layout::Page&& page) override { writer_.insert_page(index, page); }
 
  private:
-  void count() {
-    if (++pages_ > max_pages_)
-      throw InputError(source_, "",
-                       "the document runs past " + std::to_string(max_pages_) +
-                           " pages; raise --max-pages if that is intended");
-  }
   pdf::PdfWriter& writer_;
-  std::size_t max_pages_;
-  std::string source_;
-  std::size_t pages_ = 0;
 };
 
 std::string read_text_file(const std::filesystem::path& path) {
@@ -69,7 +53,7 @@ std::size_t write_pdf(const doc::Document& document, const std::filesystem::path
                       const std::string& source_name, const Options& options) {
   text::FontLibrary fonts(options.fonts_folder);
   pdf::PdfWriter writer(output, document.info);
-  WriterSink sink(writer, options.limits.max_pages, source_name);
+  WriterSink sink(writer);
   const layout::LayoutResult result =
       layout::layout_document(document, fonts, sink, source_name, options.limits.max_pages);
   writer.set_outline(layout::outline_of(result.headings));
@@ -95,7 +79,8 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
     rendered.kind = kind->as_string();
 
   // Absolute, so that a dataset named without a folder still gives templates its folder as dataset_dir.
-  tmpl::BindOptions bind_options{options.today, std::filesystem::absolute(dataset_path).parent_path(),
+  tmpl::BindOptions bind_options{options.today,
+                                 std::filesystem::absolute(dataset_path).parent_path(),
                                  {options.limits.template_work, options.limits.max_table_rows}};
   if (workbook) {
     rendered.pages = write_workbook(file, data, bind_options, output, options);
