@@ -14,7 +14,7 @@ constexpr double tolerance = 1e-6;           // pt: widths are sums of doubles
 constexpr double line_penalty = 10;          // Knuth-Plass: favours fewer lines
 constexpr double fitness_penalty = 3000;     // a loose line next to a tight one
 constexpr double badness_limit = 10000;      // "infinitely bad", still allowed: Thai lines can always stretch
-constexpr double tolerated_badness = 1000;   // first pass: a boundary stretched by at most ~0.2 em
+constexpr double first_pass_badness = 1000;  // first pass: a boundary stretched by at most ~0.2 em
 constexpr double stretch_per_unit_em = 0.1;  // stretchability of one cluster boundary, in em of the base size
 constexpr double soft_break_penalty = 5;     // a break with no space before it (Thai word boundary)
 constexpr double emergency_penalty = 1000;   // inside a word too wide for the line
@@ -263,7 +263,7 @@ void LineBreaker::break_lines(const InlineContent& content, bool justify, LineWi
   collect_candidates(content, std::min(widths.first, widths.rest));
   // First only lines stretched within reason, as Knuth and Plass's first pass; then anything that fits.
   if (justify) {
-    if (!total_fit(content, widths, tolerated_badness, chosen_))
+    if (!total_fit(content, widths, first_pass_badness, chosen_))
       total_fit(content, widths, badness_limit, chosen_);
   } else
     first_fit(widths, chosen_);
