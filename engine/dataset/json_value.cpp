@@ -179,7 +179,13 @@ std::string canonical_key(const Value& value) {
     case ValueKind::boolean:
       return value.as_bool() ? "t" : "f";
     case ValueKind::number:
-      return "n" + value.as_decimal().canonical();
+      try {
+        return "n" + value.as_decimal().canonical();
+      } catch (const format::ValueError&) {
+        // Beyond what a Decimal holds (1e400): such numbers are told apart by how they are written, which
+        // is all a key needs; the validator reports them wherever a real number is expected.
+        return "N" + std::string(value.number_text());
+      }
     case ValueKind::string:
       return "s" + std::string(value.as_string());
     case ValueKind::array: {
