@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <stdexcept>
 
 #include "core/diagnostic.h"
 #include "format/thai_digits.h"
@@ -41,9 +42,10 @@ struct SectionOutput {
 
 class SectionPaginator {
  public:
-  SectionPaginator(const doc::Section& section, LayoutEnvironment& environment, int first_number,
-                   const std::string& page_count, const std::function<void(Page&&)>& emit)
+  SectionPaginator(const doc::Section& section, BlockSource& body, LayoutEnvironment& environment,
+                   int first_number, const std::string& page_count, const std::function<void(Page&&)>& emit)
       : section_(section),
+        body_(body),
         environment_(environment),
         emit_(emit),
         number_(first_number),
@@ -61,10 +63,12 @@ class SectionPaginator {
 
  private:
   std::optional<FlowItem> next_item() {
-    while (pending_.empty() && next_block_ < section_.body.size()) {
-      std::vector<FlowItem> items;
-      layouter_.layout(section_.body[next_block_++], content_width_, 0, items);
-      for (auto& item : items) pending_.push_back(std::move(item));
+    while (pending_.empty()) {
+      const doc::Block* block = body_.next();
+      if (!block) break;
+      items_.clear();
+      layouter_.layout(*block, content_width_, 0, items_);
+      for (auto& item : items_) pending_.push_back(std::move(item));
     }
     if (pending_.empty()) return std::nullopt;
     FlowItem item = std::move(pending_.front());
@@ -233,13 +237,14 @@ class SectionPaginator {
   }
 
   const doc::Section& section_;
+  BlockSource& body_;
   LayoutEnvironment& environment_;
   const std::function<void(Page&&)>& emit_;
   int number_;
   std::string page_count_;
   BlockLayouter layouter_;
   double content_width_;
-  std::size_t next_block_ = 0;
+  std::vector<FlowItem> items_;  // of the block being laid out (reused)
   std::deque<FlowItem> pending_;
   std::vector<Placed> placed_;
   std::map<const TableLayout*, TableProgress> progress_;  // where each unfinished table stands
@@ -274,14 +279,21 @@ std::optional<std::size_t> contents_section(const doc::Document& document, bool&
 // Lays out a range of sections in order, numbering pages on from `number`.
 class DocumentRun {
  public:
-  DocumentRun(const doc::Document& document, LayoutEnvironment& environment, std::string page_count)
-      : document_(document), environment_(environment), page_count_(std::move(page_count)) {}
+  // `streamed_body`, when given, is the body of the document's one section, read in its stead.
+  DocumentRun(const doc::Document& document, LayoutEnvironment& environment, std::string page_count,
+              BlockSource* streamed_body = nullptr)
+      : document_(document),
+        environment_(environment),
+        page_count_(std::move(page_count)),
+        streamed_body_(streamed_body) {}
 
   // Lays out section `s`; `emit` receives its pages. Returns the section's headings with in-section indices.
   SectionOutput run_section(std::size_t s, const std::function<void(Page&&)>& emit) {
     const doc::Section& section = document_.sections[s];
     const int first = section.continue_numbering ? number_ : section.first_number;
-    SectionPaginator paginator(section, environment_, first, page_count_, emit);
+    BlocksInMemory in_memory(section.body);
+    BlockSource& body = streamed_body_ ? *streamed_body_ : in_memory;
+    SectionPaginator paginator(section, body, environment_, first, page_count_, emit);
     SectionOutput output = paginator.run();
     number_ = paginator.next_number();
     return output;
@@ -294,6 +306,7 @@ class DocumentRun {
   const doc::Document& document_;
   LayoutEnvironment& environment_;
   std::string page_count_;
+  BlockSource* streamed_body_;
   int number_ = 1;
 };
 
@@ -325,9 +338,10 @@ class CountingSink : public PageSink {
 
 // One complete pass over the document in reading order; pages go to `sink`.
 LayoutResult run_in_order(const doc::Document& document, LayoutEnvironment& environment, PageSink& sink,
-                          const std::string& page_count, std::size_t max_pages) {
+                          const std::string& page_count, std::size_t max_pages,
+                          BlockSource* streamed_body = nullptr) {
   LayoutResult result;
-  DocumentRun run(document, environment, page_count);
+  DocumentRun run(document, environment, page_count, streamed_body);
   for (std::size_t s = 0; s < document.sections.size(); ++s) {
     const std::size_t base = result.page_count;
     SectionOutput output = run.run_section(s, [&](Page&& page) {
@@ -456,6 +470,42 @@ LayoutResult layout_document(const doc::Document& document, text::FontLibrary& f
       static_cast<int>(measured.page_count),
       document.sections.empty() ? doc::PageNumbering::thai_digits : document.sections.back().numbering);
   LayoutResult result = run_in_order(document, environment, sink, count_text, max_pages);
+  throw_problems(environment);
+  return result;
+}
+
+namespace {
+
+// Passes a streamed body on, refusing what only a body laid out whole can hold.
+class StreamedBody final : public BlockSource {
+ public:
+  explicit StreamedBody(BlockSource& body) : body_(body) {}
+  const doc::Block* next() override {
+    const doc::Block* block = body_.next();
+    if (block && std::holds_alternative<doc::TableOfContents>(block->node))
+      throw std::invalid_argument(
+          "a table of contents needs the whole body laid out before its page; a "
+          "streamed body cannot hold one");
+    return block;
+  }
+
+ private:
+  BlockSource& body_;
+};
+
+}  // namespace
+
+LayoutResult layout_streamed_section(const doc::Section& section, BlockSource& body, text::FontLibrary& fonts,
+                                     PageSink& sink, const std::string& source_name, std::size_t max_pages) {
+  if (uses_page_count(section.header) || uses_page_count(section.footer))
+    throw std::invalid_argument("a streamed section cannot show the page count: it is known only at the end");
+  doc::Document document;
+  document.sections.push_back(section);
+  document.sections.back().body.clear();  // read from `body` instead
+  ParagraphLayouter paragraphs(fonts);
+  LayoutEnvironment environment{fonts, paragraphs, source_name, nullptr, nullptr, {}};
+  StreamedBody checked(body);
+  LayoutResult result = run_in_order(document, environment, sink, {}, max_pages, &checked);
   throw_problems(environment);
   return result;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "document/document.h"
+#include "layout/block_source.h"
 #include "layout/page.h"
 
 namespace raingan::text {
@@ -47,6 +48,14 @@ struct LayoutResult {
 inline constexpr std::size_t default_max_pages = 5'000;
 LayoutResult layout_document(const doc::Document& document, text::FontLibrary& fonts, PageSink& sink,
                              const std::string& source_name, std::size_t max_pages = default_max_pages);
+
+// Lays out a document of one section whose body is read from `body` as layout goes (section.body is left
+// empty: it is not read), in one pass, so that memory does not grow with the body's length. Headers and
+// footers may not show the page count and the body may hold no table of contents: both need the whole body
+// laid out before the first page (std::invalid_argument). Otherwise as layout_document.
+LayoutResult layout_streamed_section(const doc::Section& section, BlockSource& body, text::FontLibrary& fonts,
+                                     PageSink& sink, const std::string& source_name,
+                                     std::size_t max_pages = default_max_pages);
 
 // The printed form of page number `n` in a numbering style: ๑๒, 12, ก, ข … ฮ, กก …
 std::string page_label(int n, doc::PageNumbering numbering);

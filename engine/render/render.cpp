@@ -1,18 +1,15 @@
 #include "render/render.h"
 
-#include <cstdio>
-#include <fstream>
-#include <sstream>
+#include <functional>
 
 #include "core/units.h"
-#include "core/utf8.h"
 #include "dataset/dataset_check.h"
-#include "dataset/line_index.h"
 #include "dataset/schema_catalog.h"
 #include "document/image_source.h"
 #include "layout/document_outline.h"
 #include "layout/paginate.h"
 #include "pdf/pdf_writer.h"
+#include "render/text_paragraphs.h"
 #include "render/workbook.h"
 #include "template/document_binder.h"
 #include "template/template_file.h"
@@ -32,33 +29,32 @@ class WriterSink : public layout::PageSink {
   pdf::PdfWriter& writer_;
 };
 
-std::string read_text_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(path.string(), "", "file not found");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) throw InputError(path.string(), "", "cannot read the file");
-  return text.str();
-}
-
 dataset::SchemaCatalog schema_catalog(const std::filesystem::path& dataset_path, const Options& options) {
   return dataset::SchemaCatalog(options.schema_folders.empty() ? dataset::default_schema_folders(dataset_path)
                                                                : options.schema_folders);
+}
+
+// A PDF whose pages `lay_out` sends to the sink it is given; returns the page count.
+std::size_t write_pdf_pages(
+    const layout::DocumentInfo& info, const std::filesystem::path& output, const Options& options,
+    const std::function<layout::LayoutResult(text::FontLibrary&, layout::PageSink&)>& lay_out) {
+  text::FontLibrary fonts(options.fonts_folder);
+  pdf::PdfWriter writer(output, info);
+  WriterSink sink(writer);
+  const layout::LayoutResult result = lay_out(fonts, sink);
+  writer.set_outline(layout::outline_of(result.headings));
+  writer.finish();
+  return result.page_count;
 }
 
 }  // namespace
 
 std::size_t write_pdf(const doc::Document& document, const std::filesystem::path& output,
                       const std::string& source_name, const Options& options) {
-  text::FontLibrary fonts(options.fonts_folder);
-  pdf::PdfWriter writer(output, document.info);
-  WriterSink sink(writer);
-  const layout::LayoutResult result =
-      layout::layout_document(document, fonts, sink, source_name, options.limits.max_pages);
-  writer.set_outline(layout::outline_of(result.headings));
-  writer.finish();
-  return result.page_count;
+  return write_pdf_pages(
+      document.info, output, options, [&](text::FontLibrary& fonts, layout::PageSink& sink) {
+        return layout::layout_document(document, fonts, sink, source_name, options.limits.max_pages);
+      });
 }
 
 Rendered render(const std::filesystem::path& template_path, const std::filesystem::path& dataset_path,
@@ -96,19 +92,9 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
 
 Rendered render_text(const std::filesystem::path& input, const std::filesystem::path& output,
                      const TextOptions& text_options, const Options& options) {
-  std::string text = read_text_file(input);
-  if (auto bad = utf8::first_invalid_byte(text)) {
-    char hex[8];
-    std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[*bad])));
-    throw InputError(input.string(), dataset::LineIndex(text).describe(text, *bad),
-                     "expected UTF-8 text, found byte " + std::string(hex) +
-                         " that is not valid UTF-8; save the file as UTF-8");
-  }
-  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-
-  doc::Document document;
-  document.info.title = input.stem().string();
-  document.info.subject = "raingan text";
+  layout::DocumentInfo info;
+  info.title = input.stem().string();
+  info.subject = "raingan text";
   doc::Section section;
   section.numbering = doc::PageNumbering::thai_digits;
   const double width = units::mm(text_options.width_mm);
@@ -125,48 +111,14 @@ Rendered render_text(const std::filesystem::path& input, const std::filesystem::
   doc::BlockStyle block;
   block.space_after = text_options.size * 0.5;
 
-  // Paragraphs are separated by blank lines; a single newline inside one is kept as a line break. Tabs
-  // (table columns in extracted text) are set as spaces.
-  std::size_t line_number = 1;
-  std::string current;
-  int current_line = 1;
-  auto flush = [&] {
-    while (!current.empty() && (current.back() == '\n' || current.back() == ' ')) current.pop_back();
-    if (!current.empty()) {
-      doc::Paragraph paragraph;
-      paragraph.content.push_back(doc::TextInline{current, style, {}, {}});
-      paragraph.style = paragraph_style;
-      paragraph.block = block;
-      paragraph.source_line = current_line;
-      section.body.push_back({std::move(paragraph)});
-    }
-    current.clear();
-  };
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    std::string line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    for (char& c : line)
-      if (c == '\t') c = ' ';
-    bool blank = line.find_first_not_of(' ') == std::string::npos;
-    if (blank) {
-      flush();
-    } else {
-      if (current.empty())
-        current_line = static_cast<int>(line_number);
-      else
-        current += '\n';
-      current += line;
-    }
-    ++line_number;
-    start = end + 1;
-  }
-  flush();
-  document.sections.push_back(std::move(section));
+  // The file is read paragraph by paragraph as the pages fill: a long text is never held whole.
+  TextParagraphs paragraphs(input, style, paragraph_style, block);
   Rendered rendered;
-  rendered.pages = write_pdf(document, output, input.string(), options);
+  rendered.pages =
+      write_pdf_pages(info, output, options, [&](text::FontLibrary& fonts, layout::PageSink& sink) {
+        return layout::layout_streamed_section(section, paragraphs, fonts, sink, input.string(),
+                                               options.limits.max_pages);
+      });
   rendered.kind = "text";
   return rendered;
 }

@@ -27,7 +27,8 @@ struct TextOptions {
   doc::Align align = doc::Align::left;
 };
 
-// A UTF-8 text file laid out on A4 pages (a blank line starts a new paragraph).
+// A UTF-8 text file laid out on A4 pages (a blank line starts a new paragraph). The file is read a paragraph
+// at a time as the pages fill, so memory does not grow with its length.
 Rendered render_text(const std::filesystem::path& input, const std::filesystem::path& output,
                      const TextOptions& text, const Options& options);
 

@@ -1,0 +1,48 @@
+#pragma once
+// A plain text file read as a document body, paragraph by paragraph, as layout asks for them: only the
+// paragraph being laid out is in memory, never the whole file.
+//
+// A blank line (nothing but spaces and tabs) ends a paragraph; a single newline inside one is kept as a line
+// break; tabs (table columns in extracted text) are set as spaces; CR LF line ends count as LF; a UTF-8
+// byte-order mark at the start is dropped. The whole file is checked for UTF-8 before the first paragraph.
+
+#include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "document/document.h"
+#include "layout/block_source.h"
+
+namespace raingan::render {
+
+class TextParagraphs final : public layout::BlockSource {
+ public:
+  // Throws InputError when the file does not exist or cannot be read, or naming the line, column and byte
+  // offset of the first byte that is not UTF-8.
+  TextParagraphs(std::filesystem::path path, doc::InlineStyle style, doc::ParagraphStyle paragraph,
+                 doc::BlockStyle block);
+
+  // The next paragraph, or nullptr after the last. Throws InputError when the file cannot be read.
+  const doc::Block* next() override;
+
+ private:
+  // Reads the next line (without its LF) into line_; false at the end of the file.
+  bool read_line();
+  void check_utf8() const;
+
+  std::filesystem::path path_;
+  std::ifstream in_;
+  doc::InlineStyle style_;
+  doc::ParagraphStyle paragraph_style_;
+  doc::BlockStyle block_style_;
+
+  std::string line_;
+  std::size_t line_number_ = 0;  // of line_, 1-based
+  std::size_t line_start_ = 0;   // byte offset of line_ in the file
+  std::size_t next_start_ = 0;   // byte offset of the line after it
+  bool at_end_ = false;
+  doc::Block block_;  // the paragraph handed out last
+};
+
+}  // namespace raingan::render
