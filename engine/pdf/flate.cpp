@@ -1,13 +1,13 @@
 #include "pdf/flate.h"
 
+#include <libdeflate.h>
+
 #include <stdexcept>
 
 namespace raingan::pdf {
 namespace {
 
-[[noreturn]] void fail(int result) {
-  throw std::runtime_error("zlib could not compress a PDF stream (error " + std::to_string(result) + ")");
-}
+constexpr int compression_level = 6;
 
 }  // namespace
 
@@ -19,22 +19,23 @@ std::string deflate(std::string_view data) {
   return out;
 }
 
-Deflater::Deflater() {
-  if (const int result = deflateInit(&stream_, Z_DEFAULT_COMPRESSION); result != Z_OK) fail(result);
+void Deflater::Free::operator()(libdeflate_compressor* compressor) const noexcept {
+  libdeflate_free_compressor(compressor);
 }
 
-Deflater::~Deflater() { deflateEnd(&stream_); }
+Deflater::Deflater() : compressor_(libdeflate_alloc_compressor(compression_level)) {
+  if (!compressor_) throw std::runtime_error("cannot set up Flate compression (out of memory)");
+}
+
+Deflater::~Deflater() = default;
 
 void Deflater::deflate(std::string_view data, std::string& out) {
-  if (const int result = deflateReset(&stream_); result != Z_OK) fail(result);
-  out.resize(deflateBound(&stream_, static_cast<uLong>(data.size())));
-  stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  stream_.avail_in = static_cast<uInt>(data.size());
-  stream_.next_out = reinterpret_cast<Bytef*>(out.data());
-  stream_.avail_out = static_cast<uInt>(out.size());
-  // deflateBound leaves room for the whole stream, so one call finishes it.
-  if (const int result = ::deflate(&stream_, Z_FINISH); result != Z_STREAM_END) fail(result);
-  out.resize(stream_.total_out);
+  // The bound leaves room for the whole stream, so one call always finishes it.
+  out.resize(libdeflate_zlib_compress_bound(compressor_.get(), data.size()));
+  const std::size_t size =
+      libdeflate_zlib_compress(compressor_.get(), data.data(), data.size(), out.data(), out.size());
+  if (size == 0) throw std::runtime_error("could not compress a PDF stream");
+  out.resize(size);
 }
 
 }  // namespace raingan::pdf

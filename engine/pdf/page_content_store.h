@@ -36,7 +36,7 @@ class PageContentStore {
   // compressed bytes once finish() has returned. Rethrows a failure of an earlier page's compression.
   const StreamSource& add(std::string content);
 
-  // Waits until every page added is compressed and stored. Throws std::runtime_error if zlib failed.
+  // Waits until every page added is compressed and stored. Throws std::runtime_error if compression failed.
   void finish();
 
   // Pages compressed but not yet stored wait in memory; past this many, add() waits for the worker.
