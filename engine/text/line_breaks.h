@@ -1,7 +1,8 @@
 #pragma once
 // Where a paragraph may be broken into lines. ICU's line BreakIterator for locale "th" (dictionary word
-// segmentation for Thai, UAX #14 for the rest) proposes; grapheme clusters (ICU's character BreakIterator)
-// and the Thai rules of DOMAIN.md dispose:
+// segmentation for Thai, UAX #14 for the rest) proposes; grapheme clusters (UAX #29: worked out here for
+// Thai, Latin and punctuation, by ICU's character BreakIterator for any other text) and the Thai rules of
+// DOMAIN.md dispose:
 //   - never inside a grapheme cluster; no line starts with ๆ, ฯ (except ฯลฯ), ๚ ๛, a following vowel
 //     (ะ า ำ ๅ) or a combining mark, nor with ” ’ ) ] } ? ! % , . : ; …; no line ends with “ ‘ ( [ { or a
 //     leading vowel (เ แ โ ใ ไ);
@@ -11,6 +12,12 @@
 //   - inside Thai text, only where libthai's dictionary segmentation agrees that a word ends (ICU alone
 //     splits compounds such as งบ|ประมาณ and sometimes mis-segments).
 // Emergency positions (every grapheme boundary the character rules allow) serve a word wider than the line.
+//
+// Dictionary segmentation is the costliest step, and a document repeats its runs of Thai text: libthai's word
+// ends and ICU's dictionary breaks are remembered per run. ICU's line breaks are its rules' everywhere but
+// strictly inside runs of its Thai dictionary characters, where they are the dictionary's alone and depend on
+// nothing but the run; so for a run met before, ICU's rules are given stand-ins of the same line break class
+// and the remembered breaks are put back. The breaks are exactly ICU's either way.
 
 #include <cstdint>
 #include <memory>
@@ -44,15 +51,37 @@ class LineBreakFinder {
 
  private:
   struct Iterators;
+  // What is remembered of a run of Thai text (U+0E01-U+0E5B), in code points from the run's start: where
+  // libthai ends its words, and where ICU's dictionary breaks its runs of Thai letters and marks.
+  struct ThaiRun {
+    std::vector<std::uint32_t> word_ends;
+    std::vector<std::uint32_t> dictionary_breaks;
+    bool dictionary_known = false;  // dictionary_breaks has been learnt
+  };
+  // A run met in the text being broken: where it is and what is known of it.
+  struct RunInText {
+    std::size_t begin = 0, end = 0;  // code points
+    ThaiRun* known = nullptr;
+    bool dictionary_known = false;  // when the text was looked up: its breaks stand in for ICU's dictionary
+  };
+
+  // Looks the Thai runs of the text up, remembering the ones met for the first time.
+  void find_thai_runs(const CodePoints& code_points);
+  // Records ICU's breaks inside the Thai letter runs of each run met for the first time.
+  void learn_dictionary_breaks(const CodePoints& code_points, const std::vector<std::uint8_t>& flags);
+
   std::unique_ptr<Iterators> iterators_;
   // ICU iterates UTF-16 fastest: the text in UTF-16 and the byte offset of each UTF-16 unit (reused).
   std::vector<char16_t> utf16_;
   std::vector<std::uint32_t> utf16_bytes_;
+  std::vector<std::uint32_t> utf16_index_;  // UTF-16 index of each code point
+  std::vector<RunInText> runs_;
   std::vector<bool> thai_breaks_;
-  // libthai's word ends for each run of Thai text met so far (offsets into the run): its dictionary search
-  // is the costliest step here, and a document repeats its runs. Bounded by max_remembered code points.
-  static constexpr std::size_t max_remembered = 1 << 20;
-  std::unordered_map<std::u32string, std::vector<std::uint32_t>> thai_words_;
+  // Dictionary segmentation, libthai's and ICU's, is the costliest step here, and a document repeats its
+  // runs: each is segmented once. Some 260,000 code points of distinct runs (a few MB; a 300-page book
+  // of unique text) are remembered; past that the memory starts over, so it does not grow with the text.
+  static constexpr std::size_t max_remembered = 1 << 18;
+  std::unordered_map<std::u32string, ThaiRun> thai_runs_;
   std::size_t remembered_ = 0;
   std::u32string thai_key_;
 };

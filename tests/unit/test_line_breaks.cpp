@@ -7,6 +7,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <string>
@@ -14,6 +15,8 @@
 
 #include "core/utf8.h"
 #include "text/char_classes.h"
+#include "text/code_points.h"
+#include "text/line_breaks.h"
 #include "text_test_support.h"
 
 namespace raingan {
@@ -318,6 +321,97 @@ TEST_CASE("line breaks: compounds ICU's dictionary splits stay whole") {
     }
   }
   CHECK(breaks > 50);
+}
+
+}  // namespace raingan
+
+namespace raingan {
+namespace {
+
+std::vector<std::uint8_t> break_flags(text::LineBreakFinder& finder, const std::string& text) {
+  text::CodePoints code_points;
+  code_points.assign(text);
+  std::vector<std::uint8_t> flags;
+  finder.find(text, code_points, flags);
+  return flags;
+}
+
+}  // namespace
+
+TEST_CASE("line breaks: a Thai run met before breaks exactly as the first time") {
+  // The second time a run is met its dictionary breaks come from memory and ICU's rules see stand-ins. The
+  // samples put the same runs next to digits, quotes, marks, joiners, Latin and Lao text.
+  std::vector<std::string> samples = {
+      "ภาษาไทย ภาษาไทย๑๒๓ภาษาไทย ภาษา",
+      "“ภาษาไทย” (ภาษาไทย) ภาษาไทยๆ ฯลฯ ฿๑๐๐ภาษาไทย ๏ภาษาไทย๚ภาษาไทย๛",
+      "ภาษาไทย\u200Bภาษาไทย\u2060ภาษาไทย\uFEFFภาษาไทย",
+      "\u0E48ภาษาไทย abc\u0E31ภาษาไทย เภาษาไทย ภาษาไทยเ",
+      "ภาษาไทย ກະລາວ ภาษาไทย ខ្មែរ ภาษาไทย",
+      "The ภาษาไทย-style 2026, ภาษาไทย. 1.5ภาษาไทย\nภาษาไทย",
+  };
+  const auto seed = test::seed_paragraphs();
+  samples.insert(samples.end(), seed.begin(), seed.begin() + std::min<std::ptrdiff_t>(8, std::ssize(seed)));
+
+  std::vector<std::vector<std::uint8_t>> first_time;
+  for (const auto& sample : samples) {
+    text::LineBreakFinder fresh;
+    first_time.push_back(break_flags(fresh, sample));
+  }
+  text::LineBreakFinder finder;
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t k = 0; k < samples.size(); ++k) {
+      const std::size_t i = pass == 0 ? k : samples.size() - 1 - k;
+      CAPTURE(samples[i]);
+      CHECK(break_flags(finder, samples[i]) == first_time[i]);
+    }
+  // Not vacuous: the seed's paragraphs offer many breaks between Thai words.
+  std::size_t breaks = 0;
+  for (const auto& flags : first_time)
+    breaks += static_cast<std::size_t>(
+        std::count_if(flags.begin(), flags.end(), [](std::uint8_t f) { return f & text::break_allowed; }));
+  CHECK(breaks > 100);
+}
+
+}  // namespace raingan
+
+namespace raingan {
+
+TEST_CASE("line breaks: grapheme clusters of Thai, Latin and punctuation are ICU's") {
+  // Clusters of these characters are told without ICU's character iterator; every pair of them, between
+  // two letters, must get ICU's boundaries (and a text with anything else is still left to ICU).
+  std::vector<char32_t> characters = {U'\t',     U'\n',     U'\r',     U'\u0085',    U' ',      U'a',
+                                      U'.',      U'(',      U'1',      U'\u00A0',    U'\u00E9', U'\u0301',
+                                      U'\u0300', U'\u200B', U'\u2060', U'\u201C',    U'\u2026', U'\u20AC',
+                                      U'\u200D', U'\u0915', U'\u094D', U'\U0001F600'};
+  for (char32_t c = 0x0E01; c <= 0x0E5B; ++c) characters.push_back(c);
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> icu_clusters(
+      icu::BreakIterator::createCharacterInstance(icu::Locale("th"), status));
+  REQUIRE(U_SUCCESS(status));
+  text::LineBreakFinder finder;
+  std::size_t pairs = 0;
+  for (const char32_t first : characters)
+    for (const char32_t second : characters) {
+      std::string text = "x";
+      utf8::append(text, first);
+      utf8::append(text, second);
+      text += "y";
+      std::set<std::size_t> expected;
+      UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+      icu_clusters->setText(utext, status);
+      for (int32_t at = icu_clusters->first(); at != icu::BreakIterator::DONE; at = icu_clusters->next())
+        expected.insert(static_cast<std::size_t>(at));
+      utext_close(utext);
+      const auto flags = break_flags(finder, text);
+      std::set<std::size_t> found;
+      for (std::size_t at = 0; at < flags.size(); ++at)
+        if (flags[at] & text::grapheme_boundary) found.insert(at);
+      CAPTURE(static_cast<unsigned>(first));
+      CAPTURE(static_cast<unsigned>(second));
+      CHECK(found == expected);
+      ++pairs;
+    }
+  CHECK(pairs > 10000);
 }
 
 }  // namespace raingan
