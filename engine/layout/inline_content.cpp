@@ -109,7 +109,7 @@ void InlinePreparer::prepare(std::span<const Inline> inlines, InlineContent& con
     entry.item = k;
     entry.face = item.fonts->primary;
     if (!entry.face->has_code_point(leader.fill)) {
-      const auto& fallbacks = item.fonts->fallbacks;
+      const auto& fallbacks = item.fonts->fallbacks();
       const auto found = std::find_if(fallbacks.begin(), fallbacks.end(), [&](const text::FontFace* face) {
         return face->has_code_point(leader.fill);
       });

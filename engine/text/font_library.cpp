@@ -132,9 +132,11 @@ const FontFace& FontLibrary::face(std::string_view family, FontStyle style) {
 const FontChain& FontLibrary::chain(std::string_view family, FontStyle style) {
   const auto key = std::make_pair(lowercase(family), style);
   if (const auto it = chains_.find(key); it != chains_.end()) return *it->second;
-  auto built = std::make_unique<FontChain>();
-  built->primary = &face(family, style);
+  auto built = std::make_unique<FontChain>(face(family, style), *this, style);
+  return *chains_.emplace(key, std::move(built)).first->second;
+}
 
+std::vector<const FontFace*> FontLibrary::fallbacks_for(FontStyle style, const FontFace* primary) {
   auto fallback_it = fallbacks_.find(style);
   if (fallback_it == fallbacks_.end()) {
     std::vector<const FontFace*> faces;
@@ -148,14 +150,23 @@ const FontChain& FontLibrary::chain(std::string_view family, FontStyle style) {
     }
     fallback_it = fallbacks_.emplace(style, std::move(faces)).first;
   }
+  std::vector<const FontFace*> faces;
   for (const FontFace* fallback : fallback_it->second)
-    if (fallback != built->primary) built->fallbacks.push_back(fallback);
-  return *chains_.emplace(key, std::move(built)).first->second;
+    if (fallback != primary) faces.push_back(fallback);
+  return faces;
 }
 
 const std::vector<std::string>& FontLibrary::unavailable_fallbacks() {
-  chain(mapping_.default_family);
+  chain(mapping_.default_family).fallbacks();
   return unavailable_fallbacks_;
+}
+
+const std::vector<const FontFace*>& FontChain::fallbacks() const {
+  if (!resolved_) {
+    fallbacks_ = library_->fallbacks_for(style_, primary);
+    resolved_ = true;
+  }
+  return fallbacks_;
 }
 
 }  // namespace raingan::text

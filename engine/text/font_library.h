@@ -26,10 +26,26 @@
 
 namespace raingan::text {
 
-// The face text is set in and the faces tried, in order, for what it lacks.
-struct FontChain {
+class FontLibrary;
+
+// The face text is set in and the faces tried, in order, for what it lacks. The fallback faces are looked up
+// when first asked for: text its primary face covers never needs them, nor fontconfig when the primary face
+// is in the fonts folder.
+class FontChain {
+ public:
+  FontChain(const FontFace& primary_face, FontLibrary& library, FontStyle style)
+      : primary(&primary_face), library_(&library), style_(style) {}
+
   const FontFace* primary = nullptr;
-  std::vector<const FontFace*> fallbacks;
+  // The fallback faces, in order, without the primary face. Throws InputError when fontconfig, or a font
+  // file it names, cannot be read.
+  const std::vector<const FontFace*>& fallbacks() const;
+
+ private:
+  FontLibrary* library_;
+  FontStyle style_;
+  mutable bool resolved_ = false;
+  mutable std::vector<const FontFace*> fallbacks_;
 };
 
 class FontLibrary {
@@ -50,8 +66,14 @@ class FontLibrary {
   // (listed by unavailable_fallbacks()); a character no face has is reported by the shaper, not here.
   const FontChain& chain(std::string_view family, FontStyle style = {});
   const std::vector<std::string>& unavailable_fallbacks();
+  // Whether fontconfig has been consulted: it costs some 10 ms to load, and is not when every face asked
+  // for is in the fonts folder and no character needs a fallback face.
+  bool system_fonts_loaded() const noexcept { return system_fonts_.loaded(); }
 
  private:
+  friend class FontChain;
+  // The fallback faces for a style, in fonts.json's order, less `primary`.
+  std::vector<const FontFace*> fallbacks_for(FontStyle style, const FontFace* primary);
   struct Location {
     std::filesystem::path path;
     unsigned index = 0;

@@ -16,14 +16,16 @@ bool needs_glyph(char32_t c) {
 
 bool Itemizer::has(const FontFace& face, char32_t c) {
   if (c >= remembered_below) return face.has_code_point(c);
-  Coverage* coverage = nullptr;
-  for (auto& entry : coverage_)
-    if (entry.face == &face) coverage = &entry;
-  if (!coverage) {
-    coverage_.push_back(Coverage{&face, std::vector<std::uint8_t>(remembered_below, 0)});
-    coverage = &coverage_.back();
+  if (!last_coverage_ || last_coverage_->face != &face) {
+    last_coverage_ = nullptr;
+    for (auto& entry : coverage_)
+      if (entry.face == &face) last_coverage_ = &entry;
+    if (!last_coverage_) {
+      coverage_.push_back(Coverage{&face, std::vector<std::uint8_t>(remembered_below, 0)});
+      last_coverage_ = &coverage_.back();
+    }
   }
-  std::uint8_t& known = coverage->known[c];
+  std::uint8_t& known = last_coverage_->known[c];
   if (known == 0) known = face.has_code_point(c) ? 1 : 2;
   return known == 1;
 }
@@ -35,13 +37,15 @@ bool Itemizer::covers(const FontFace& face, std::size_t begin, std::size_t end, 
 }
 
 const FontFace* Itemizer::choose_face(const FontChain& chain, const CodePoints& text, std::size_t begin,
-                                      std::size_t end) {
+                                      std::size_t end, bool& covered) {
+  covered = true;
   if (covers(*chain.primary, begin, end, text)) return chain.primary;
-  for (const FontFace* fallback : chain.fallbacks)
+  for (const FontFace* fallback : chain.fallbacks())
     if (covers(*fallback, begin, end, text)) return fallback;
+  covered = false;
   // No face has the whole cluster: keep the base's face so at least the base is drawn.
   if (has(*chain.primary, text[begin])) return chain.primary;
-  for (const FontFace* fallback : chain.fallbacks)
+  for (const FontFace* fallback : chain.fallbacks())
     if (has(*fallback, text[begin])) return fallback;
   return chain.primary;
 }
@@ -87,9 +91,11 @@ void Itemizer::itemize(const CodePoints& text, std::span<const std::uint8_t> bre
       begin = end;
       continue;
     }
-    const FontFace* face = choose_face(*styles[style].fonts, text, begin, end);
-    for (std::size_t i = begin; i < end; ++i)
-      if (!has(*face, text[i]) && needs_glyph(text[i])) missing.push_back(static_cast<std::uint32_t>(i));
+    bool covered = true;
+    const FontFace* face = choose_face(*styles[style].fonts, text, begin, end, covered);
+    if (!covered)
+      for (std::size_t i = begin; i < end; ++i)
+        if (!has(*face, text[i]) && needs_glyph(text[i])) missing.push_back(static_cast<std::uint32_t>(i));
 
     const hb_script_t script = scripts_[begin];
     ShapingRun* last = open ? &runs.back() : nullptr;

@@ -49,11 +49,13 @@ class Itemizer {
   };
   bool has(const FontFace& face, char32_t c);
   bool covers(const FontFace& face, std::size_t begin, std::size_t end, const CodePoints& text);
+  // The face for code points [begin, end); `covered` tells whether it has every one that needs a glyph.
   const FontFace* choose_face(const FontChain& chain, const CodePoints& text, std::size_t begin,
-                              std::size_t end);
+                              std::size_t end, bool& covered);
 
   std::vector<hb_script_t> scripts_;  // reused between paragraphs
   std::vector<Coverage> coverage_;
+  Coverage* last_coverage_ = nullptr;  // the face asked about last: runs of text stay in one face
 };
 
 }  // namespace raingan::text

@@ -30,6 +30,8 @@ class SystemFonts {
   std::vector<SystemFontFace> faces_of(std::string_view family);
   // The family fontconfig would pick for `family`, for error messages only.
   std::string nearest_family(std::string_view family);
+  // Whether fontconfig's configuration has been loaded (it is, on the first lookup).
+  bool loaded() const noexcept { return config_ != nullptr; }
 
  private:
   struct Config;

@@ -30,7 +30,7 @@ layout::ParagraphLayouter& layouter() {
 // configuration, the fonts) is not mistaken for a leak of the first input.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   for (const bool bold : {false, true}) {
-    layout::TextInline warm_up{"ก a", {}, {}, {}};
+    layout::TextInline warm_up{"ก a ❖", {}, {}, {}};  // ❖: the fallback faces are loaded on first need
     warm_up.style.font.family = "TH Sarabun PSK";
     warm_up.style.font.bold = bold;
     const std::vector<layout::Inline> inlines{warm_up};

@@ -105,7 +105,8 @@ void bind_register(const tmpl::TemplateFile& file) {
 // configuration, the fonts, the dataset) is not mistaken for a leak of the first input.
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   dataset_document();
-  for (const bool bold : {false, true}) fonts().chain("TH Sarabun PSK", {bold, false});
+  for (const bool bold : {false, true})
+    fonts().chain("TH Sarabun PSK", {bold, false}).fallbacks();  // fallback faces load on first need
   return 0;
 }
 

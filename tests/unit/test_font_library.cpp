@@ -108,6 +108,33 @@ TEST_CASE("font library: fonts.json maps files and substitutes absent families")
   CHECK(fonts.face("TH Sarabun PSK").family() == "Laksaman");
 }
 
+TEST_CASE("font library: fonts in the folder need no fontconfig until a character needs a fallback face") {
+  test::TemporaryFolder folder("fonts-no-fontconfig");
+  std::filesystem::copy_file(test::shared_fonts().face("Laksaman").path(), folder.path() / "office.ttf");
+  write(folder.path() / "fonts.json", R"({
+    "default_family": "Office Serif",
+    "families": {"Office Serif": {"regular": "office.ttf"}}
+  })");
+  text::FontLibrary fonts(folder.path());
+  layout::ParagraphStyle style;
+  std::vector<layout::Inline> thai{layout::TextInline{"ประกาศ สำนักงาน 2569", {}, {}, {}}};
+  const auto plain = layout::layout_paragraph(thai, style, 300, fonts);
+  CHECK(plain.missing.empty());
+  CHECK_FALSE(fonts.system_fonts_loaded());
+
+  // ❖ is not in the face: the fallback faces are looked up, through fontconfig, and one has it.
+  std::vector<layout::Inline> symbol{layout::TextInline{"❖ ข้อ", {}, {}, {}}};
+  const auto with_symbol = layout::layout_paragraph(symbol, style, 300, fonts);
+  CHECK(with_symbol.missing.empty());
+  CHECK(fonts.system_fonts_loaded());
+  std::vector<std::string> faces;
+  for (const auto& drawn : test::drawn_glyphs(with_symbol.lines.at(0)))
+    faces.push_back(drawn.run->face->family());
+  CHECK(std::find(faces.begin(), faces.end(), "Laksaman") != faces.end());
+  CHECK(std::any_of(faces.begin(), faces.end(),
+                    [](const std::string& f) { return f.starts_with("Noto Sans"); }));
+}
+
 TEST_CASE("font library: a malformed fonts.json is an error naming the file and the place") {
   test::TemporaryFolder folder("fonts-badjson");
   write(folder.path() / "fonts.json", R"({"families": {"X": {"heavy": "x.ttf"}}})");
@@ -138,14 +165,14 @@ TEST_CASE("font library: the fallback chain has the symbols the seed texts use")
   const text::FontChain& chain = fonts.chain("Laksaman");
   CHECK(chain.primary->family() == "Laksaman");
   std::vector<std::string> families;
-  for (const auto* face : chain.fallbacks) families.push_back(face->family());
+  for (const auto* face : chain.fallbacks()) families.push_back(face->family());
   CHECK(families ==
         std::vector<std::string>{"Noto Sans", "Noto Sans Symbols", "Noto Sans Symbols2", "Noto Sans Math"});
   CHECK(fonts.unavailable_fallbacks().empty());
   for (const char32_t symbol : {U'❖', U'◆', U'☞', U'—', U'“', U'”'}) {
     CAPTURE(static_cast<unsigned>(symbol));
     const bool found = chain.primary->has_code_point(symbol) ||
-                       std::any_of(chain.fallbacks.begin(), chain.fallbacks.end(),
+                       std::any_of(chain.fallbacks().begin(), chain.fallbacks().end(),
                                    [&](const text::FontFace* face) { return face->has_code_point(symbol); });
     CHECK(found);
   }
