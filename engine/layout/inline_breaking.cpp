@@ -130,11 +130,12 @@ LineMeasure LineBreaker::measure(std::int32_t from, std::int32_t to) const {
 void LineBreaker::collect_candidates(const InlineContent& content, double narrowest) {
   candidates_.clear();
   const auto& flags = content.flags;
+  const bool leaders = !content.leaders.empty();  // most paragraphs have none: no lookup per byte
   for (std::uint32_t q = 1; q <= text_size_; ++q) {
     const std::uint8_t f = flags[q];
     if (f & text::break_forced)
       add_candidate(content, q, Kind::forced);
-    else if ((f & text::break_allowed) || (content.leader_at(q) && (f & text::grapheme_boundary)))
+    else if ((f & text::break_allowed) || (leaders && (f & text::grapheme_boundary) && content.leader_at(q)))
       add_candidate(content, q, Kind::normal);
   }
 

@@ -1,6 +1,7 @@
 #include "pdf/content_stream.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <stdexcept>
 
@@ -56,6 +57,24 @@ void append_stroke(std::string& out, const layout::Stroke& stroke) {
   }
 }
 
+// The glyph ids and pen adjustments of TJ arrays are written for every glyph of every page: appended a
+// character at a time, which the compiler inlines, rather than through out-of-line appends.
+constexpr char hex_digit[] = "0123456789ABCDEF";
+
+void put_hex16(std::string& out, std::uint16_t value) {
+  out.push_back(hex_digit[(value >> 12) & 0x0F]);
+  out.push_back(hex_digit[(value >> 8) & 0x0F]);
+  out.push_back(hex_digit[(value >> 4) & 0x0F]);
+  out.push_back(hex_digit[value & 0x0F]);
+}
+
+void put_integer(std::string& out, long long value) {
+  char digits[24];
+  const auto [end, error] = std::to_chars(digits, digits + sizeof digits, value);
+  (void)error;  // 24 characters always hold a long long
+  for (const char* c = digits; c != end; ++c) out.push_back(*c);
+}
+
 const char* paint_operator(bool fill, bool stroke) {
   if (fill && stroke) return "B\n";
   if (fill) return "f\n";
@@ -87,7 +106,7 @@ class TextLineWriter {
       first_run = false;
       double advance = 0;  // points from the run's origin to the current glyph's origin
       for (const auto& glyph : run.glyphs) {
-        at_glyph(index);
+        if (span_changes_at(index)) at_glyph(index);
         const double rise = glyph.y_offset;
         if (std::abs(rise - rise_) > 1e-6) {
           close_array();
@@ -100,16 +119,16 @@ class TextLineWriter {
         if (adjustment != 0) {
           open_array();
           close_hex();
-          append_integer(out_, adjustment);
+          put_integer(out_, adjustment);
           pen_ -= static_cast<double>(adjustment);
         }
         if (glyph.glyph_id > 0xFFFF) throw std::invalid_argument("glyph id above 65535 in a text line");
         open_array();
         if (!in_hex_) {
-          out_ += '<';
+          out_.push_back('<');
           in_hex_ = true;
         }
-        append_hex16(out_, static_cast<std::uint16_t>(glyph.glyph_id));
+        put_hex16(out_, static_cast<std::uint16_t>(glyph.glyph_id));
         pen_ += resources_.use_glyph(*run.face, glyph.glyph_id);
         advance += glyph.x_advance;
         ++index;
@@ -168,6 +187,13 @@ class TextLineWriter {
     pen_ = 0;
   }
 
+  // Whether a span ends or starts before glyph `index`: at_glyph has something to do.
+  bool span_changes_at(std::size_t index) const {
+    const auto& spans = *spans_;
+    if (span_open_ && spans[next_span_ - 1].glyph_end == index) return true;
+    return next_span_ < spans.size() && spans[next_span_].glyph_begin == index;
+  }
+
   // Closes the span that ends before glyph `index` and opens the one that starts there. Spans may cross
   // runs: a run change inside a span only changes the font and the text matrix.
   void at_glyph(std::size_t index) {
@@ -182,7 +208,7 @@ class TextLineWriter {
       if (next_span_ == spans.size() || spans[next_span_].glyph_begin != index) return;
       close_array();
       out_ += "/Span <</ActualText <";
-      append_hex(out_, utf16be_text_string(spans[next_span_].text));
+      append_utf16be_hex(out_, spans[next_span_].text);
       out_ += ">>> BDC\n";
       span_open_ = true;
       ++next_span_;
@@ -191,12 +217,12 @@ class TextLineWriter {
 
   void open_array() {
     if (in_array_) return;
-    out_ += '[';
+    out_.push_back('[');
     in_array_ = true;
   }
   void close_hex() {
     if (!in_hex_) return;
-    out_ += '>';
+    out_.push_back('>');
     in_hex_ = false;
   }
   void close_array() {
@@ -223,7 +249,11 @@ class TextLineWriter {
 
 class ContentEncoder {
  public:
-  ContentEncoder(PageResources& resources, PageSpace space) : resources_(resources), space_(space) {}
+  // `items`: how many items the frame has, to make room for their content at once.
+  ContentEncoder(PageResources& resources, PageSpace space, std::size_t items)
+      : resources_(resources), space_(space) {
+    out_.reserve(items * 512);  // a line of Thai text takes some 700 bytes
+  }
 
   std::string take() { return std::move(out_); }
 
@@ -310,7 +340,7 @@ class ContentEncoder {
 }  // namespace
 
 std::string encode_page_content(const layout::Frame& frame, PageResources& resources) {
-  ContentEncoder encoder(resources, PageSpace{frame.size.height});
+  ContentEncoder encoder(resources, PageSpace{frame.size.height}, frame.items.size());
   for (const auto& item : frame.items) std::visit(encoder, item);
   return encoder.take();
 }

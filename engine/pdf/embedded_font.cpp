@@ -69,7 +69,7 @@ int pdf_glyph_width(const text::FontFace& face, std::uint32_t glyph) {
 }
 
 EmbeddedFont::EmbeddedFont(HpdfDocument& document, const text::FontFace& face)
-    : face_(&face), used_(face.glyph_count(), false) {
+    : face_(&face), widths_(face.glyph_count(), not_used) {
   const std::string doing = "creating the PDF font for " + face.path().string();
   type0_ = document.new_indirect_dict(doing);
   document.add_name(type0_, "Type", "Font", doing);
@@ -78,17 +78,18 @@ EmbeddedFont::EmbeddedFont(HpdfDocument& document, const text::FontFace& face)
 }
 
 int EmbeddedFont::use(std::uint32_t glyph) {
-  if (glyph >= used_.size())
+  if (glyph >= widths_.size())
     throw std::invalid_argument("glyph " + std::to_string(glyph) + " is not in font " +
-                                face_->path().string() + " (" + std::to_string(used_.size()) + " glyphs)");
-  used_[glyph] = true;
-  return pdf_glyph_width(*face_, glyph);
+                                face_->path().string() + " (" + std::to_string(widths_.size()) + " glyphs)");
+  int& width = widths_[glyph];
+  if (width == not_used) width = pdf_glyph_width(*face_, glyph);
+  return width;
 }
 
 std::vector<std::uint32_t> EmbeddedFont::used_glyphs() const {
   std::vector<std::uint32_t> glyphs;
-  for (std::uint32_t glyph = 0; glyph < used_.size(); ++glyph)
-    if (used_[glyph]) glyphs.push_back(glyph);
+  for (std::uint32_t glyph = 0; glyph < widths_.size(); ++glyph)
+    if (widths_[glyph] != not_used) glyphs.push_back(glyph);
   return glyphs;
 }
 
@@ -149,7 +150,7 @@ void EmbeddedFont::finish(HpdfDocument& document, std::set<std::string>& taken_t
     document.push(widths, group, doing);
     std::size_t k = i;
     do {
-      document.push_integer(group, pdf_glyph_width(face, glyphs[k]), doing);
+      document.push_integer(group, widths_[glyphs[k]], doing);
       ++k;
     } while (k < glyphs.size() && glyphs[k] == glyphs[k - 1] + 1);
     i = k;

@@ -5,6 +5,7 @@
 // once every glyph the document draws is known.
 
 #include <cstdint>
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -29,7 +30,7 @@ class EmbeddedFont {
   HPDF_Dict type0() const noexcept { return type0_; }
 
   // Records that `glyph` is drawn; returns its /W width. Throws std::invalid_argument for a glyph id the face
-  // does not have.
+  // does not have. Called for every glyph of every page: the width is worked out once per glyph.
   int use(std::uint32_t glyph);
   std::vector<std::uint32_t> used_glyphs() const;
 
@@ -40,7 +41,9 @@ class EmbeddedFont {
  private:
   const text::FontFace* face_;
   HPDF_Dict type0_;
-  std::vector<bool> used_;
+  // The /W width of each glyph drawn so far, by glyph id; not_used for the others.
+  static constexpr int not_used = std::numeric_limits<int>::min();
+  std::vector<int> widths_;
 };
 
 }  // namespace raingan::pdf

@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 
 #include "core/utf8.h"
@@ -26,11 +27,20 @@ void append_utf16be(std::string& out, char32_t code_point) {
   }
 }
 
+void require_utf8(std::string_view utf8) {
+  if (const auto bad = utf8::first_invalid_byte(utf8))
+    throw std::invalid_argument("text for the PDF is not valid UTF-8 at byte " + std::to_string(*bad));
+}
+
 }  // namespace
 
 void append_number(std::string& out, double value, int decimals) {
   if (!std::isfinite(value)) throw std::invalid_argument("PDF number is not finite");
-  const double scale = std::pow(10.0, decimals);
+  // Powers of ten as literals: the same exact values std::pow gives, without its cost on every number.
+  constexpr double powers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
+  const double scale = decimals >= 0 && decimals < static_cast<int>(std::size(powers))
+                           ? powers[decimals]
+                           : std::pow(10.0, decimals);
   double rounded = std::round(value * scale) / scale;
   if (rounded == 0) rounded = 0;  // no "-0"
   char buffer[64];
@@ -72,19 +82,40 @@ void append_hex(std::string& out, std::string_view bytes) {
 }
 
 void append_hex16(std::string& out, std::uint16_t value) {
-  out += hex_digits[(value >> 12) & 0x0F];
-  out += hex_digits[(value >> 8) & 0x0F];
-  out += hex_digits[(value >> 4) & 0x0F];
-  out += hex_digits[value & 0x0F];
+  const char digits[4] = {hex_digits[(value >> 12) & 0x0F], hex_digits[(value >> 8) & 0x0F],
+                          hex_digits[(value >> 4) & 0x0F], hex_digits[value & 0x0F]};
+  out.append(digits, 4);
 }
 
 std::string utf16be_text_string(std::string_view utf8) {
-  if (const auto bad = utf8::first_invalid_byte(utf8))
-    throw std::invalid_argument("text for the PDF is not valid UTF-8 at byte " + std::to_string(*bad));
+  require_utf8(utf8);
   std::string out = "\xFE\xFF";
   std::size_t offset = 0;
   while (offset < utf8.size()) append_utf16be(out, utf8::next(utf8, offset));
   return out;
+}
+
+void append_utf16be_hex(std::string& out, std::string_view utf8) {
+  require_utf8(utf8);
+  // Every span of every line goes through here: four characters pushed per code unit, inline.
+  const auto push_unit = [&out](char32_t unit) {
+    out.push_back(hex_digits[(unit >> 12) & 0x0F]);
+    out.push_back(hex_digits[(unit >> 8) & 0x0F]);
+    out.push_back(hex_digits[(unit >> 4) & 0x0F]);
+    out.push_back(hex_digits[unit & 0x0F]);
+  };
+  out += "FEFF";
+  std::size_t offset = 0;
+  while (offset < utf8.size()) {
+    const char32_t code_point = utf8::next(utf8, offset);
+    if (code_point >= 0x10000) {
+      const char32_t v = code_point - 0x10000;
+      push_unit(0xD800 + (v >> 10));
+      push_unit(0xDC00 + (v & 0x3FF));
+    } else {
+      push_unit(code_point);
+    }
+  }
 }
 
 std::string utf16be(std::u32string_view code_points) {

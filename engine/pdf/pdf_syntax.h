@@ -27,6 +27,10 @@ void append_hex16(std::string& out, std::uint16_t value);
 // surrogate pairs). Throws std::invalid_argument on invalid UTF-8.
 std::string utf16be_text_string(std::string_view utf8);
 
+// The hex digits of utf16be_text_string(utf8), appended without building the string first: every
+// ActualText span of every line is written this way.
+void append_utf16be_hex(std::string& out, std::string_view utf8);
+
 // UTF-16BE code units of a sequence of code points, without a byte-order mark.
 std::string utf16be(std::u32string_view code_points);
 

@@ -229,6 +229,15 @@ TEST_CASE("pdf syntax: text strings are UTF-16BE with a byte-order mark") {
   pdf::append_hex(hex, pdf::utf16be_text_string("ก A😀"));
   CHECK(hex == "FEFF0E0100200041D83DDE00");
   CHECK_THROWS_AS(pdf::utf16be_text_string("\xE0\xB8"), std::invalid_argument);
+
+  // Written straight as hex, the same digits, appended after what is there.
+  std::string direct = "<";
+  pdf::append_utf16be_hex(direct, "ก A😀");
+  CHECK(direct == "<FEFF0E0100200041D83DDE00");
+  std::string empty;
+  pdf::append_utf16be_hex(empty, "");
+  CHECK(empty == "FEFF");
+  CHECK_THROWS_AS(pdf::append_utf16be_hex(empty, "\xE0\xB8"), std::invalid_argument);
 }
 
 }  // namespace
