@@ -1,7 +1,5 @@
 #include "pdf/page_content_store.h"
 
-#include <fcntl.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -9,33 +7,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "core/unnamed_file.h"
+
 namespace raingan::pdf {
-namespace {
-
-// An unnamed file in the system's temporary folder: unlinked as soon as it is made, so it goes when it is
-// closed, whatever happens. -1 if none can be made.
-int open_unnamed_file() {
-  std::error_code ec;
-  const std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
-  if (ec) return -1;
-  std::string name = (folder / "raingan-pages-XXXXXX").string();
-  const int file = ::mkostemp(name.data(), O_CLOEXEC);
-  if (file < 0) return -1;
-  ::unlink(name.c_str());
-  return file;
-}
-
-bool write_all(int file, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const ssize_t written = ::write(file, bytes.data(), bytes.size());
-    if (written < 0 && errno == EINTR) continue;
-    if (written <= 0) return false;
-    bytes.remove_prefix(static_cast<std::size_t>(written));
-  }
-  return true;
-}
-
-}  // namespace
 
 PageContentStore::~PageContentStore() {
   {
@@ -65,7 +39,7 @@ bool PageContentStore::Slot::read(std::size_t from, std::span<unsigned char> out
 
 void PageContentStore::start() {
   started_ = true;
-  file_ = open_unnamed_file();
+  file_ = open_unnamed_file("raingan-pages");
   file_usable_ = file_ >= 0;
   try {
     worker_ = std::thread([this] { work(); });
