@@ -11,10 +11,27 @@ namespace {
 
 constexpr int max_call_depth = 64;
 
-bool is_control(std::string_view name) {
-  return name == "for" || name == "if" || name == "else-if" || name == "else" || name == "let" ||
-         name == "call" || name == "define";
+enum class Control { none, for_loop, if_chain, else_branch, let, call, define };
+
+// Which control element a name is; told apart by length first, as this runs for every element of every row.
+Control control_of(std::string_view name) {
+  switch (name.size()) {
+    case 2:
+      return name == "if" ? Control::if_chain : Control::none;
+    case 3:
+      return name == "for" ? Control::for_loop : name == "let" ? Control::let : Control::none;
+    case 4:
+      return name == "else" ? Control::else_branch : name == "call" ? Control::call : Control::none;
+    case 6:
+      return name == "define" ? Control::define : Control::none;
+    case 7:
+      return name == "else-if" ? Control::else_branch : Control::none;
+    default:
+      return Control::none;
+  }
 }
+
+bool is_control(std::string_view name) { return control_of(name) != Control::none; }
 
 }  // namespace
 
@@ -55,16 +72,15 @@ const Interpolation& BinderCore::compiled(const std::string& text, int line) {
   return interpolations_.emplace(&text, compile_interpolation(text, {file_.name, line})).first->second;
 }
 
-void BinderCore::interpolate(const std::string& text, int line,
-                             const std::function<void(std::string, bool)>& emit) {
+void BinderCore::interpolate(const std::string& text, int line, FunctionRef<void(std::string, bool)> emit) {
   const Interpolation& interpolation = compiled(text, line);
   for (const auto& piece : interpolation.pieces) {
     if (!piece.expression) {
       emit(piece.literal, false);
       continue;
     }
-    const Value value = evaluator_.evaluate(*piece.expression, scope_, line);
-    auto printed = plain_text(value);
+    Value value = evaluator_.evaluate(*piece.expression, scope_, line);
+    auto printed = value.take_plain_text();
     if (!printed)
       fail(line, "{{ " + to_source(*piece.expression) + " }} is " + describe(value) +
                      ", which cannot be printed; use a <for> loop or a function such as join()");
@@ -165,7 +181,7 @@ bool BinderCore::contains_any(const Element& parent, const std::vector<std::stri
   return false;
 }
 
-void BinderCore::for_each_child(const Element& parent, const std::function<void(const Node&)>& visit) {
+void BinderCore::for_each_child(const Element& parent, FunctionRef<void(const Node&)> visit) {
   ScopeGuard guard(scope_);  // names set by <let> live until the end of their parent
   const auto& children = parent.children;
   for (std::size_t i = 0; i < children.size(); ++i) {
@@ -176,9 +192,12 @@ void BinderCore::for_each_child(const Element& parent, const std::function<void(
       continue;
     }
     const Element& e = *node.element;
-    if (e.name == "for") {
+    const Control control = control_of(e.name);
+    if (control == Control::none) {
+      visit(node);
+    } else if (control == Control::for_loop) {
       run_for(e, visit);
-    } else if (e.name == "if") {
+    } else if (control == Control::if_chain) {
       // The chain: <if>, then <else-if>s and an <else> among the following siblings (whitespace between).
       std::vector<const Element*> chain{&e};
       std::size_t j = i + 1;
@@ -196,34 +215,32 @@ void BinderCore::for_each_child(const Element& parent, const std::function<void(
         }
       }
       for (const Element* branch : chain) {
-        check_attributes(
-            *branch,
-            branch->name == "else" ? std::vector<std::string_view>{} : std::vector<std::string_view>{"test"},
-            false);
+        if (checked_.insert(branch).second)
+          check_attributes(*branch,
+                           branch->name == "else" ? std::vector<std::string_view>{}
+                                                  : std::vector<std::string_view>{"test"},
+                           false);
         if (branch->name == "else" || expression(required(*branch, "test")).truthy()) {
           for_each_child(*branch, visit);
           break;
         }
       }
       i = j - 1;
-    } else if (e.name == "else-if" || e.name == "else") {
+    } else if (control == Control::else_branch) {
       fail(e, "there is no <if> just before it");
-    } else if (e.name == "let") {
-      check_attributes(e, {"name", "value"}, false);
+    } else if (control == Control::let) {
+      if (checked_.insert(&e).second) check_attributes(e, {"name", "value"}, false);
       const std::string& name = required(e, "name").value;
       scope_.bind(name, expression(required(e, "value")));
-    } else if (e.name == "call") {
+    } else if (control == Control::call) {
       run_call(e, visit);
-    } else if (e.name == "define") {
-      // Definitions are collected up front and run by <call>.
-    } else {
-      visit(node);
     }
+    // <define>: definitions are collected up front and run by <call>.
   }
 }
 
-void BinderCore::run_for(const Element& e, const std::function<void(const Node&)>& visit) {
-  check_attributes(e, {"each", "in", "index", "where"}, false);
+void BinderCore::run_for(const Element& e, FunctionRef<void(const Node&)> visit) {
+  if (checked_.insert(&e).second) check_attributes(e, {"each", "in", "index", "where"}, false);
   const std::string& name = required(e, "each").value;
   const Attribute& source = required(e, "in");
   const Value list = expression(source);
@@ -240,7 +257,7 @@ void BinderCore::run_for(const Element& e, const std::function<void(const Node&)
   for (std::size_t k = 0; k < list.size(); ++k) {
     evaluator_.spend_steps(1, e.line);
     ScopeGuard guard(scope_);
-    scope_.bind(name, list.at(k), path + "[" + std::to_string(k) + "]");
+    scope_.bind_item(name, list.at(k), path, k);
     if (where && !expression(*where).truthy()) continue;
     ++position;
     if (index_name) scope_.bind(index_name->value, Value::of(Number::from_int(position)));
@@ -248,7 +265,7 @@ void BinderCore::run_for(const Element& e, const std::function<void(const Node&)
   }
 }
 
-void BinderCore::run_call(const Element& e, const std::function<void(const Node&)>& visit) {
+void BinderCore::run_call(const Element& e, FunctionRef<void(const Node&)> visit) {
   const Attribute& name = required(e, "name");
   auto found = definitions_.find(name.value);
   if (found == definitions_.end())

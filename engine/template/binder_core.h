@@ -8,11 +8,13 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/diagnostic.h"
 #include "dataset/json_reader.h"
 #include "template/evaluator.h"
+#include "template/function_ref.h"
 #include "template/interpolation.h"
 #include "template/template_file.h"
 
@@ -58,12 +60,11 @@ class BinderCore {
   // An expression attribute written without braces (test="…", in="…", value="…").
   Value expression(const Attribute& attribute);
   // Template text with {{ }} filled in, each piece marked template text or dataset text.
-  void interpolate(const std::string& text, int line,
-                   const std::function<void(std::string, bool verbatim)>& emit);
+  void interpolate(const std::string& text, int line, FunctionRef<void(std::string, bool verbatim)> emit);
 
   // Visits the children of `parent`, running control elements (for, if, let, call) in place, so `visit` sees
   // only content nodes (text and other elements).
-  void for_each_child(const Element& parent, const std::function<void(const Node&)>& visit);
+  void for_each_child(const Element& parent, FunctionRef<void(const Node&)> visit);
   // Whether the element's content, looking through control elements, has any element named in `names`.
   bool contains_any(const Element& parent, const std::vector<std::string_view>& names) const;
 
@@ -81,8 +82,8 @@ class BinderCore {
 
  private:
   const Interpolation& compiled(const std::string& text, int line);
-  void run_for(const Element& element, const std::function<void(const Node&)>& visit);
-  void run_call(const Element& element, const std::function<void(const Node&)>& visit);
+  void run_for(const Element& element, FunctionRef<void(const Node&)> visit);
+  void run_call(const Element& element, FunctionRef<void(const Node&)> visit);
 
   const TemplateFile& file_;
   const dataset::JsonDocument& data_;
@@ -92,6 +93,7 @@ class BinderCore {
   std::map<const std::string*, Interpolation> interpolations_;
   std::map<const std::string*, std::unique_ptr<Expression>> expressions_;
   std::map<std::string, const Element*, std::less<>> definitions_;
+  std::unordered_set<const Element*> checked_;  // control elements whose attributes were checked
   int call_depth_ = 0;
 };
 

@@ -2,20 +2,32 @@
 // derived fields (with_field, running_sum). What a register or report computes is said with these.
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
+#include <unordered_map>
 
 #include "template/builtins.h"
 
 namespace raingan::tmpl {
 namespace {
 
+// Calls visit(item) for each item of a list, in order: a computed list's items where they are (no copies),
+// a dataset array's as views.
+template <class Visit>
+void each_item(const Value& list, Visit&& visit) {
+  if (const List* items = list.computed_items()) {
+    for (const Value& item : *items) visit(item);
+    return;
+  }
+  list.each_item(visit);
+}
+
 // The values an aggregate works on: the list's items, or f(item) when a function or field is given.
 std::vector<Value> mapped(Call& call) {
   const Value list = call.list(0);
   std::vector<Value> values;
   values.reserve(list.size());
-  for (std::size_t i = 0; i < list.size(); ++i)
-    values.push_back(call.has(1) ? call.apply(1, list.at(i)) : list.at(i));
+  each_item(list, [&](const Value& item) { values.push_back(call.has(1) ? call.apply(1, item) : item); });
   return values;
 }
 
@@ -24,11 +36,19 @@ Number as_number(Call& call, const Value& value) {
   return value.number();
 }
 
+// Added up item by item: the values are not gathered first (a register sums 100,000 of them).
 Value sum(Call& call) {
   call.expect_count(1, 2);
+  const Value list = call.list(0);
   Number total;
-  for (const auto& v : mapped(call))
+  each_item(list, [&](const Value& item) {
+    if (!call.has(1)) {
+      if (!item.is_null()) total = total + as_number(call, item);
+      return;
+    }
+    const Value v = call.apply(1, item);
     if (!v.is_null()) total = total + as_number(call, v);
+  });
   return number_value(total);
 }
 
@@ -36,9 +56,9 @@ Value sum(Call& call) {
 Value count(Call& call) {
   call.expect_count(1, 2);
   const Value list = call.list(0);
+  if (!call.has(1)) return number_value(Number::from_int(static_cast<std::int64_t>(list.size())));
   std::int64_t n = 0;
-  for (std::size_t i = 0; i < list.size(); ++i)
-    if (!call.has(1) || call.apply(1, list.at(i)).truthy()) ++n;
+  each_item(list, [&](const Value& item) { n += call.apply(1, item).truthy() ? 1 : 0; });
   return number_value(Number::from_int(n));
 }
 
@@ -111,8 +131,9 @@ Value filter(Call& call) {
   call.expect_count(2, 2);
   const Value list = call.list(0);
   List out;
-  for (std::size_t i = 0; i < list.size(); ++i)
-    if (call.apply(1, list.at(i)).truthy()) out.push_back(list.at(i));
+  each_item(list, [&](const Value& item) {
+    if (call.apply(1, item).truthy()) out.push_back(item);
+  });
   return Value::of(std::move(out));
 }
 
@@ -236,29 +257,48 @@ Value len(Call& call) {
   call.fail("expected a list or a text, found " + describe(v));
 }
 
-// group_by(list, key): [{key, items, count}, …] in order of first appearance.
+// group_by(list, key): [{key, items, count}, …] in order of first appearance. Each group's items are a
+// selection of the list's (their positions in it), placed once the group's size is known.
 Value group_by(Call& call) {
   call.expect_count(2, 2);
   const Value list = call.list(0);
-  std::vector<std::pair<Value, List>> groups;
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const Value item = list.at(i);
-    const Value key = call.apply(1, item);
-    const auto text = plain_text(key);
-    if (!text) call.fail("a group key must be a text or a number, found " + describe(key));
-    const std::string id = std::to_string(static_cast<int>(key.kind())) + ":" + *text;
-    auto [it, added] = index.emplace(id, groups.size());
-    if (added) groups.emplace_back(key, List{});
-    groups[it->second].second.push_back(item);
-  }
+  std::vector<Value> keys;
+  std::vector<std::size_t> sizes;
+  std::vector<std::uint32_t> group_of;  // per item
+  group_of.reserve(list.size());
+  std::unordered_map<std::string, std::uint32_t> index;
+  std::string id;  // the key's kind and text: 1 and '1' are different groups
+  each_item(list, [&](const Value& item) {
+    Value key = call.apply(1, item);
+    id.assign(1, static_cast<char>('0' + static_cast<int>(key.kind()))).push_back(':');
+    if (key.kind() == Value::Kind::text) {
+      id.append(key.text());
+    } else {
+      const auto text = plain_text(key);
+      if (!text) call.fail("a group key must be a text or a number, found " + describe(key));
+      id.append(*text);
+    }
+    auto found = index.find(id);
+    if (found == index.end()) {
+      found = index.emplace(id, static_cast<std::uint32_t>(keys.size())).first;
+      keys.push_back(std::move(key));
+      sizes.push_back(0);
+    }
+    ++sizes[found->second];
+    group_of.push_back(found->second);
+  });
+  std::vector<std::vector<std::uint32_t>> items(keys.size());
+  for (std::size_t g = 0; g < keys.size(); ++g) items[g].reserve(sizes[g]);
+  for (std::size_t position = 0; position < group_of.size(); ++position)
+    items[group_of[position]].push_back(static_cast<std::uint32_t>(position));
   List out;
-  for (auto& [key, items] : groups) {
+  out.reserve(keys.size());
+  for (std::size_t g = 0; g < keys.size(); ++g) {
     Object group;
-    const auto n = static_cast<std::int64_t>(items.size());
-    group.fields.emplace_back("key", key);
-    group.fields.emplace_back("items", Value::of(std::move(items)));
-    group.fields.emplace_back("count", number_value(Number::from_int(n)));
+    group.fields.reserve(3);
+    group.fields.emplace_back("key", std::move(keys[g]));
+    group.fields.emplace_back("items", Value::select(list, std::move(items[g])));
+    group.fields.emplace_back("count", number_value(Number::from_int(static_cast<std::int64_t>(sizes[g]))));
     out.push_back(Value::of(std::move(group)));
   }
   return Value::of(std::move(out));
@@ -285,6 +325,24 @@ Value lookup(Call& call) {
   call.expect_count(3, 3);
   const Value list = call.list(0);
   const Value wanted = call.arg(2);
+  const std::string* field = call.field_name(1);
+  const FieldIndex* index =
+      field && wanted.kind() == Value::Kind::text && list.size() >= FieldIndexes::min_items
+          ? call.evaluator().field_indexes().of(list, *field)
+          : nullptr;
+  if (index) {
+    // Texts are found in the list's index; past the items it covers the search goes on one by one.
+    if (const auto found = index->first.find(wanted.text()); found != index->first.end())
+      return list.at(found->second);
+    for (std::size_t i = index->indexed; i < list.size(); ++i)
+      if (equal(call.apply(1, list.at(i)), wanted)) return list.at(i);
+    return Value();
+  }
+  if (const List* items = list.computed_items()) {
+    for (const Value& item : *items)
+      if (equal(call.apply(1, item), wanted)) return item;
+    return Value();
+  }
   for (std::size_t i = 0; i < list.size(); ++i)
     if (equal(call.apply(1, list.at(i)), wanted)) return list.at(i);
   return Value();
@@ -322,19 +380,13 @@ Value with_field(Call& call) {
   call.expect_count(3, 3);
   const Value list = call.list(0);
   const std::string name = call.text(1);
-  List out;
-  out.reserve(list.size());
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const Value item = list.at(i);
+  List values;
+  values.reserve(list.size());
+  each_item(list, [&](const Value& item) {
     if (item.kind() != Value::Kind::object) call.fail("items should be objects, found " + describe(item));
-    Object object;
-    object.base = item.data_value();
-    if (!object.base)
-      for (const auto& key : item.keys()) object.fields.emplace_back(key, *item.member(key));
-    object.fields.emplace_back(name, call.apply(2, item));
-    out.push_back(Value::of(std::move(object)));
-  }
-  return Value::of(std::move(out));
+    values.push_back(call.apply(2, item));
+  });
+  return Value::extend(list, name, std::move(values));
 }
 
 // running_sum(list, f?): the cumulative totals, one per item (running balances).

@@ -63,7 +63,10 @@ Value Evaluator::evaluate(const Expression& expression, Scope& scope, int line) 
 std::string Evaluator::path_of(const Expression& e, Scope& scope) {
   switch (e.kind) {
     case Expression::Kind::variable: {
-      if (const Binding* binding = scope.find(e.text)) return binding->path.empty() ? e.text : binding->path;
+      if (const Binding* binding = scope.find(e.text)) {
+        std::string path = binding->dataset_path();
+        return path.empty() ? e.text : path;
+      }
       return e.text;
     }
     case Expression::Kind::member:
@@ -83,7 +86,7 @@ std::string Evaluator::path_of(const Expression& e, Scope& scope) {
 std::optional<Value> Evaluator::lookup(const Expression& e, Scope& scope, bool required) {
   switch (e.kind) {
     case Expression::Kind::variable: {
-      if (const Binding* binding = scope.find(e.text)) return binding->value;
+      if (const Binding* binding = scope.find(e.text)) return binding->current();
       if (e.text == "data") return Value::data(root_);
       if (const dataset::Value* member = root_.find(e.text)) return Value::data(*member);
       if (!required) return std::nullopt;
@@ -93,19 +96,28 @@ std::optional<Value> Evaluator::lookup(const Expression& e, Scope& scope, bool r
            ") nor a name the template set");
     }
     case Expression::Kind::member: {
-      std::optional<Value> object =
-          required ? std::optional<Value>(eval(*e.operands[0], scope)) : eval_optional(*e.operands[0], scope);
-      if (!object) return std::nullopt;
-      if (object->kind() != Value::Kind::object) {
-        if (!required && object->is_null()) return std::nullopt;
-        fail(path_of(*e.operands[0], scope) + " is " + describe(*object) + ", not an object with field '" +
-             e.text + "'");
+      // A name's object is read where it is bound, not copied (s.amount once per item of a list). Nothing
+      // below binds names until a message is built, so the binding stays where it is until then.
+      const Expression& base = *e.operands[0];
+      const Binding* bound = base.kind == Expression::Kind::variable ? scope.find(base.text) : nullptr;
+      std::optional<Value> held;
+      if (!bound) {
+        held = required ? std::optional<Value>(eval(base, scope)) : eval_optional(base, scope);
+        if (!held) return std::nullopt;
+      } else if (required) {
+        spend_steps(1);  // as evaluating the name would
       }
-      if (std::optional<Value> member = object->member(e.text)) return member;
+      const Value& object = bound ? bound->current() : *held;
+      if (object.kind() != Value::Kind::object) {
+        if (!required && object.is_null()) return std::nullopt;
+        const std::string found = describe(object);
+        fail(path_of(base, scope) + " is " + found + ", not an object with field '" + e.text + "'");
+      }
+      if (std::optional<Value> member = object.member(e.text)) return member;
       if (!required) return std::nullopt;
       std::string known;
-      for (const auto& key : object->keys()) known += (known.empty() ? "" : ", ") + key;
-      fail(path_of(*e.operands[0], scope) + " has no field '" + e.text + "' (it has: " + known +
+      for (const auto& key : object.keys()) known += (known.empty() ? "" : ", ") + key;
+      fail(path_of(base, scope) + " has no field '" + e.text + "' (it has: " + known +
            "); write ?? to give a default");
     }
     case Expression::Kind::index: {
@@ -147,7 +159,7 @@ Value Evaluator::eval(const Expression& e, Scope& scope) {
   spend_steps(1);
   switch (e.kind) {
     case Kind::literal_number:
-      return Value::of(Number::parse(e.text));
+      return Value::of(e.number ? *e.number : Number::parse(e.text));
     case Kind::literal_string:
       return Value::of(e.text);
     case Kind::literal_bool:
@@ -176,7 +188,7 @@ Value Evaluator::eval(const Expression& e, Scope& scope) {
     }
     case Kind::unary: {
       const Value operand = eval(*e.operands[0], scope);
-      if (e.text == "not") return Value::of(!operand.truthy());
+      if (e.op == Expression::Operator::logical_not) return Value::of(!operand.truthy());
       if (operand.kind() != Value::Kind::number) fail("'-' needs a number, found " + describe(operand));
       return Value::of(-operand.number());
     }
@@ -187,27 +199,29 @@ Value Evaluator::eval(const Expression& e, Scope& scope) {
 }
 
 Value Evaluator::binary(const Expression& e, Scope& scope) {
-  const std::string& op = e.text;
-  if (op == "??") {
+  using Op = Expression::Operator;
+  const Op op = e.op;
+  if (op == Op::coalesce) {
     std::optional<Value> left = eval_optional(*e.operands[0], scope);
-    if (left && !left->is_null()) return *left;
+    if (left && !left->is_null()) return std::move(*left);
     return eval(*e.operands[1], scope);
   }
-  if (op == "and") {
+  if (op == Op::logical_and) {
     const Value left = eval(*e.operands[0], scope);
     return left.truthy() ? Value::of(eval(*e.operands[1], scope).truthy()) : Value::of(false);
   }
-  if (op == "or") {
+  if (op == Op::logical_or) {
     const Value left = eval(*e.operands[0], scope);
     return left.truthy() ? Value::of(true) : Value::of(eval(*e.operands[1], scope).truthy());
   }
-  const Value left = eval(*e.operands[0], scope);
-  const Value right = eval(*e.operands[1], scope);
-  if (op == "==") return Value::of(equal(left, right));
-  if (op == "!=") return Value::of(!equal(left, right));
-  const bool numbers = left.kind() == Value::Kind::number && right.kind() == Value::Kind::number;
-  const bool texts = left.kind() == Value::Kind::text && right.kind() == Value::Kind::text;
-  if (op == "<" || op == "<=" || op == ">" || op == ">=") {
+  Value left = eval(*e.operands[0], scope);
+  Value right = eval(*e.operands[1], scope);
+  if (op == Op::equal) return Value::of(equal(left, right));
+  if (op == Op::not_equal) return Value::of(!equal(left, right));
+  const Value::Kind left_kind = left.kind(), right_kind = right.kind();
+  const bool numbers = left_kind == Value::Kind::number && right_kind == Value::Kind::number;
+  const bool texts = left_kind == Value::Kind::text && right_kind == Value::Kind::text;
+  if (op == Op::less || op == Op::less_equal || op == Op::greater || op == Op::greater_equal) {
     int order = 0;
     if (numbers)
       order = compare(left.number(), right.number());
@@ -215,25 +229,38 @@ Value Evaluator::binary(const Expression& e, Scope& scope) {
       order = left.text() < right.text() ? -1 : left.text() > right.text() ? 1 : 0;
     else
       fail("cannot compare " + describe(left) + " with " + describe(right));
-    if (op == "<") return Value::of(order < 0);
-    if (op == "<=") return Value::of(order <= 0);
-    if (op == ">") return Value::of(order > 0);
+    if (op == Op::less) return Value::of(order < 0);
+    if (op == Op::less_equal) return Value::of(order <= 0);
+    if (op == Op::greater) return Value::of(order > 0);
     return Value::of(order >= 0);
   }
-  if (op == "+" && (left.kind() == Value::Kind::text || right.kind() == Value::Kind::text)) {
-    auto a = plain_text(left), b = plain_text(right);
-    if (!a || !b) fail("cannot join " + describe(left) + " and " + describe(right) + " as text");
-    spend_text(a->size() + b->size());
-    return Value::of(*a + *b);
+  if (op == Op::plus && (left_kind == Value::Kind::text || right_kind == Value::Kind::text)) {
+    // Joined in the left text's own buffer when it is one the template computed (a formula built piece by
+    // piece), so a chain of joins does not copy its growing text at every step.
+    if (left_kind == Value::Kind::list || left_kind == Value::Kind::object ||
+        right_kind == Value::Kind::list || right_kind == Value::Kind::object)
+      fail("cannot join " + describe(left) + " and " + describe(right) + " as text");
+    std::string joined = *left.take_plain_text();
+    if (right_kind == Value::Kind::text) {
+      const std::string_view b = right.text();
+      spend_text(joined.size() + b.size());
+      joined.append(b);
+    } else {
+      const std::string b = *plain_text(right);
+      spend_text(joined.size() + b.size());
+      joined.append(b);
+    }
+    return Value::of(std::move(joined));
   }
-  if (!numbers) fail("'" + op + "' needs two numbers, found " + describe(left) + " and " + describe(right));
+  if (!numbers)
+    fail("'" + e.text + "' needs two numbers, found " + describe(left) + " and " + describe(right));
   const Number a = left.number(), b = right.number();
-  if (op == "+") return Value::of(a + b);
-  if (op == "-") return Value::of(a - b);
-  if (op == "*") return Value::of(a * b);
-  if ((op == "/" || op == "%") && b.is_zero())
+  if (op == Op::plus) return Value::of(a + b);
+  if (op == Op::minus) return Value::of(a - b);
+  if (op == Op::times) return Value::of(a * b);
+  if ((op == Op::divide || op == Op::remainder) && b.is_zero())
     fail("division by zero (" + to_source(*e.operands[1]) + " is 0)");
-  if (op == "/") return Value::of(a / b);
+  if (op == Op::divide) return Value::of(a / b);
   return Value::of(a % b);
 }
 
@@ -243,10 +270,16 @@ Value Evaluator::call(const Expression& e, Scope& scope) {
     std::optional<Value> value = eval_optional(*e.operands[0], scope);
     return Value::of(value.has_value() && !value->is_null());
   }
-  const Builtin* builtin = find_builtin(e.text);
-  if (!builtin) fail("unknown function or formatter '" + e.text + "' (templates/README.md lists them)");
+  // Resolved once per call site; the name is checked again because a site's address may be reused by
+  // another expression once the first is freed.
+  auto known = builtins_.find(&e);
+  if (known == builtins_.end() || known->second.first != e.text) {
+    const Builtin* builtin = find_builtin(e.text);
+    if (!builtin) fail("unknown function or formatter '" + e.text + "' (templates/README.md lists them)");
+    known = builtins_.insert_or_assign(&e, std::pair{e.text, *builtin}).first;
+  }
   Call call(*this, e, scope);
-  Value result = (*builtin)(call);
+  Value result = known->second.second(call);
   if (result.kind() == Value::Kind::text) spend_text(result.text().size());
   return result;
 }
@@ -261,7 +294,14 @@ void Call::expect_count(std::size_t minimum, std::size_t maximum) const {
   }
 }
 
+void Call::unbind() {
+  if (!bound_) return;
+  scope_.pop_to(bound_mark_);
+  bound_ = false;
+}
+
 Value Call::arg(std::size_t index) {
+  unbind();  // the argument sees the names the call was made with
   if (index >= count()) fail("argument " + std::to_string(index + 1) + " is missing");
   return evaluator_.eval(*call_.operands[index], scope_);
 }
@@ -307,13 +347,20 @@ Value Call::apply(std::size_t index, const Value& item) {
   if (index >= count()) fail("argument " + std::to_string(index + 1) + " is missing");
   const Expression& f = *call_.operands[index];
   if (f.kind == Expression::Kind::lambda) {
-    ScopeGuard guard(scope_);
-    scope_.bind(f.text, item);
+    if (bound_ && bound_arg_ == index && scope_.mark() == bound_mark_ + 1) {
+      scope_.rebind_borrowed(item);
+    } else {
+      unbind();
+      bound_mark_ = scope_.mark();
+      scope_.bind_borrowed(f.text, item);
+      bound_ = true;
+      bound_arg_ = index;
+    }
     return evaluator_.eval(*f.operands[0], scope_);
   }
   if (f.kind == Expression::Kind::literal_string) {
     if (item.kind() != Value::Kind::object) fail("cannot take field '" + f.text + "' of " + describe(item));
-    if (std::optional<Value> member = item.member(f.text)) return *member;
+    if (std::optional<Value> member = item.member(f.text)) return std::move(*member);
     std::string known;
     for (const auto& key : item.keys()) known += (known.empty() ? "" : ", ") + key;
     fail("an item has no field '" + f.text + "' (it has: " + known + ")");
@@ -321,6 +368,12 @@ Value Call::apply(std::size_t index, const Value& item) {
   fail("argument " + std::to_string(index + 1) +
        " should be a field name such as 'amount' or a function such as "
        "s => s.amount");
+}
+
+const std::string* Call::field_name(std::size_t index) const noexcept {
+  if (index >= count()) return nullptr;
+  const Expression& f = *call_.operands[index];
+  return f.kind == Expression::Kind::literal_string ? &f.text : nullptr;
 }
 
 void Call::fail(const std::string& message) const { evaluator_.fail(call_.text + "(): " + message); }

@@ -7,10 +7,13 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
+#include <utility>
 
 #include "dataset/json_value.h"
 #include "format/thai_date.h"
 #include "template/expression.h"
+#include "template/field_index.h"
 #include "template/scope.h"
 #include "template/value.h"
 
@@ -23,6 +26,9 @@ class Call {
  public:
   Call(Evaluator& evaluator, const Expression& call, Scope& scope)
       : evaluator_(evaluator), call_(call), scope_(scope) {}
+  Call(const Call&) = delete;
+  Call& operator=(const Call&) = delete;
+  ~Call() { unbind(); }
 
   const std::string& name() const noexcept { return call_.text; }
   std::size_t count() const noexcept { return call_.operands.size(); }
@@ -35,16 +41,25 @@ class Call {
   format::Date date(std::size_t index);
   bool has(std::size_t index) const noexcept { return index < count(); }
 
-  // Argument `index` applied to an item: a lambda `x => …`, or a text naming a field ('amount').
+  // Argument `index` applied to an item: a lambda `x => …`, or a text naming a field ('amount'). A lambda's
+  // parameter stays bound from one item to the next (a register applies one to 100,000 students), until
+  // another argument is evaluated or applied.
   Value apply(std::size_t index, const Value& item);
+  // The field argument `index` names when it is written as a text ('amount'), else nullptr.
+  const std::string* field_name(std::size_t index) const noexcept;
 
   [[noreturn]] void fail(const std::string& message) const;
   Evaluator& evaluator() noexcept { return evaluator_; }
 
  private:
+  void unbind();
+
   Evaluator& evaluator_;
   const Expression& call_;
   Scope& scope_;
+  bool bound_ = false;          // a lambda's parameter is bound, as the innermost name
+  std::size_t bound_arg_ = 0;   // the argument whose it is
+  std::size_t bound_mark_ = 0;  // the scope's mark before it
 };
 
 using Builtin = Value (*)(Call& call);
@@ -64,7 +79,8 @@ inline constexpr std::string_view max_text_flag = "--max-template-text-mb";
 
 class Evaluator {
  public:
-  Evaluator(const dataset::Value& root, std::string template_file, format::Date today, WorkLimits limits = {});
+  Evaluator(const dataset::Value& root, std::string template_file, format::Date today,
+            WorkLimits limits = {});
 
   // Evaluates `expression`, written on `line` of the template.
   Value evaluate(const Expression& expression, Scope& scope, int line);
@@ -78,6 +94,7 @@ class Evaluator {
   void spend_steps(std::uint64_t steps, int line = 0);
   void spend_text(std::uint64_t bytes, int line = 0);
   const format::Date& today() const noexcept { return today_; }
+  FieldIndexes& field_indexes() noexcept { return field_indexes_; }
   const std::string& template_file() const noexcept { return file_; }
   int line() const noexcept { return line_; }
 
@@ -98,6 +115,8 @@ class Evaluator {
   std::uint64_t text_bytes_ = 0;
   const Expression* current_ = nullptr;
   int line_ = 0;
+  std::unordered_map<const Expression*, std::pair<std::string, Builtin>> builtins_;  // per call site
+  FieldIndexes field_indexes_;
 };
 
 }  // namespace raingan::tmpl

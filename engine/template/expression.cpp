@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <unordered_map>
+#include <utility>
 
 #include "core/diagnostic.h"
 #include "core/utf8.h"
@@ -136,7 +137,22 @@ class ExpressionParser {
     e->kind = kind;
     e->text = std::move(text);
     e->column = column;
+    if (kind == Expression::Kind::literal_number) e->number = Number::parse(e->text);
+    if (kind == Expression::Kind::unary)
+      e->op = e->text == "not" ? Expression::Operator::logical_not : Expression::Operator::negate;
+    if (kind == Expression::Kind::binary) e->op = binary_operator(e->text);
     return e;
+  }
+  static Expression::Operator binary_operator(std::string_view text) {
+    using Op = Expression::Operator;
+    static constexpr std::pair<std::string_view, Op> operators[] = {
+        {"??", Op::coalesce},      {"and", Op::logical_and}, {"or", Op::logical_or}, {"==", Op::equal},
+        {"!=", Op::not_equal},     {"<", Op::less},          {"<=", Op::less_equal}, {">", Op::greater},
+        {">=", Op::greater_equal}, {"+", Op::plus},          {"-", Op::minus},       {"*", Op::times},
+        {"/", Op::divide},         {"%", Op::remainder}};
+    for (const auto& [name, op] : operators)
+      if (name == text) return op;
+    return Op::none;
   }
   std::unique_ptr<Expression> binary(std::string op, std::unique_ptr<Expression> left,
                                      std::unique_ptr<Expression> right, int column) {

@@ -11,10 +11,14 @@
 //               | '{' name ':' expr, … '}'
 //   an argument may be a lambda:  name => expr
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "template/number.h"
 
 namespace raingan::tmpl {
 
@@ -34,10 +38,34 @@ struct Expression {
     unary,     // text = "-" or "not"
     binary,    // text = operator; operands = left, right
   };
+  // The operator of a unary or binary node, read from `text` once by the parser so that evaluating it does
+  // not compare texts.
+  enum class Operator : std::uint8_t {
+    none,
+    coalesce,  // ??
+    logical_and,
+    logical_or,
+    logical_not,
+    negate,  // unary -
+    equal,
+    not_equal,
+    less,
+    less_equal,
+    greater,
+    greater_equal,
+    plus,
+    minus,
+    times,
+    divide,
+    remainder,
+  };
+
   Kind kind = Kind::literal_null;
   std::string text;
   std::vector<std::unique_ptr<Expression>> operands;
   int column = 0;  // 1-based column in the expression source, for messages
+  Operator op = Operator::none;
+  std::optional<Number> number;  // the value of a literal_number, parsed once
 };
 
 // Where an expression came from, for messages: "templates/memo.xml", line 12.

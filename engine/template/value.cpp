@@ -2,6 +2,39 @@
 
 namespace raingan::tmpl {
 
+struct Selection {
+  Value list;  // a dataset array or a computed list, never a selection
+  std::vector<std::uint32_t> positions;
+};
+
+struct Extension {
+  Value list;  // the items extended
+  std::string name;
+  List values;  // per item
+};
+
+namespace {
+
+// The field `key` of an extended list's item `index`.
+std::optional<Value> extended_member(const Extension& extension, std::size_t index, std::string_view key) {
+  if (const dataset::Value* array = extension.list.data_value()) {
+    if (key == extension.name) return extension.values[index];
+    const dataset::Value& base = array->items()[index];
+    if (const dataset::Value* found = base.is_object() ? base.find(key) : nullptr) return Value::data(*found);
+    return std::nullopt;
+  }
+  const Value item = extension.list.at(index);
+  if (item.data_value()) {
+    if (key == extension.name) return extension.values[index];
+    return item.member(key);
+  }
+  if (std::optional<Value> own = item.member(key)) return own;
+  if (key == extension.name) return extension.values[index];
+  return std::nullopt;
+}
+
+}  // namespace
+
 Value Value::of(bool value) {
   Value v;
   v.storage_ = value;
@@ -33,6 +66,24 @@ Value Value::data(const dataset::Value& value) {
   return v;
 }
 
+Value Value::select(const Value& list, std::vector<std::uint32_t> positions) {
+  Value v;
+  if (const auto* selection = std::get_if<std::shared_ptr<const Selection>>(&list.storage_)) {
+    // A selection of a selection: positions in the list underneath.
+    for (auto& position : positions) position = (*selection)->positions[position];
+    v.storage_ = std::make_shared<const Selection>(Selection{(*selection)->list, std::move(positions)});
+  } else {
+    v.storage_ = std::make_shared<const Selection>(Selection{list, std::move(positions)});
+  }
+  return v;
+}
+
+Value Value::extend(const Value& list, std::string name, List values) {
+  Value v;
+  v.storage_ = std::make_shared<const Extension>(Extension{list, std::move(name), std::move(values)});
+  return v;
+}
+
 Value::Kind Value::kind() const noexcept {
   switch (storage_.index()) {
     case 0:
@@ -60,6 +111,8 @@ Value::Kind Value::kind() const noexcept {
       }
       return Kind::null;
     case 5:
+    case 7:
+    case 8:
       return Kind::list;
     default:
       return Kind::object;
@@ -84,16 +137,62 @@ std::string_view Value::text() const {
 
 std::size_t Value::size() const {
   if (const auto* data = std::get_if<const dataset::Value*>(&storage_)) return (*data)->items().size();
+  if (const auto* selection = std::get_if<std::shared_ptr<const Selection>>(&storage_))
+    return (*selection)->positions.size();
+  if (const auto* extension = std::get_if<std::shared_ptr<const Extension>>(&storage_))
+    return (*extension)->values.size();
   return std::get<std::shared_ptr<const List>>(storage_)->size();
 }
 
 Value Value::at(std::size_t index) const {
   if (const auto* data = std::get_if<const dataset::Value*>(&storage_))
     return Value::data((*data)->items()[index]);
+  if (const auto* selection = std::get_if<std::shared_ptr<const Selection>>(&storage_))
+    return (*selection)->list.at((*selection)->positions[index]);
+  if (const auto* extension = std::get_if<std::shared_ptr<const Extension>>(&storage_)) {
+    Value item;
+    item.storage_ = ExtendedItem{*extension, index};
+    return item;
+  }
   return (*std::get<std::shared_ptr<const List>>(storage_))[index];
 }
 
+void Value::each_item(FunctionRef<void(const Value&)> visit) const {
+  // An extended list's items are visited as one value whose position moves along, rather than as a value
+  // (holding the list) made for each.
+  auto visit_extended = [&](const std::shared_ptr<const Extension>& extension, std::size_t count,
+                            auto position_of) {
+    Value item;
+    item.storage_ = ExtendedItem{extension, 0};
+    auto& moving = std::get<ExtendedItem>(item.storage_);
+    for (std::size_t i = 0; i < count; ++i) {
+      moving.index = position_of(i);
+      visit(item);
+    }
+  };
+  if (const List* items = computed_items()) {
+    for (const Value& item : *items) visit(item);
+  } else if (const auto* extension = std::get_if<std::shared_ptr<const Extension>>(&storage_)) {
+    visit_extended(*extension, (*extension)->values.size(), [](std::size_t i) { return i; });
+  } else if (const auto* selection = std::get_if<std::shared_ptr<const Selection>>(&storage_)) {
+    const Value& list = (*selection)->list;
+    if (const List* underneath = list.computed_items()) {
+      for (const std::uint32_t position : (*selection)->positions) visit((*underneath)[position]);
+    } else if (const auto* extended = std::get_if<std::shared_ptr<const Extension>>(&list.storage_)) {
+      const auto& positions = (*selection)->positions;
+      visit_extended(*extended, positions.size(), [&](std::size_t i) { return std::size_t{positions[i]}; });
+    } else {
+      for (const std::uint32_t position : (*selection)->positions) visit(list.at(position));
+    }
+  } else {
+    const std::size_t n = size();
+    for (std::size_t i = 0; i < n; ++i) visit(at(i));
+  }
+}
+
 std::optional<Value> Value::member(std::string_view key) const {
+  if (const auto* item = std::get_if<ExtendedItem>(&storage_))
+    return extended_member(*item->list, item->index, key);
   const dataset::Value* base = nullptr;
   if (const auto* data = std::get_if<const dataset::Value*>(&storage_)) {
     base = *data;
@@ -109,6 +208,14 @@ std::optional<Value> Value::member(std::string_view key) const {
 
 std::vector<std::string> Value::keys() const {
   std::vector<std::string> keys;
+  if (const auto* item = std::get_if<ExtendedItem>(&storage_)) {
+    const Extension& extension = *item->list;
+    const Value original = extension.list.at(item->index);
+    if (original.data_value()) keys.push_back(extension.name);
+    for (auto& key : original.keys()) keys.push_back(std::move(key));
+    if (!original.data_value()) keys.push_back(extension.name);
+    return keys;
+  }
   const dataset::Value* base = nullptr;
   if (const auto* data = std::get_if<const dataset::Value*>(&storage_)) {
     base = *data;
@@ -124,6 +231,47 @@ std::vector<std::string> Value::keys() const {
 const dataset::Value* Value::data_value() const noexcept {
   const auto* data = std::get_if<const dataset::Value*>(&storage_);
   return data ? *data : nullptr;
+}
+
+const void* Value::identity() const noexcept {
+  return std::visit(
+      [](const auto& stored) -> const void* {
+        using Stored = std::decay_t<decltype(stored)>;
+        if constexpr (std::is_same_v<Stored, const dataset::Value*>)
+          return stored;
+        else if constexpr (std::is_same_v<Stored, ExtendedItem>)
+          return nullptr;
+        else if constexpr (requires { stored.get(); })
+          return stored.get();
+        else
+          return nullptr;
+      },
+      storage_);
+}
+
+std::weak_ptr<const void> Value::watch() const noexcept {
+  return std::visit(
+      [](const auto& stored) -> std::weak_ptr<const void> {
+        if constexpr (requires { stored.use_count(); })
+          return stored;
+        else
+          return {};
+      },
+      storage_);
+}
+
+const List* Value::computed_items() const noexcept {
+  const auto* list = std::get_if<std::shared_ptr<const List>>(&storage_);
+  return list ? list->get() : nullptr;
+}
+
+std::optional<std::string> Value::take_plain_text() {
+  if (auto* text = std::get_if<std::string>(&storage_)) {
+    std::string taken = std::move(*text);
+    storage_ = std::monostate{};
+    return taken;
+  }
+  return plain_text(*this);
 }
 
 bool Value::truthy() const {

@@ -193,7 +193,7 @@ class WorkbookBinder {
 
   void define_style(const Element& e) {
     // Styles resolved so far may name the style being (re)defined.
-    row_specs_.clear();
+    ++styles_generation_;
     cell_styles_.clear();
     std::vector<std::string_view> allowed = cell_style_attributes;
     allowed.push_back("name");
@@ -422,26 +422,47 @@ class WorkbookBinder {
     return range;
   }
 
+  // What a <row> says that is the same every time it is bound, read once per element.
+  struct RowPlan {
+    const Attribute* header = nullptr;
+    const Attribute* height = nullptr;
+    bool static_style = false;  // no style attribute takes a value from the data
+    CellStyleSpec style;        // when static_style, resolved in styles_generation
+    std::uint64_t styles_generation = 0;
+  };
+
+  RowPlan& row_plan(const Element& e) {
+    auto [plan, added] = row_plans_.try_emplace(&e);
+    if (added) {
+      std::vector<std::string_view> allowed = cell_style_attributes;
+      allowed.insert(allowed.end(), {"header", "height", "style"});
+      try {
+        core_.check_attributes(e, allowed, false);
+      } catch (...) {
+        row_plans_.erase(plan);
+        throw;
+      }
+      plan->second.header = e.attribute("header");
+      plan->second.height = e.attribute("height");
+      plan->second.static_style = !has_dynamic_style(e);
+    }
+    return plan->second;
+  }
+
   void bind_row(const Element& e) {
-    if (checked_.insert(&e).second)
-      core_.check_attributes(
-          e,
-          [] {
-            std::vector<std::string_view> allowed = cell_style_attributes;
-            allowed.insert(allowed.end(), {"header", "height", "style"});
-            return allowed;
-          }(),
-          false);
     const std::string& file = core_.file_name();
+    RowPlan& plan = row_plan(e);
     PendingRow row;
-    if (const Attribute* a = e.attribute("header"))
-      row.header = parse_flag(core_.text(*a), {file, a->line, a->name});
-    if (const Attribute* a = e.attribute("height"))
-      row.height = parse_length(core_.text(*a), {file, a->line, a->name});
-    const bool static_row = !has_dynamic_style(e);
-    auto known_row = static_row ? row_specs_.find(&e) : row_specs_.end();
-    if (static_row && known_row == row_specs_.end()) known_row = row_specs_.emplace(&e, named(e, {})).first;
-    const CellStyleSpec row_style = static_row ? known_row->second : named(e, {});
+    row.cells.reserve(last_row_cells_);
+    if (const Attribute* a = plan.header) row.header = parse_flag(core_.text(*a), {file, a->line, a->name});
+    if (const Attribute* a = plan.height) row.height = parse_length(core_.text(*a), {file, a->line, a->name});
+    const bool static_row = plan.static_style;
+    if (static_row && plan.styles_generation != styles_generation_) {
+      plan.style = named(e, {});
+      plan.styles_generation = styles_generation_;
+    }
+    const CellStyleSpec row_style = static_row ? CellStyleSpec{} : named(e, {});
+    const CellStyleSpec& style = static_row ? plan.style : row_style;
     core_.check_row_count(e, next_row_ + 1);
     ScopeGuard guard(core_.scope());
     core_.scope().bind("row_number", Value::of(Number::from_int(next_row_ + 1)));
@@ -452,7 +473,7 @@ class WorkbookBinder {
       }
       const Element& cell = *node.element;
       if (cell.name != "cell") core_.fail(cell, "a <row> holds <cell> elements");
-      row.cells.push_back(bind_cell(cell, row_style, static_row ? &e : nullptr));
+      row.cells.push_back(bind_cell(cell, style, static_row ? &e : nullptr));
     });
     if (row.header) {
       if (first_header_row_ < 0) first_header_row_ = static_cast<int>(next_row_);
@@ -467,7 +488,8 @@ class WorkbookBinder {
       pending_.push_back(std::move(row));
     } else {
       start_sheet();
-      writer_->write_row(next_row_, row.cells, row.height);
+      last_row_cells_ = row.cells.size();
+      writer_->write_row(next_row_, std::move(row.cells), row.height);
     }
     ++next_row_;
     core_.scope().set("next_row", Value::of(Number::from_int(next_row_ + 1)));
@@ -485,46 +507,97 @@ class WorkbookBinder {
     }
     writer_->begin_sheet(setup_);
     std::uint32_t row = 0;
-    for (auto& pending : pending_) writer_->write_row(row++, pending.cells, pending.height);
+    for (auto& pending : pending_) writer_->write_row(row++, std::move(pending.cells), pending.height);
     pending_.clear();
+  }
+
+  enum class CellType { automatic, text, number, date };
+
+  // What a <cell> says that is the same every time it is bound, read once per element: a register binds the
+  // cells of its data row 100,000 times.
+  struct CellPlan {
+    const Attribute* colspan = nullptr;
+    const Attribute* rowspan = nullptr;
+    const Attribute* type = nullptr;
+    const Attribute* value = nullptr;
+    const Attribute* formula = nullptr;
+    bool dynamic_style = false;
+    std::optional<CellType> fixed_type;  // type="…" without {{ }}, once read
+    // The content, once sorted out: nothing, a lone {{ expression }} (its value keeps its type), or text.
+    enum class Content { unknown, empty, lone, text } content = Content::unknown;
+    const Expression* lone = nullptr;
+    // The style resolved in the static row it was last bound in.
+    const Element* style_row = nullptr;
+    std::uint64_t styles_generation = 0;
+    xlsx::StyleId style = 0;
+  };
+
+  CellPlan& cell_plan(const Element& e) {
+    auto [plan, added] = cell_plans_.try_emplace(&e);
+    if (added) {
+      std::vector<std::string_view> allowed = cell_style_attributes;
+      allowed.insert(allowed.end(), {"style", "colspan", "rowspan", "type", "value", "formula"});
+      try {
+        core_.check_attributes(e, allowed, false);
+      } catch (...) {
+        cell_plans_.erase(plan);
+        throw;
+      }
+      CellPlan& p = plan->second;
+      p.colspan = e.attribute("colspan");
+      p.rowspan = e.attribute("rowspan");
+      p.type = e.attribute("type");
+      p.value = e.attribute("value");
+      p.formula = e.attribute("formula");
+      p.dynamic_style = has_dynamic_style(e);
+    }
+    return plan->second;
+  }
+
+  CellType cell_type(CellPlan& plan) {
+    const Attribute* a = plan.type;
+    if (!a) return CellType::automatic;
+    if (plan.fixed_type) return *plan.fixed_type;
+    const std::string type = parse_choice(core_.text(*a), {"auto", "text", "number", "date"},
+                                          {core_.file_name(), a->line, a->name});
+    const CellType read = type == "text"     ? CellType::text
+                          : type == "number" ? CellType::number
+                          : type == "date"   ? CellType::date
+                                             : CellType::automatic;
+    if (a->value.find("{{") == std::string::npos) plan.fixed_type = read;
+    return read;
   }
 
   // `static_row` is the row element when its style does not depend on the data (then neither does the style
   // of a cell whose own style attributes have no {{ }}, and it is resolved once, not once per row).
   xlsx::Cell bind_cell(const Element& e, const CellStyleSpec& row_style, const Element* static_row) {
-    if (checked_.insert(&e).second) {
-      std::vector<std::string_view> allowed = cell_style_attributes;
-      allowed.insert(allowed.end(), {"style", "colspan", "rowspan", "type", "value", "formula"});
-      core_.check_attributes(e, allowed, false);
-    }
+    CellPlan& plan = cell_plan(e);
     const std::string& file = core_.file_name();
     xlsx::Cell cell;
-    if (static_row != nullptr && !has_dynamic_style(e)) {
-      auto known = cell_styles_.find({static_row, &e});
-      if (known == cell_styles_.end())
-        known = cell_styles_.emplace(std::pair{static_row, &e}, style_id(named(e, row_style))).first;
-      cell.style = known->second;
+    if (static_row != nullptr && !plan.dynamic_style) {
+      if (plan.style_row != static_row || plan.styles_generation != styles_generation_) {
+        auto known = cell_styles_.find({static_row, &e});
+        if (known == cell_styles_.end())
+          known = cell_styles_.emplace(std::pair{static_row, &e}, style_id(named(e, row_style))).first;
+        plan.style_row = static_row;
+        plan.styles_generation = styles_generation_;
+        plan.style = known->second;
+      }
+      cell.style = plan.style;
     } else {
       cell.style = style_id(named(e, row_style));
     }
-    if (const Attribute* a = e.attribute("colspan"))
+    if (const Attribute* a = plan.colspan)
       cell.colspan =
           static_cast<std::uint16_t>(parse_integer(core_.text(*a), {file, a->line, a->name}, 1, 1000));
-    if (const Attribute* a = e.attribute("rowspan"))
+    if (const Attribute* a = plan.rowspan)
       cell.rowspan =
           static_cast<std::uint32_t>(parse_integer(core_.text(*a), {file, a->line, a->name}, 1, 100000));
-    std::string type = "auto";
-    if (const Attribute* a = e.attribute("type"))
-      type = parse_choice(core_.text(*a), {"auto", "text", "number", "date"}, {file, a->line, a->name});
+    const CellType type = cell_type(plan);
 
-    Value value;
-    if (const Attribute* a = e.attribute("value")) {
-      value = core_.value(*a);
-    } else {
-      value = content_value(e);
-    }
-    if (const Attribute* formula = e.attribute("formula")) {
-      if (!e.attribute("value"))
+    Value value = plan.value ? core_.value(*plan.value) : content_value(e, plan);
+    if (const Attribute* formula = plan.formula) {
+      if (!plan.value)
         core_.fail(formula->line,
                    "a formula cell needs value=\"{{ … }}\": the result a spreadsheet shows before it "
                    "recalculates, computed by the template");
@@ -541,7 +614,7 @@ class WorkbookBinder {
           f.cached = std::string();
           break;
         case Value::Kind::text:
-          f.cached = std::string(value.text());
+          f.cached = *value.take_plain_text();
           break;
         default:
           core_.fail(formula->line, "the cached value of a formula cannot be " + describe(value));
@@ -549,28 +622,53 @@ class WorkbookBinder {
       cell.value = std::move(f);
       return cell;
     }
-    cell.value = convert(value, type, e.line);
+    cell.value = convert(std::move(value), type, e.line);
     return cell;
   }
 
   // A cell's content: a lone {{ expression }} keeps its value's type (a number stays a number); anything
   // else is text.
-  Value content_value(const Element& e) {
-    if (e.children.empty()) return Value();
-    if (e.children.size() > 1 || e.children[0].element) core_.fail(e, "a <cell> holds text and {{ }} only");
-    const Node& content = e.children[0];
-    const std::string& raw = content.text;
-    const auto first = raw.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return Value();
-    const auto last = raw.find_last_not_of(" \t\r\n");
-    const std::string trimmed = raw.substr(first, last - first + 1);
-    if (trimmed.starts_with("{{") && trimmed.ends_with("}}") && trimmed.find("{{", 2) == std::string::npos)
-      return core_.evaluator().evaluate(*parse_cached(trimmed, content.line), core_.scope(), content.line);
-    std::string text;
-    core_.interpolate(raw, content.line, [&](std::string piece, bool) { text += piece; });
-    const auto from = text.find_first_not_of(" \t\r\n");
-    const auto to = text.find_last_not_of(" \t\r\n");
-    return Value::of(from == std::string::npos ? std::string() : text.substr(from, to - from + 1));
+  Value content_value(const Element& e, CellPlan& plan) {
+    if (plan.content == CellPlan::Content::unknown) {
+      if (e.children.empty()) {
+        plan.content = CellPlan::Content::empty;
+      } else {
+        if (e.children.size() > 1 || e.children[0].element)
+          core_.fail(e, "a <cell> holds text and {{ }} only");
+        const Node& content = e.children[0];
+        const std::string& raw = content.text;
+        const auto first = raw.find_first_not_of(" \t\r\n");
+        if (first == std::string::npos) {
+          plan.content = CellPlan::Content::empty;
+        } else {
+          const auto last = raw.find_last_not_of(" \t\r\n");
+          const std::string trimmed = raw.substr(first, last - first + 1);
+          if (trimmed.starts_with("{{") && trimmed.ends_with("}}") &&
+              trimmed.find("{{", 2) == std::string::npos) {
+            plan.lone = parse_cached(trimmed, content.line);
+            plan.content = CellPlan::Content::lone;
+          } else {
+            plan.content = CellPlan::Content::text;
+          }
+        }
+      }
+    }
+    switch (plan.content) {
+      case CellPlan::Content::lone: {
+        const Node& content = e.children[0];
+        return core_.evaluator().evaluate(*plan.lone, core_.scope(), content.line);
+      }
+      case CellPlan::Content::text: {
+        const Node& content = e.children[0];
+        std::string text;
+        core_.interpolate(content.text, content.line, [&](std::string piece, bool) { text += piece; });
+        const auto from = text.find_first_not_of(" \t\r\n");
+        const auto to = text.find_last_not_of(" \t\r\n");
+        return Value::of(from == std::string::npos ? std::string() : text.substr(from, to - from + 1));
+      }
+      default:
+        return Value();
+    }
   }
 
   const Expression* parse_cached(const std::string& braced, int line) {
@@ -583,9 +681,9 @@ class WorkbookBinder {
     return found->second.get();
   }
 
-  xlsx::CellValue convert(const Value& value, const std::string& type, int line) {
+  xlsx::CellValue convert(Value value, CellType type, int line) {
     if (value.is_null()) return std::monostate{};
-    if (type == "date") {
+    if (type == CellType::date) {
       auto text = plain_text(value);
       try {
         const format::Date d = format::parse_iso_date(text.value_or(""));
@@ -594,10 +692,10 @@ class WorkbookBinder {
         core_.fail(line, std::string("<cell type=\"date\">: ") + error.what());
       }
     }
-    if (type == "text") {
-      auto text = plain_text(value);
+    if (type == CellType::text) {
+      auto text = value.take_plain_text();
       if (!text) core_.fail(line, "a cell cannot hold " + describe(value));
-      return *text;
+      return std::move(*text);
     }
     switch (value.kind()) {
       case Value::Kind::number:
@@ -605,7 +703,7 @@ class WorkbookBinder {
       case Value::Kind::boolean:
         return value.boolean();
       case Value::Kind::text: {
-        if (type == "number") {
+        if (type == CellType::number) {
           try {
             return Number::from_decimal(format::Decimal::parse(value.text())).to_double();
           } catch (const format::ValueError&) {
@@ -613,7 +711,7 @@ class WorkbookBinder {
                                  std::string(value.text()) + "\"");
           }
         }
-        return std::string(value.text());
+        return *value.take_plain_text();
       }
       default:
         core_.fail(line, "a cell cannot hold " + describe(value) + "; use a <for> loop over it");
@@ -626,10 +724,12 @@ class WorkbookBinder {
   std::map<std::string, CellStyleSpec> styles_;
   std::map<std::string, std::unique_ptr<Expression>> lone_expressions_;
   // Per element, decided once: attributes checked, style attributes free of {{ }}, resolved styles.
-  std::unordered_set<const Element*> checked_;
   std::unordered_map<const Element*, bool> dynamic_style_;
-  std::unordered_map<const Element*, CellStyleSpec> row_specs_;
+  std::unordered_map<const Element*, RowPlan> row_plans_;
+  std::unordered_map<const Element*, CellPlan> cell_plans_;
   std::map<std::pair<const Element*, const Element*>, xlsx::StyleId> cell_styles_;
+  std::uint64_t styles_generation_ = 1;  // advanced by every <style>: styles resolved before are stale
+  std::size_t last_row_cells_ = 0;       // room for the next row's cells
   xlsx::SheetSetup setup_;
   bool started_ = false;
   bool freeze_header_ = false;
