@@ -1,6 +1,8 @@
 #include "xlsx/workbook_writer.h"
 
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 #include <system_error>
 #include <utility>
@@ -10,18 +12,61 @@
 #include "xlsx/display_text.h"
 #include "xlsx/excel_date.h"
 #include "xlsx/lxw_status.h"
+#include "xlsx/sheet_row_stream.h"
 #include "xlsx/styles_patch.h"
 #include "xlsx/zip_rewrite.h"
 
 namespace raingan::xlsx {
 namespace fs = std::filesystem;
 
+// What the last cell measured in a column shows, before its number format: its text, or its number's bits
+// (so that -0 and 0 differ), with the kind of value and the style.
+struct LastObserved {
+  enum class Kind { none, text, number, boolean, date, formula_number, formula_text, formula_boolean };
+  Kind kind = Kind::none;
+  StyleId style = 0;
+  std::string text;
+  std::uint64_t bits = 0;
+
+  // Whether `cell` shows what the last one did; remembers it when not.
+  bool repeats(const Cell& cell) {
+    Kind now = Kind::none;
+    std::string_view now_text;
+    std::uint64_t now_bits = 0;
+    if (const auto* t = std::get_if<std::string>(&cell.value)) {
+      now = Kind::text, now_text = *t;
+    } else if (const auto* number = std::get_if<double>(&cell.value)) {
+      now = Kind::number, now_bits = std::bit_cast<std::uint64_t>(*number);
+    } else if (const auto* flag = std::get_if<bool>(&cell.value)) {
+      now = Kind::boolean, now_bits = *flag ? 1 : 0;
+    } else if (const auto* date = std::get_if<Date>(&cell.value)) {
+      now = Kind::date;
+      now_bits = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(date->year)) << 16) |
+                 (static_cast<std::uint64_t>(date->month & 0xFF) << 8) |
+                 static_cast<std::uint64_t>(date->day & 0xFF);
+    } else if (const auto* formula = std::get_if<Formula>(&cell.value)) {
+      if (const auto* cached = std::get_if<double>(&formula->cached))
+        now = Kind::formula_number, now_bits = std::bit_cast<std::uint64_t>(*cached);
+      else if (const auto* cached_text = std::get_if<std::string>(&formula->cached))
+        now = Kind::formula_text, now_text = *cached_text;
+      else
+        now = Kind::formula_boolean, now_bits = std::get<bool>(formula->cached) ? 1 : 0;
+    }
+    if (now == Kind::none) return false;
+    if (now == kind && cell.style == style && now_bits == bits && now_text == text) return true;
+    kind = now, style = cell.style, bits = now_bits;
+    text.assign(now_text);
+    return false;
+  }
+};
+
 struct WorkbookWriter::Sheet {
   SheetSetup setup;
   lxw_worksheet* worksheet;
   MergeLayout merges;
   ColumnFit columns;
-  std::optional<std::uint32_t> last_row;  // the last row written
+  std::optional<std::uint32_t> last_row;    // the last row written
+  std::vector<LastObserved> last_observed;  // per column
 };
 
 namespace {
@@ -37,10 +82,57 @@ std::string in_quotes(std::string_view text) {
   return quoted;
 }
 
+// Whether a text is valid UTF-8 with no control character but tab, line feed and carriage return, in one
+// pass: it runs for every text and formula of a register. Strict UTF-8 (RFC 3629); whatever it refuses is
+// looked at again by text_problem(), which says what is wrong.
+bool text_is_clean(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    // Eight ASCII bytes at a time, none of them below 0x20 (codes, numbers, formulas).
+    while (i + 8 <= size) {
+      std::uint64_t block = 0;
+      std::memcpy(&block, bytes + i, sizeof block);
+      constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+      if ((block & highs) != 0 || ((block - ones * 0x20) & ~block & highs) != 0) break;
+      i += 8;
+    }
+    if (i >= size) return true;
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+      if (lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r') return false;
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;   // no overlong forms
+      if (lead == 0xED) high = 0x9F;  // no surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4;
+      if (lead == 0xF0) low = 0x90;
+      if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
+    } else {
+      return false;
+    }
+    if (i + length > size || bytes[i + 1] < low || bytes[i + 1] > high) return false;
+    for (std::size_t k = 2; k < length; ++k)
+      if ((bytes[i + k] & 0xC0) != 0x80) return false;
+    i += length;
+  }
+  return true;
+}
+
 // Checks that a text can go into the package's XML: valid UTF-8, no control characters that XML 1.0
 // forbids (libxlsxwriter escapes them in shared strings but not in constant memory's inline strings, and
 // never in formulas). Returns the problem, or an empty string.
 std::string text_problem(std::string_view text) {
+  if (text_is_clean(text)) return {};
   if (const auto bad = utf8::first_invalid_byte(text))
     return "text is not valid UTF-8 at byte " + std::to_string(*bad);
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -53,6 +145,13 @@ std::string text_problem(std::string_view text) {
     }
   }
   return {};
+}
+
+// Characters (code points) of a UTF-8 text, counted as libxlsxwriter counts them.
+std::size_t characters(std::string_view text) {
+  std::size_t count = 0;
+  for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return count;
 }
 
 // The widest line of a text, as the column would have to show it.
@@ -133,6 +232,7 @@ StyleId WorkbookWriter::add_style(const CellStyle& style) {
   for (StyleId id = 0; id < styles_.size(); ++id)
     if (styles_[id] == style) return id;
   check_style(style);
+  settle();  // the worker reads the styles and formats
   const auto [known, inserted] = charsets_.emplace(style.font_name, style.font_charset);
   if (!inserted && known->second != style.font_charset)
     throw InputError(output_.target().string(), "style with font " + in_quotes(style.font_name),
@@ -198,17 +298,17 @@ StyleId WorkbookWriter::add_style(const CellStyle& style) {
   return styles_.size() - 1;
 }
 
-lxw_format* WorkbookWriter::format_for(StyleId style, bool formula) {
+StyleId WorkbookWriter::format_style(StyleId style, bool formula) {
   if (style >= styles_.size())
     throw std::invalid_argument("style id " + std::to_string(style) + " was not made by add_style");
-  if (!formula || styles_[style].locked) return formats_[style];
+  if (!formula || styles_[style].locked) return style;
   auto twin = locked_twin_.find(style);
   if (twin == locked_twin_.end()) {
     CellStyle locked = styles_[style];
     locked.locked = true;
     twin = locked_twin_.emplace(style, add_style(locked)).first;
   }
-  return formats_[twin->second];
+  return twin->second;
 }
 
 std::string WorkbookWriter::sheet_location() const {
@@ -227,6 +327,7 @@ void WorkbookWriter::require_sheet(const char* operation) const {
 void WorkbookWriter::begin_sheet(const SheetSetup& setup) {
   if (finished_) throw std::logic_error("begin_sheet after finish()");
   if (sheet_) end_sheet();
+  settle();
   const std::string file = output_.target().string();
   validate_sheet_name(setup.name, file);
   const std::string where = "sheet " + in_quotes(setup.name);
@@ -234,6 +335,22 @@ void WorkbookWriter::begin_sheet(const SheetSetup& setup) {
             "cannot use the sheet name");
   lxw_worksheet* worksheet = workbook_add_worksheet(workbook_.get(), setup.name.c_str());
   if (!worksheet) throw InputError(file, where, "cannot add the sheet");
+  // In constant-memory mode the rows go to a stream that compresses them as they come, in place of
+  // libxlsxwriter's temporary file (which is still there before the first row); where no stream can be
+  // made, that file serves as before.
+  std::unique_ptr<SheetRowStream> rows;
+  if (options_.constant_memory && worksheet->optimize_tmpfile) {
+    try {
+      rows = std::make_unique<SheetRowStream>();
+    } catch (const std::runtime_error&) {
+    }
+    if (rows) {
+      std::fclose(worksheet->optimize_tmpfile);
+      worksheet->optimize_tmpfile = rows->file();
+      worksheet->file = rows->file();
+    }
+  }
+  row_streams_.push_back(std::move(rows));
 
   std::vector<double> widths = setup.column_widths;
   for (std::size_t c = 0; c < widths.size(); ++c)
@@ -242,9 +359,13 @@ void WorkbookWriter::begin_sheet(const SheetSetup& setup) {
                        "a column width is 0 (fitted) to 255 characters, found " + std::to_string(widths[c]));
   if (!(setup.max_fitted_width >= 1 && setup.max_fitted_width <= 255))
     throw InputError(file, where, "the fitted-width cap must be 1 to 255 characters");
-  sheet_ = std::make_unique<Sheet>(
-      Sheet{setup, worksheet, MergeLayout{},
-            ColumnFit(std::move(widths), setup.max_fitted_width, max_digit_width_), std::nullopt});
+  sheet_ =
+      std::make_unique<Sheet>(Sheet{setup,
+                                    worksheet,
+                                    MergeLayout{},
+                                    ColumnFit(std::move(widths), setup.max_fitted_width, max_digit_width_),
+                                    std::nullopt,
+                                    {}});
 
   const PrintSetup& print = setup.print;
   worksheet_set_paper(worksheet, 9);  // A4
@@ -293,6 +414,16 @@ void WorkbookWriter::begin_sheet(const SheetSetup& setup) {
 
 void WorkbookWriter::write_row(std::uint32_t row, std::span<const Cell> cells,
                                std::optional<double> height_points) {
+  queue_row(row, std::vector<Cell>(cells.begin(), cells.end()), height_points);
+}
+
+void WorkbookWriter::write_row(std::uint32_t row, std::vector<Cell>&& cells,
+                               std::optional<double> height_points) {
+  queue_row(row, std::move(cells), height_points);
+}
+
+void WorkbookWriter::queue_row(std::uint32_t row, std::vector<Cell> cells,
+                               std::optional<double> height_points) {
   require_sheet("write_row");
   Sheet& sheet = *sheet_;
   if (row >= max_rows)
@@ -304,33 +435,111 @@ void WorkbookWriter::write_row(std::uint32_t row, std::span<const Cell> cells,
                                 "; rows are written in increasing order");
   // Rows skipped over that a merge still covers get their covered blanks first.
   while (sheet.merges.has_open() && sheet.last_row && *sheet.last_row + 1 < row)
-    write_planned_row(*sheet.last_row + 1, {}, std::nullopt);
-  write_planned_row(row, cells, height_points);
+    prepare_row(*sheet.last_row + 1, {}, std::nullopt);
+  prepare_row(row, std::move(cells), height_points);
 }
 
-void WorkbookWriter::write_planned_row(std::uint32_t row, std::span<const Cell> cells,
-                                       std::optional<double> height_points) {
+void WorkbookWriter::prepare_row(std::uint32_t row, std::vector<Cell> cells,
+                                 std::optional<double> height_points) {
   Sheet& sheet = *sheet_;
   auto where = [&] { return sheet_location() + ", row " + std::to_string(row + 1); };
-  RowPlan plan;
+  PreparedRow prepared{row, std::move(cells), height_points, {}, {}};
   try {
-    plan = sheet.merges.place(row, cells);
+    prepared.plan = sheet.merges.place(row, prepared.cells);
   } catch (const std::invalid_argument& error) {
     throw InputError(output_.target().string(), where(), error.what());
   }
   sheet.last_row = row;
-  if (height_points) {
-    if (!(*height_points > 0 && *height_points <= 409))
-      throw InputError(output_.target().string(), where(),
-                       "a row height is 0 to 409 points, found " + std::to_string(*height_points));
-    const lxw_error status = worksheet_set_row(sheet.worksheet, row, *height_points, nullptr);
+  if (height_points && !(*height_points > 0 && *height_points <= 409))
+    throw InputError(output_.target().string(), where(),
+                     "a row height is 0 to 409 points, found " + std::to_string(*height_points));
+  for (const auto& blank : prepared.plan.covered) format_style(blank.style, false);
+  prepared.formats.reserve(prepared.plan.cells.size());
+  for (const auto& placed : prepared.plan.cells) {
+    const Cell& cell = prepared.cells[placed.index];
+    check_cell(row, placed.col, cell);
+    const bool blank = std::holds_alternative<std::monostate>(cell.value);
+    prepared.formats.push_back(
+        blank && cell.style == 0 ? 0 : format_style(cell.style, std::holds_alternative<Formula>(cell.value)));
+  }
+  queued_.push_back(std::move(prepared));
+  if (queued_.size() >= rows_per_task) post_rows();
+}
+
+void WorkbookWriter::post_rows() {
+  // Rows the worker has written are freed here, where their memory was taken: freeing it on the worker
+  // would hand each block back to this thread's heap under its lock, row after row.
+  std::vector<std::vector<PreparedRow>> spent;
+  {
+    const std::lock_guard lock(spent_mutex_);
+    spent.swap(spent_);
+  }
+  spent.clear();
+  if (queued_.empty()) return;
+  std::vector<PreparedRow> rows = std::move(queued_);
+  queued_ = {};
+  queued_.reserve(rows_per_task);
+  worker_.post([this, rows = std::move(rows)]() mutable {
+    for (const PreparedRow& row : rows) emit_row(row);
+    const std::lock_guard lock(spent_mutex_);
+    spent_.push_back(std::move(rows));
+  });
+}
+
+void WorkbookWriter::settle() {
+  post_rows();
+  worker_.drain();
+}
+
+// Runs once per cell of registers with 100,000 rows: messages and locations are only built on failure.
+void WorkbookWriter::check_cell(std::uint32_t row, std::uint16_t col, const Cell& cell) {
+  auto fail = [&](const std::string& message) {
+    throw InputError(output_.target().string(), location(row, col), message);
+  };
+  auto check_text = [&](std::string_view text) {
+    if (std::string problem = text_problem(text); !problem.empty()) fail(problem);
+  };
+  auto check_number = [&](double value) {
+    if (!std::isfinite(value)) fail("a number cell must be finite, found " + std::to_string(value));
+  };
+  if (const auto* text = std::get_if<std::string>(&cell.value)) {
+    check_text(*text);
+    // libxlsxwriter refuses longer texts; said here, where the cell is given, rather than by the worker.
+    if (text->size() > max_text_characters && characters(*text) > max_text_characters)
+      check_lxw(LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED, output_.target().string(), location(row, col),
+                "cannot write text");
+  } else if (const auto* number = std::get_if<double>(&cell.value)) {
+    check_number(*number);
+  } else if (const auto* date = std::get_if<Date>(&cell.value)) {
+    try {
+      (void)excel_serial(*date);
+    } catch (const std::invalid_argument& error) {
+      fail(error.what());
+    }
+  } else if (const auto* formula = std::get_if<Formula>(&cell.value)) {
+    check_text(formula->text);
+    if (formula->text.empty() || formula->text == "=") fail("a formula cell has an empty formula");
+    if (const auto* cached = std::get_if<double>(&formula->cached))
+      check_number(*cached);
+    else if (const auto* cached_text = std::get_if<std::string>(&formula->cached))
+      check_text(*cached_text);
+  }
+}
+
+void WorkbookWriter::emit_row(const PreparedRow& prepared) {
+  Sheet& sheet = *sheet_;
+  const std::uint32_t row = prepared.row;
+  if (prepared.height) {
+    const lxw_error status = worksheet_set_row(sheet.worksheet, row, *prepared.height, nullptr);
     if (status != LXW_NO_ERROR)
-      check_lxw(status, output_.target().string(), where(), "cannot set the row height");
+      check_lxw(status, output_.target().string(), sheet_location() + ", row " + std::to_string(row + 1),
+                "cannot set the row height");
   }
   // Order matters in constant-memory mode, where libxlsxwriter flushes a row as soon as a later one is
   // touched and refuses earlier ones: the covered blanks make this row the current one, then the merged
   // ranges are registered (see register_merge), then the values overwrite the anchors' placeholders.
-  for (const auto& blank : plan.covered) write_blank(row, blank.col, blank.style);
+  const RowPlan& plan = prepared.plan;
+  for (const auto& blank : plan.covered) emit_blank(row, blank.col, blank.style);
   if (options_.constant_memory) {
     for (const auto& merge : plan.finishing) register_merge(merge);
     for (const auto& merge : plan.starting)
@@ -338,9 +547,10 @@ void WorkbookWriter::write_planned_row(std::uint32_t row, std::span<const Cell> 
   } else {
     for (const auto& merge : plan.starting) register_merge(merge);
   }
-  for (const auto& placed : plan.cells) {
-    const Cell& cell = cells[placed.index];
-    write_cell(row, placed.col, cell);
+  for (std::size_t i = 0; i < plan.cells.size(); ++i) {
+    const auto& placed = plan.cells[i];
+    const Cell& cell = prepared.cells[placed.index];
+    emit_cell(row, placed.col, cell, prepared.formats[i]);
     if (cell.colspan == 1 && sheet.columns.wants(placed.col)) observe_width(placed.col, cell);
   }
 }
@@ -357,65 +567,43 @@ void WorkbookWriter::register_merge(const MergedRange& merge) {
             output_.target().string(), sheet_location() + ", range " + range_name(r), "cannot merge cells");
 }
 
-void WorkbookWriter::write_blank(std::uint32_t row, std::uint16_t col, StyleId style) {
-  const lxw_error status = worksheet_write_blank(sheet_->worksheet, row, col, format_for(style, false));
+void WorkbookWriter::emit_blank(std::uint32_t row, std::uint16_t col, StyleId style) {
+  const lxw_error status = worksheet_write_blank(sheet_->worksheet, row, col, formats_[style]);
   if (status != LXW_NO_ERROR)
     check_lxw(status, output_.target().string(), location(row, col), "cannot write a blank cell");
 }
 
-// Runs once per cell of registers with 100,000 rows: messages and locations are only built on failure.
-void WorkbookWriter::write_cell(std::uint32_t row, std::uint16_t col, const Cell& cell) {
+// The cell was checked by check_cell; `format` is the style its format comes from.
+void WorkbookWriter::emit_cell(std::uint32_t row, std::uint16_t col, const Cell& cell, StyleId format) {
   lxw_worksheet* worksheet = sheet_->worksheet;
-  auto fail = [&](const std::string& message) {
-    throw InputError(output_.target().string(), location(row, col), message);
-  };
-  auto check_text = [&](std::string_view text) {
-    if (std::string problem = text_problem(text); !problem.empty()) fail(problem);
-  };
-  auto check_number = [&](double value) {
-    if (!std::isfinite(value)) fail("a number cell must be finite, found " + std::to_string(value));
-  };
   lxw_error status = LXW_NO_ERROR;
   const char* action = "";
   if (std::holds_alternative<std::monostate>(cell.value)) {
-    if (cell.style != 0) write_blank(row, col, cell.style);
+    if (cell.style != 0) emit_blank(row, col, format);
     return;
   }
+  lxw_format* look = formats_[format];
   if (const auto* text = std::get_if<std::string>(&cell.value)) {
-    check_text(*text);
-    status = worksheet_write_string(worksheet, row, col, text->c_str(), format_for(cell.style, false));
+    status = worksheet_write_string(worksheet, row, col, text->c_str(), look);
     action = "cannot write text";
   } else if (const auto* number = std::get_if<double>(&cell.value)) {
-    check_number(*number);
-    status = worksheet_write_number(worksheet, row, col, *number, format_for(cell.style, false));
+    status = worksheet_write_number(worksheet, row, col, *number, look);
     action = "cannot write a number";
   } else if (const auto* flag = std::get_if<bool>(&cell.value)) {
-    status = worksheet_write_boolean(worksheet, row, col, *flag ? 1 : 0, format_for(cell.style, false));
+    status = worksheet_write_boolean(worksheet, row, col, *flag ? 1 : 0, look);
     action = "cannot write a boolean";
   } else if (const auto* date = std::get_if<Date>(&cell.value)) {
-    int serial = 0;
-    try {
-      serial = excel_serial(*date);
-    } catch (const std::invalid_argument& error) {
-      fail(error.what());
-    }
-    status = worksheet_write_number(worksheet, row, col, serial, format_for(cell.style, false));
+    status = worksheet_write_number(worksheet, row, col, excel_serial(*date), look);
     action = "cannot write a date";
   } else {
     const auto& formula = std::get<Formula>(cell.value);
-    check_text(formula.text);
-    if (formula.text.empty() || formula.text == "=") fail("a formula cell has an empty formula");
-    lxw_format* format = format_for(cell.style, true);
-    action = "cannot write the formula";
     if (const auto* cached = std::get_if<double>(&formula.cached)) {
-      check_number(*cached);
-      status = worksheet_write_formula_num(worksheet, row, col, formula.text.c_str(), format, *cached);
+      status = worksheet_write_formula_num(worksheet, row, col, formula.text.c_str(), look, *cached);
     } else if (const auto* cached_text = std::get_if<std::string>(&formula.cached)) {
-      check_text(*cached_text);
-      status = worksheet_write_formula_str(worksheet, row, col, formula.text.c_str(), format,
-                                           cached_text->c_str());
+      status =
+          worksheet_write_formula_str(worksheet, row, col, formula.text.c_str(), look, cached_text->c_str());
     } else {
-      status = worksheet_write_formula_num(worksheet, row, col, formula.text.c_str(), format,
+      status = worksheet_write_formula_num(worksheet, row, col, formula.text.c_str(), look,
                                            std::get<bool>(formula.cached) ? 1.0 : 0.0);
     }
     if (status != LXW_NO_ERROR)
@@ -444,8 +632,8 @@ const NumberDisplay& WorkbookWriter::number_display(StyleId style) {
 }
 
 double WorkbookWriter::measure_cached(std::string_view text, StyleId style) {
-  std::string key;
-  key.reserve(text.size() + 8);
+  std::string& key = measure_key_;  // its room is kept from text to text
+  key.clear();
   key.append(reinterpret_cast<const char*>(&style), sizeof style).append(text);
   const std::size_t prefix = sizeof style;
   bool has_digits = false;
@@ -458,11 +646,15 @@ double WorkbookWriter::measure_cached(std::string_view text, StyleId style) {
   if (const auto known = measured_.find(key); known != measured_.end()) return known->second;
   if (measured_.size() >= measure_cache_limit) measured_.clear();
   const double points = measure_(std::string_view(key).substr(prefix), styles_[style]);
-  measured_.emplace(std::move(key), points);
+  measured_.emplace(key, points);
   return points;
 }
 
 void WorkbookWriter::observe_width(std::uint16_t col, const Cell& cell) {
+  // A column repeats itself from row to row (a school's name and code for each of its students, the same
+  // rate): what was measured last in the column widens nothing when it comes again.
+  if (col >= sheet_->last_observed.size()) sheet_->last_observed.resize(col + 1U);
+  if (sheet_->last_observed[col].repeats(cell)) return;
   const CellStyle& style = styles_[cell.style];
   std::string shown;
   if (const auto* text = std::get_if<std::string>(&cell.value)) {
@@ -474,27 +666,41 @@ void WorkbookWriter::observe_width(std::uint16_t col, const Cell& cell) {
     sheet_->columns.observe(col, widest + style.indent * 3.0 * max_digit_width_ * 72.0 / 96.0);
     return;
   }
-  if (const auto* number = std::get_if<double>(&cell.value)) {
-    shown = number_display(cell.style).text(*number);
-  } else if (const auto* flag = std::get_if<bool>(&cell.value)) {
+  const double indent = style.indent * 3.0 * max_digit_width_ * 72.0 / 96.0;
+  std::optional<double> number;
+  if (const auto* value = std::get_if<double>(&cell.value))
+    number = *value;
+  else if (const auto* date = std::get_if<Date>(&cell.value))
+    number = excel_serial(*date);
+  else if (const auto* formula = std::get_if<Formula>(&cell.value); formula && formula->cached.index() == 0)
+    number = std::get<double>(formula->cached);
+  if (number) {
+    // Amounts, rates and distances recur: a number's width in a style is remembered (negative: shows
+    // nothing).
+    const NumberKey key{cell.style, std::bit_cast<std::uint64_t>(*number)};
+    auto known = number_widths_.find(key);
+    if (known == number_widths_.end()) {
+      shown = number_display(cell.style).text(*number);
+      if (number_widths_.size() >= measure_cache_limit) number_widths_.clear();
+      known = number_widths_.emplace(key, shown.empty() ? -1.0 : measure_cached(shown, cell.style)).first;
+    }
+    if (known->second >= 0) sheet_->columns.observe(col, known->second + indent);
+    return;
+  }
+  if (const auto* flag = std::get_if<bool>(&cell.value)) {
     shown = *flag ? "TRUE" : "FALSE";
-  } else if (const auto* date = std::get_if<Date>(&cell.value)) {
-    shown = number_display(cell.style).text(excel_serial(*date));
   } else if (const auto* formula = std::get_if<Formula>(&cell.value)) {
-    if (const auto* cached = std::get_if<double>(&formula->cached))
-      shown = number_display(cell.style).text(*cached);
-    else if (const auto* cached_text = std::get_if<std::string>(&formula->cached))
+    if (const auto* cached_text = std::get_if<std::string>(&formula->cached))
       shown = *cached_text;
     else
       shown = std::get<bool>(formula->cached) ? "TRUE" : "FALSE";
   }
-  if (!shown.empty())
-    sheet_->columns.observe(
-        col, measure_cached(shown, cell.style) + style.indent * 3.0 * max_digit_width_ * 72.0 / 96.0);
+  if (!shown.empty()) sheet_->columns.observe(col, measure_cached(shown, cell.style) + indent);
 }
 
 void WorkbookWriter::set_autofilter(const CellRange& range) {
   require_sheet("set_autofilter");
+  settle();
   const std::string where = sheet_location() + ", range " + range_name(range);
   if (range.first_row > range.last_row || range.first_col > range.last_col || range.last_row >= max_rows ||
       range.last_col >= max_cols)
@@ -514,6 +720,7 @@ void WorkbookWriter::set_autofilter(const CellRange& range) {
 
 void WorkbookWriter::add_conditional_format(const CellRange& range, const ConditionalRule& rule) {
   require_sheet("add_conditional_format");
+  settle();
   const std::string file = output_.target().string();
   const std::string where = sheet_location() + ", range " + range_name(range);
   if (const std::string problem = text_problem(rule.formula); !problem.empty())
@@ -538,6 +745,7 @@ void WorkbookWriter::add_conditional_format(const CellRange& range, const Condit
 
 void WorkbookWriter::add_list_validation(const CellRange& range, const ListValidation& validation) {
   require_sheet("add_list_validation");
+  settle();
   const std::string file = output_.target().string();
   const std::string where = sheet_location() + ", range " + range_name(range);
   if (validation.allowed.empty()) throw InputError(file, where, "a list of allowed values must not be empty");
@@ -565,7 +773,8 @@ void WorkbookWriter::add_list_validation(const CellRange& range, const ListValid
 void WorkbookWriter::end_sheet() {
   require_sheet("end_sheet");
   Sheet& sheet = *sheet_;
-  while (sheet.merges.has_open()) write_planned_row(*sheet.last_row + 1, {}, std::nullopt);
+  while (sheet.merges.has_open()) prepare_row(*sheet.last_row + 1, {}, std::nullopt);
+  settle();
   for (const auto& width : sheet.columns.widths())
     check_lxw(worksheet_set_column(sheet.worksheet, width.col, width.col, libxlsxwriter_width(width.stored),
                                    nullptr),
@@ -577,13 +786,25 @@ void WorkbookWriter::end_sheet() {
 void WorkbookWriter::finish() {
   if (finished_) throw std::logic_error("finish() called twice");
   if (sheet_) end_sheet();
+  settle();
   finished_ = true;
   const std::string file = output_.target().string();
   check_lxw(workbook_close(workbook_.release()), file, "", "cannot write the workbook");
   try {
-    rewrite_zip_member(package_path_, output_.temporary_path(), "xl/styles.xml", [this](std::string xml) {
+    // libxlsxwriter has written each sheet's last row now (it numbers styles in the order cells are
+    // written, so that row is left to it).
+    for (const auto& rows : row_streams_)
+      if (rows) rows->finish();
+    MemberChanges changes;
+    changes.transform.emplace("xl/styles.xml", [this](std::string xml) {
       return patch_styles_fonts(std::move(xml), options_.normal_style, charsets_);
     });
+    // libxlsxwriter numbers the worksheets' parts in the order they were added.
+    for (std::size_t i = 0; i < row_streams_.size(); ++i)
+      if (const SheetRowStream* rows = row_streams_[i].get())
+        changes.replace.emplace("xl/worksheets/sheet" + std::to_string(i + 1) + ".xml",
+                                [rows](std::string xml) { return rows->splice(xml); });
+    rewrite_zip(package_path_, output_.temporary_path(), changes);
   } catch (const std::runtime_error& error) {
     throw InputError(file, "", std::string("cannot complete the workbook: ") + error.what());
   }
