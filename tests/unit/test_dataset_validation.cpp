@@ -10,37 +10,12 @@
 #include "dataset/dataset_check.h"
 #include "dataset/ecma_pattern.h"
 #include "dataset/schema_validator.h"
+#include "schema_support.h"
 
 using namespace raingan;
 using namespace raingan::dataset;
 
 namespace {
-
-// "path: message" for each problem of `dataset` against `schema`.
-std::vector<std::string> problems(const std::string& schema, const std::string& dataset) {
-  const Schema compiled = Schema::load_text(schema, "s.schema.json");
-  const JsonDocument document = read_json_text(dataset, "d.json");
-  std::vector<std::string> out;
-  for (const auto& problem : validate(document, compiled)) {
-    CHECK(problem.file == "d.json");
-    out.push_back(problem.location + ": " + problem.message);
-  }
-  return out;
-}
-
-// "path: message" for each problem in the schema itself.
-std::vector<std::string> schema_problems(const std::string& schema) {
-  std::vector<std::string> out;
-  try {
-    Schema::load_text(schema, "s.schema.json");
-  } catch (const InputError& error) {
-    for (const auto& problem : error.diagnostics()) {
-      CHECK(problem.file == "s.schema.json");
-      out.push_back(problem.location + ": " + problem.message);
-    }
-  }
-  return out;
-}
 
 bool any_contains(const std::vector<std::string>& lines, const std::string& part) {
   for (const auto& line : lines)
@@ -81,7 +56,7 @@ const std::string schools_schema = R"({
 }  // namespace
 
 TEST_CASE("A type error, a missing required field and an unknown field are three problems with paths") {
-  const auto found = problems(schools_schema, R"({"kind": "schools", "schools": [
+  const auto found = test::dataset_problems(schools_schema, R"({"kind": "schools", "schools": [
     {"code": "1001", "name": "บ้านหนองบัว", "students": 120},
     {"code": "1002", "students": "สิบ", "colour": "red"}
   ]})");
@@ -95,7 +70,7 @@ TEST_CASE("A type error, a missing required field and an unknown field are three
 }
 
 TEST_CASE("A valid dataset has no problems; integers may be written 12.0") {
-  CHECK(problems(schools_schema, R"({"kind": "schools", "schools": [
+  CHECK(test::dataset_problems(schools_schema, R"({"kind": "schools", "schools": [
     {"code": "1001", "name": "ก", "students": 12.0, "distance_km": 3.5},
     {"code": "1002", "name": "ข", "students": 0, "host": "1001"}]})")
             .empty());
@@ -112,7 +87,8 @@ TEST_CASE("Types, const, enum, bounds and lengths") {
     "list": {"type": "array", "maxItems": 2, "items": {"type": "boolean"}},
     "empty": {"type": "object"}
   }})";
-  const auto found = problems(schema, R"({"kind": "y", "round": "june", "rate": 100, "limit": -1,
+  const auto found =
+      test::dataset_problems(schema, R"({"kind": "y", "round": "june", "rate": 100, "limit": -1,
     "title": "ไทยไทย", "note": 5, "list": [true, false, 1], "empty": {"a": 1}})");
   CHECK(found == std::vector<std::string>{
                      "kind: expected \"x\", found \"y\"",
@@ -126,11 +102,11 @@ TEST_CASE("Types, const, enum, bounds and lengths") {
                      "empty.a: expected no fields here, found unknown field \"a\"",
                  });
   // Lengths count characters (code points), not bytes: "ไทย" is 3 characters in 9 bytes.
-  CHECK(problems(schema, R"({"title": "ไทย"})").empty());
-  CHECK(problems(schema, R"({"title": "ก"})") ==
+  CHECK(test::dataset_problems(schema, R"({"title": "ไทย"})").empty());
+  CHECK(test::dataset_problems(schema, R"({"title": "ก"})") ==
         std::vector<std::string>{"title: expected at least 2 characters, found 1 character \"ก\""});
-  CHECK(problems(schema, R"({"rate": 0, "limit": 10.5})").empty());
-  CHECK(problems(schema, R"({"limit": 10.51})") ==
+  CHECK(test::dataset_problems(schema, R"({"rate": 0, "limit": 10.5})").empty());
+  CHECK(test::dataset_problems(schema, R"({"limit": 10.51})") ==
         std::vector<std::string>{"limit: expected a number <= 10.5, found 10.51"});
 }
 
@@ -140,32 +116,33 @@ TEST_CASE("pattern is ECMAScript, Unicode aware and unanchored") {
     "thai": {"type": "string", "pattern": "^[ก-ฮ]+$"},
     "has": {"type": "string", "pattern": "สพป"}
   }})";
-  CHECK(problems(schema, R"({"code": "1234", "thai": "กขค", "has": "สำนักงาน สพป.พิษณุโลก"})").empty());
-  const auto found = problems(schema, R"({"code": "๑๒๓๔", "thai": "abc", "has": "สพม."})");
+  CHECK(test::dataset_problems(schema, R"({"code": "1234", "thai": "กขค", "has": "สำนักงาน สพป.พิษณุโลก"})")
+            .empty());
+  const auto found = test::dataset_problems(schema, R"({"code": "๑๒๓๔", "thai": "abc", "has": "สพม."})");
   REQUIRE(found.size() == 3);
   CHECK(found[0] == "code: expected text matching the pattern ^\\d{4}$, found \"๑๒๓๔\"");  // \d is 0-9 only
   CHECK(found[1] == "thai: expected text matching the pattern ^[ก-ฮ]+$, found \"abc\"");
   CHECK(any_contains(found, "has: expected text matching the pattern สพป"));
   // $ is the end of the text, not the end of a line.
-  CHECK(problems(schema, "{\"code\": \"1234\\n\"}").size() == 1);
+  CHECK(test::dataset_problems(schema, "{\"code\": \"1234\\n\"}").size() == 1);
   CHECK(ecma_to_icu("^\\d+\\.\\w[\\D]$") == "^[0-9]+\\.[A-Za-z0-9_][[^0-9]]\\z");
 }
 
 TEST_CASE("format date accepts real calendar dates only") {
   const std::string schema =
       R"({"type": "object", "properties": {"d": {"type": "string", "format": "date"}}})";
-  CHECK(problems(schema, R"({"d": "2024-02-29"})").empty());
-  CHECK(problems(schema, R"({"d": "2026-02-29"})") ==
+  CHECK(test::dataset_problems(schema, R"({"d": "2024-02-29"})").empty());
+  CHECK(test::dataset_problems(schema, R"({"d": "2026-02-29"})") ==
         std::vector<std::string>{"d: expected a date as yyyy-mm-dd such as 2026-11-22 (2026-02 has no day "
                                  "29), found \"2026-02-29\""});
-  CHECK(problems(schema, R"({"d": "22/11/2569"})").size() == 1);
+  CHECK(test::dataset_problems(schema, R"({"d": "22/11/2569"})").size() == 1);
 }
 
 TEST_CASE("x-money: at most two decimals, read exactly") {
   const std::string schema = R"({"type": "object", "properties": {
     "amounts": {"type": "array", "items": {"type": "number", "x-money": true, "minimum": 0}}}})";
-  CHECK(problems(schema, R"({"amounts": [1250000.00, 0.1, 0, 12.5, 1.25e3]})").empty());
-  const auto found = problems(schema, R"({"amounts": [1.005, 92233720368547758.08, -0.5]})");
+  CHECK(test::dataset_problems(schema, R"({"amounts": [1250000.00, 0.1, 0, 12.5, 1.25e3]})").empty());
+  const auto found = test::dataset_problems(schema, R"({"amounts": [1.005, 92233720368547758.08, -0.5]})");
   REQUIRE(found.size() == 3);
   CHECK(found[0] ==
         "amounts[0]: expected an amount in baht with at most two decimals (satang), found \"1.005\"");
@@ -174,7 +151,7 @@ TEST_CASE("x-money: at most two decimals, read exactly") {
 }
 
 TEST_CASE("x-unique: no two items share the field") {
-  const auto found = problems(schools_schema, R"({"kind": "schools", "schools": [
+  const auto found = test::dataset_problems(schools_schema, R"({"kind": "schools", "schools": [
     {"code": "1001", "name": "ก", "students": 1},
     {"code": "1002", "name": "ข", "students": 1},
     {"code": "1001", "name": "ค", "students": 1}]})");
@@ -184,14 +161,15 @@ TEST_CASE("x-unique: no two items share the field") {
   // Numbers are compared by value: 1 and 1.0 are the same.
   const std::string numbers = R"({"type": "array", "x-unique": "n", "items": {"type": "object",
     "properties": {"n": {"type": "number"}}}})";
-  CHECK(problems(numbers, R"([{"n": 1}, {"n": 1.0}, {"n": 2}])").size() == 1);
+  CHECK(test::dataset_problems(numbers, R"([{"n": 1}, {"n": 1.0}, {"n": 2}])").size() == 1);
   // A number too large for a Decimal (found by fuzzing: it used to escape as an uncaught exception) is a
   // key like any other, told apart by how it is written.
-  CHECK(problems(numbers, R"([{"n": 0e6663333333}, {"n": 0e6663333333}, {"n": 2}])").size() == 1);
+  CHECK(test::dataset_problems(numbers, R"([{"n": 0e6663333333}, {"n": 0e6663333333}, {"n": 2}])").size() ==
+        1);
 }
 
 TEST_CASE("x-references: the value must appear at the path pattern") {
-  const auto found = problems(schools_schema, R"({"kind": "schools", "schools": [
+  const auto found = test::dataset_problems(schools_schema, R"({"kind": "schools", "schools": [
     {"code": "1001", "name": "ก", "students": 1},
     {"code": "1002", "name": "ข", "students": 1, "host": "1001"},
     {"code": "1003", "name": "ค", "students": 1, "host": "9999"}]})");
@@ -204,34 +182,35 @@ TEST_CASE("x-references: the value must appear at the path pattern") {
       "merged": {"type": "array", "items": {"type": "object", "properties": {"code": {"type": "integer"}}}}}}},
     "students": {"type": "array", "items": {"type": "object", "properties": {
       "school": {"type": "integer", "x-references": "schools[*].merged[*].code"}}}}}})";
-  CHECK(problems(nested, R"({"schools": [{"code": 1, "merged": [{"code": 11}, {"code": 12}]}],
+  CHECK(test::dataset_problems(nested, R"({"schools": [{"code": 1, "merged": [{"code": 11}, {"code": 12}]}],
                             "students": [{"school": 12}, {"school": 12.0}]})")
             .empty());
-  CHECK(problems(nested,
-                 R"({"schools": [{"code": 1, "merged": [{"code": 11}]}], "students": [{"school": 1}]})") ==
+  CHECK(test::dataset_problems(
+            nested, R"({"schools": [{"code": 1, "merged": [{"code": 11}]}], "students": [{"school": 1}]})") ==
         std::vector<std::string>{
             "students[0].school: expected a value found at schools[*].merged[*].code, found 1"});
-  CHECK(any_contains(problems(nested, R"({"schools": [], "students": [{"school": 1}]})"),
+  CHECK(any_contains(test::dataset_problems(nested, R"({"schools": [], "students": [{"school": 1}]})"),
                      "(there is none in this dataset)"));
 }
 
 TEST_CASE("x-ascending: strictly ascending, null only last") {
   const std::string schema = R"({"type": "array", "x-ascending": {"field": "up_to_km", "nulls": "last"},
     "items": {"type": "object", "properties": {"up_to_km": {"type": ["number", "null"]}, "rate": {"type": "integer"}}}})";
-  CHECK(problems(
+  CHECK(test::dataset_problems(
             schema,
             R"([{"up_to_km": 3, "rate": 10}, {"up_to_km": 10, "rate": 15}, {"up_to_km": null, "rate": 20}])")
             .empty());
-  CHECK(problems(schema, R"([{"up_to_km": 3}, {"up_to_km": 3}])") ==
+  CHECK(test::dataset_problems(schema, R"([{"up_to_km": 3}, {"up_to_km": 3}])") ==
         std::vector<std::string>{"[1].up_to_km: expected a value greater than 3 (at [0].up_to_km: items "
                                  "ascend by up_to_km), found 3"});
-  CHECK(problems(schema, R"([{"up_to_km": 10}, {"up_to_km": 9.99}])").size() == 1);
-  CHECK(problems(schema, R"([{"up_to_km": null}, {"up_to_km": 3}])") ==
+  CHECK(test::dataset_problems(schema, R"([{"up_to_km": 10}, {"up_to_km": 9.99}])").size() == 1);
+  CHECK(test::dataset_problems(schema, R"([{"up_to_km": null}, {"up_to_km": 3}])") ==
         std::vector<std::string>{
             "[0].up_to_km: expected null only on the last item (nulls last), found null before the end"});
   const std::string strict = R"({"type": "array", "x-ascending": {"field": "d"}})";
-  CHECK(problems(strict, R"([{"d": "2026-01-01"}, {"d": "2026-02-01"}])").empty());
-  CHECK(problems(strict, R"([{"d": "2026-03-01"}, {"d": "2026-02-01"}, {"d": null}])").size() == 2);
+  CHECK(test::dataset_problems(strict, R"([{"d": "2026-01-01"}, {"d": "2026-02-01"}])").empty());
+  CHECK(test::dataset_problems(strict, R"([{"d": "2026-03-01"}, {"d": "2026-02-01"}, {"d": null}])").size() ==
+        2);
 }
 
 TEST_CASE("$ref may recurse") {
@@ -239,10 +218,11 @@ TEST_CASE("$ref may recurse") {
     "definitions": {"section": {"type": "object", "required": ["title"], "properties": {
       "title": {"type": "string"},
       "children": {"type": "array", "items": {"$ref": "#/definitions/section"}}}}}})";
-  CHECK(problems(schema,
-                 R"({"root": {"title": "a", "children": [{"title": "b", "children": [{"title": "c"}]}]}})")
+  CHECK(test::dataset_problems(
+            schema, R"({"root": {"title": "a", "children": [{"title": "b", "children": [{"title": "c"}]}]}})")
             .empty());
-  CHECK(problems(schema, R"({"root": {"title": "a", "children": [{"children": [{"title": 3}]}]}})") ==
+  CHECK(test::dataset_problems(schema,
+                               R"({"root": {"title": "a", "children": [{"children": [{"title": 3}]}]}})") ==
         std::vector<std::string>{
             "root.children[0].children[0].title: expected a string, found 3",
             "root.children[0].title: expected required field \"title\", found it missing"});
@@ -260,7 +240,7 @@ TEST_CASE("Validation copes with nesting as deep as the largest --max-depth") {
 }
 
 TEST_CASE("A malformed schema names the schema file and the path inside it") {
-  const auto found = schema_problems(R"({"type": "object",
+  const auto found = test::schema_problems(R"({"type": "object",
     "properties": {
       "a": {"type": "text"},
       "b": {"type": "string", "minLenght": 3},
@@ -292,8 +272,8 @@ TEST_CASE("A malformed schema names the schema file and the path inside it") {
                      "required: expected every required field to be listed in properties, found \"zzz\""));
   CHECK(any_contains(found, "definitions.loop.$ref: expected $ref to lead to a schema, found a cycle"));
   CHECK(found.size() == 12);
-  CHECK(any_contains(schema_problems("[1]"), ": expected a schema object"));
-  CHECK(any_contains(schema_problems(R"({"properties": {"a": {"definitions": {}}}})"),
+  CHECK(any_contains(test::schema_problems("[1]"), ": expected a schema object"));
+  CHECK(any_contains(test::schema_problems(R"({"properties": {"a": {"definitions": {}}}})"),
                      "properties.a.definitions: expected definitions only at the top"));
 }
 
@@ -343,11 +323,11 @@ TEST_CASE("Validation stays linear: 20,000 records with x-unique and x-reference
   }
   text += "]}";
   const auto start = std::chrono::steady_clock::now();
-  const auto found = problems(R"({"type": "object", "properties": {"kind": {"type": "string"},
+  const auto found = test::dataset_problems(R"({"type": "object", "properties": {"kind": {"type": "string"},
     "schools": {"type": "array", "x-unique": "code", "items": {"type": "object", "properties": {
       "code": {"type": "string"}, "name": {"type": "string"}, "students": {"type": "integer", "minimum": 0},
       "host": {"type": "string", "x-references": "schools[*].code"}}}}}})",
-                              text);
+                                            text);
   const auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK(found.empty());
   MESSAGE("20,000 records read and validated in "

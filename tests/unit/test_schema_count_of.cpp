@@ -8,30 +8,12 @@
 #include "core/diagnostic.h"
 #include "dataset/json_reader.h"
 #include "dataset/schema_validator.h"
+#include "schema_support.h"
 
 using namespace raingan;
 using namespace raingan::dataset;
 
 namespace {
-
-std::vector<std::string> problems_of(const std::string& schema, const std::string& dataset) {
-  const Schema compiled = Schema::load_text(schema, "s.schema.json");
-  const JsonDocument document = read_json_text(dataset, "d.json");
-  std::vector<std::string> out;
-  for (const auto& problem : validate(document, compiled))
-    out.push_back(problem.location + ": " + problem.message);
-  return out;
-}
-
-std::vector<std::string> schema_problems(const std::string& schema) {
-  std::vector<std::string> out;
-  try {
-    Schema::load_text(schema, "s.schema.json");
-  } catch (const InputError& error) {
-    for (const auto& problem : error.diagnostics()) out.push_back(problem.location + ": " + problem.message);
-  }
-  return out;
-}
 
 const std::string survey_schema = R"({
   "type": "object",
@@ -48,23 +30,28 @@ const std::string questionnaire = R"("aspects": [{"no": 1, "items": ["a", "b"]},
 }  // namespace
 
 TEST_CASE("x-count-of: one item per value the pattern reaches") {
-  CHECK(problems_of(survey_schema, "{" + questionnaire + R"(, "respondents": [{"responses": [5, 4, 3]}]})")
+  CHECK(test::dataset_problems(survey_schema,
+                               "{" + questionnaire + R"(, "respondents": [{"responses": [5, 4, 3]}]})")
             .empty());
-  CHECK(problems_of(survey_schema, "{" + questionnaire +
-                                       R"(, "respondents": [{"responses": [5, 4, 3]}, {"responses": [5, 4]},
+  CHECK(test::dataset_problems(survey_schema,
+                               "{" + questionnaire +
+                                   R"(, "respondents": [{"responses": [5, 4, 3]}, {"responses": [5, 4]},
                                                                {"responses": [5, 4, 3, 2]}]})") ==
         std::vector<std::string>{"respondents[1].responses: expected 3 items, one for each value at "
                                  "aspects[*].items[*], found 2 items",
                                  "respondents[2].responses: expected 3 items, one for each value at "
                                  "aspects[*].items[*], found 4 items"});
   // Item problems are reported beside a count problem, each at its own path.
-  CHECK(problems_of(survey_schema, "{" + questionnaire + R"(, "respondents": [{"responses": [6, 4]}]})") ==
+  CHECK(test::dataset_problems(survey_schema,
+                               "{" + questionnaire + R"(, "respondents": [{"responses": [6, 4]}]})") ==
         std::vector<std::string>{"respondents[0].responses: expected 3 items, one for each value at "
                                  "aspects[*].items[*], found 2 items",
                                  "respondents[0].responses[0]: expected a number <= 5, found 6"});
   // Nothing at the pattern: an empty array is right, anything else is not.
-  CHECK(problems_of(survey_schema, R"({"aspects": [], "respondents": [{"responses": []}]})").empty());
-  CHECK(problems_of(survey_schema, R"({"aspects": [], "respondents": [{"responses": [1]}]})").size() == 1);
+  CHECK(test::dataset_problems(survey_schema, R"({"aspects": [], "respondents": [{"responses": []}]})")
+            .empty());
+  CHECK(test::dataset_problems(survey_schema, R"({"aspects": [], "respondents": [{"responses": [1]}]})")
+            .size() == 1);
 }
 
 TEST_CASE("x-count-of with a filter counts what belongs to the record") {
@@ -75,18 +62,18 @@ TEST_CASE("x-count-of with a filter counts what belongs to the record") {
       "aspect": {"type": "integer"},
       "scores": {"type": "array", "x-count-of": "aspects[no={aspect}].items[*]"}}}}}})";
   const std::string aspects = R"("aspects": [{"no": 1, "items": ["a", "b"]}, {"no": 2, "items": ["c"]}])";
-  CHECK(problems_of(schema, "{" + aspects + R"(, "answers": [{"aspect": 1, "scores": [1, 2]},
+  CHECK(test::dataset_problems(schema, "{" + aspects + R"(, "answers": [{"aspect": 1, "scores": [1, 2]},
                                                             {"aspect": 2, "scores": [3]}]})")
             .empty());
   CHECK(
-      problems_of(schema, "{" + aspects + R"(, "answers": [{"aspect": 2, "scores": [1, 2]}]})") ==
+      test::dataset_problems(schema, "{" + aspects + R"(, "answers": [{"aspect": 2, "scores": [1, 2]}]})") ==
       std::vector<std::string>{
           "answers[0].scores: expected 1 item, one for each value at aspects[no=2].items[*], found 2 items"});
 }
 
 TEST_CASE("x-count-of belongs on arrays and takes a path pattern") {
-  CHECK(schema_problems(R"({"type": "string", "x-count-of": "aspects[*]"})") ==
+  CHECK(test::schema_problems(R"({"type": "string", "x-count-of": "aspects[*]"})") ==
         std::vector<std::string>{"x-count-of: expected x-count-of on an array, found it on a string"});
-  CHECK(schema_problems(R"({"type": "array", "x-count-of": "aspects[x]"})").size() == 1);
-  CHECK(schema_problems(R"({"type": "array", "x-count-of": 3})").size() == 1);
+  CHECK(test::schema_problems(R"({"type": "array", "x-count-of": "aspects[x]"})").size() == 1);
+  CHECK(test::schema_problems(R"({"type": "array", "x-count-of": 3})").size() == 1);
 }

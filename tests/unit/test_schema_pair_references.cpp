@@ -9,20 +9,12 @@
 #include "dataset/path_pattern.h"
 #include "dataset/schema_validator.h"
 #include "format/value_error.h"
+#include "schema_support.h"
 
 using namespace raingan;
 using namespace raingan::dataset;
 
 namespace {
-
-std::vector<std::string> problems_of(const std::string& schema, const std::string& dataset) {
-  const Schema compiled = Schema::load_text(schema, "s.schema.json");
-  const JsonDocument document = read_json_text(dataset, "d.json");
-  std::vector<std::string> out;
-  for (const auto& problem : validate(document, compiled))
-    out.push_back(problem.location + ": " + problem.message);
-  return out;
-}
 
 std::vector<std::string> matches(const PathPattern& pattern, const JsonDocument& document,
                                  const Value* record) {
@@ -84,11 +76,11 @@ TEST_CASE("A malformed filter is rejected with the form it should take") {
 }
 
 TEST_CASE("x-references with a filter: a pair reference names the record's own key in its message") {
-  CHECK(problems_of(pair_schema, "{" + two_schools + R"(, "students": [
+  CHECK(test::dataset_problems(pair_schema, "{" + two_schools + R"(, "students": [
       {"school": "A", "from_school": "A2"}, {"school": "B", "from_school": "B1"}]})")
             .empty());
   // Merged into another school, unknown everywhere, host unknown: three different explanations.
-  const auto found = problems_of(pair_schema, "{" + two_schools + R"(, "students": [
+  const auto found = test::dataset_problems(pair_schema, "{" + two_schools + R"(, "students": [
       {"school": "A", "from_school": "B1"},
       {"school": "B", "from_school": "Z9"},
       {"school": "C", "from_school": "A1"}]})");
@@ -105,7 +97,7 @@ TEST_CASE("x-references with a filter: a pair reference names the record's own k
 
 TEST_CASE("x-references with a filter: a record without the filtered field is left to required") {
   const auto found =
-      problems_of(pair_schema, "{" + two_schools + R"(, "students": [{"from_school": "A1"}]})");
+      test::dataset_problems(pair_schema, "{" + two_schools + R"(, "students": [{"from_school": "A1"}]})");
   CHECK(found ==
         std::vector<std::string>{"students[0].school: expected required field \"school\", found it missing"});
 }
@@ -116,9 +108,11 @@ TEST_CASE("x-references with a filter compares numbers by value") {
     "rows": {"type": "array", "items": {"type": "object", "properties": {
       "host": {"type": "integer"},
       "child": {"type": "integer", "x-references": "hosts[id={host}].children[*]"}}}}}})";
-  CHECK(problems_of(schema, R"({"hosts": [{"id": 1, "children": [10, 11]}, {"id": 2.0, "children": [20]}],
+  CHECK(test::dataset_problems(schema,
+                               R"({"hosts": [{"id": 1, "children": [10, 11]}, {"id": 2.0, "children": [20]}],
                                 "rows": [{"host": 2, "child": 20.0}, {"host": 1, "child": 11}]})")
             .empty());
-  CHECK(problems_of(schema, R"({"hosts": [{"id": 1, "children": [10]}], "rows": [{"host": 1, "child": 20}]})")
+  CHECK(test::dataset_problems(
+            schema, R"({"hosts": [{"id": 1, "children": [10]}], "rows": [{"host": 1, "child": 20}]})")
             .size() == 1);
 }
