@@ -1,10 +1,10 @@
 #pragma once
 // Helpers for tests of the XLSX writer: a text measure that shapes with HarfBuzz in Laksaman (the metric
-// clone of TH SarabunPSK, as the engine's shaper would), and reading one member of a written package.
+// clone of TH SarabunPSK, as the engine's shaper would), and reading one member of a written package
+// (minizip, as the engine itself reads packages).
 
 #include <hb.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <stdexcept>
@@ -14,6 +14,7 @@
 #include "text/font_face.h"
 #include "text/handles.h"
 #include "xlsx/cell_style.h"
+#include "xlsx/handles.h"
 
 namespace raingan::test {
 
@@ -45,15 +46,21 @@ class LaksamanMeasure {
   std::shared_ptr<hb_buffer_t> buffer_;  // reused: std::function copies the measure, so shared
 };
 
-// The bytes of one member of a zip package, through `unzip -p`; empty when the member is absent.
+// The bytes of one member of a zip package, read with minizip; empty when the member is absent. Throws when
+// the archive cannot be opened or the member is damaged.
 inline std::string read_zip_member(const std::filesystem::path& archive, const std::string& member) {
-  const std::string command = "unzip -p '" + archive.string() + "' '" + member + "' 2>/dev/null";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-  if (!pipe) throw std::runtime_error("cannot run unzip");
+  xlsx::UnzipFile reader(unzOpen64(archive.c_str()));
+  if (!reader) throw std::runtime_error(archive.string() + ": not a readable zip archive");
+  if (unzLocateFile(reader.get(), member.c_str(), 1) != UNZ_OK) return {};
+  if (unzOpenCurrentFile(reader.get()) != UNZ_OK)
+    throw std::runtime_error(archive.string() + ": cannot open member " + member);
   std::string content;
   char buffer[65536];
-  for (std::size_t got; (got = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;)
-    content.append(buffer, got);
+  int got = 0;
+  while ((got = unzReadCurrentFile(reader.get(), buffer, sizeof buffer)) > 0)
+    content.append(buffer, static_cast<std::size_t>(got));
+  const int closed = unzCloseCurrentFile(reader.get());
+  if (got < 0 || closed != UNZ_OK) throw std::runtime_error(archive.string() + ": member " + member + " is damaged");
   return content;
 }
 
