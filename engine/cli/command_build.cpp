@@ -25,7 +25,7 @@ int run_build(const Arguments& arguments) {
       render::Rendered rendered;
       if (!entry.text.empty()) {
         render::TextOptions text;
-        text.align = entry.align == "left" ? doc::Align::left : doc::Align::justify;
+        text.align = entry.align == "left" ? document::Align::left : document::Align::justify;
         rendered = render::render_text(entry.text, entry.output, text, options);
       } else {
         rendered = render::render(entry.template_file, entry.dataset, entry.output, options);

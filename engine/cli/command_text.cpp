@@ -20,13 +20,13 @@ int run_text(const Arguments& arguments) {
   text.width_mm = parsed.number("--width-mm", text.width_mm, 10, 280);
   if (auto align = parsed.value("--align")) {
     if (*align == "left")
-      text.align = doc::Align::left;
+      text.align = document::Align::left;
     else if (*align == "justify")
-      text.align = doc::Align::justify;
+      text.align = document::Align::justify;
     else if (*align == "right")
-      text.align = doc::Align::right;
+      text.align = document::Align::right;
     else if (*align == "center")
-      text.align = doc::Align::center;
+      text.align = document::Align::center;
     else
       throw UsageError("--align expects left, justify, right or center, found '" + *align + "'");
   }

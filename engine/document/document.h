@@ -12,7 +12,7 @@
 #include "layout/frame.h"
 #include "layout/page.h"
 
-namespace raingan::doc {
+namespace raingan::document {
 
 struct Block;
 using Blocks = std::vector<Block>;
@@ -111,10 +111,10 @@ struct Chart {
   std::string title;
   std::vector<std::string> categories;
   std::vector<ChartSeries> series;
-  std::optional<double> target;  // a reference line (an indicator's target)
+  std::optional<double> target;    // a reference line (an indicator's target)
   std::optional<double> axis_max;  // the value axis reaches at least this (5 on a five-level scale)
   int value_places = -1;           // decimals of the value labels; -1: up to two, trailing zeros dropped
-  std::string value_suffix;      // "%" or " บาท"
+  std::string value_suffix;        // "%" or " บาท"
   bool thai_digits = true;
   double width = 0, height = 0;  // pt; 0 = available width, two thirds of it
   FontSpec font;
@@ -169,7 +169,7 @@ struct Section {
   int first_number = 1;
   bool continue_numbering = false;   // carry on from the previous section instead of first_number
   bool header_on_first_page = true;  // official letters print no number on their first page
-  std::string label;                 // the PDF page label of unnumbered pages ("ปก"); empty: their position
+  std::string label;  // the PDF page label of unnumbered pages ("ปก"); empty: their position
   Blocks header;
   Blocks footer;
   Blocks body;
@@ -180,4 +180,4 @@ struct Document {
   std::vector<Section> sections;
 };
 
-}  // namespace raingan::doc
+}  // namespace raingan::document

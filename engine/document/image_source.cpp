@@ -6,7 +6,7 @@
 
 #include "core/diagnostic.h"
 
-namespace raingan::doc {
+namespace raingan::document {
 namespace {
 
 std::uint32_t big_endian(const unsigned char* p, int bytes) {
@@ -91,4 +91,4 @@ std::shared_ptr<const layout::ImageData> ImageSource::load(const std::filesystem
   return data;
 }
 
-}  // namespace raingan::doc
+}  // namespace raingan::document

@@ -11,7 +11,7 @@
 
 #include "layout/frame.h"
 
-namespace raingan::doc {
+namespace raingan::document {
 
 class ImageSource {
  public:
@@ -29,4 +29,4 @@ class ImageSource {
   std::map<std::filesystem::path, std::shared_ptr<const layout::ImageData>> loaded_;
 };
 
-}  // namespace raingan::doc
+}  // namespace raingan::document

@@ -8,7 +8,7 @@
 
 #include "layout/frame.h"
 
-namespace raingan::doc {
+namespace raingan::document {
 
 using layout::Color;
 
@@ -56,4 +56,4 @@ struct ParagraphStyle {
   double line_spacing = 1.0;  // multiple of the faces' natural line height
 };
 
-}  // namespace raingan::doc
+}  // namespace raingan::document

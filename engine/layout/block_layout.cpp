@@ -84,57 +84,58 @@ std::string code_point_name(char32_t cp) {
 
 }  // namespace
 
-void BlockLayouter::layout(const doc::Blocks& blocks, double width, double x, std::vector<FlowItem>& out) {
+void BlockLayouter::layout(const document::Blocks& blocks, double width, double x,
+                           std::vector<FlowItem>& out) {
   for (const auto& block : blocks) layout(block, width, x, out);
 }
 
-void BlockLayouter::layout(const doc::Block& block, double width, double x, std::vector<FlowItem>& out) {
+void BlockLayouter::layout(const document::Block& block, double width, double x, std::vector<FlowItem>& out) {
   const std::size_t first = out.size();
-  const doc::BlockStyle* style = nullptr;
+  const document::BlockStyle* style = nullptr;
   std::visit(
       [&](const auto& node) {
         using T = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<T, doc::Paragraph>) {
+        if constexpr (std::is_same_v<T, document::Paragraph>) {
           layout_paragraph(node, width, x, out, nullptr);
           style = &node.block;
-        } else if constexpr (std::is_same_v<T, doc::Heading>) {
+        } else if constexpr (std::is_same_v<T, document::Heading>) {
           HeadingMark mark{node.anchor,     node.title,       node.level,
                            node.in_outline, node.in_contents, node.running_title};
           layout_paragraph(node.paragraph, width, x, out, &mark);
           // A heading is read as one: its lines never part across a page end.
           for (std::size_t i = first + 1; i < out.size(); ++i) break_before_of(out[i]) = false;
           style = &node.paragraph.block;
-        } else if constexpr (std::is_same_v<T, doc::List>) {
+        } else if constexpr (std::is_same_v<T, document::List>) {
           layout_list(node, width, x, out);
           style = &node.block;
-        } else if constexpr (std::is_same_v<T, doc::Table>) {
+        } else if constexpr (std::is_same_v<T, document::Table>) {
           layout_table(node, width, x, out);
           style = &node.block;
-        } else if constexpr (std::is_same_v<T, doc::Image>) {
+        } else if constexpr (std::is_same_v<T, document::Image>) {
           layout_image(node, width, x, out);
           style = &node.block;
-        } else if constexpr (std::is_same_v<T, doc::Chart>) {
+        } else if constexpr (std::is_same_v<T, document::Chart>) {
           layout_chart(node, width, x, out);
           style = &node.block;
-        } else if constexpr (std::is_same_v<T, doc::Spacer>) {
+        } else if constexpr (std::is_same_v<T, document::Spacer>) {
           layout_spacer(node, out);
-        } else if constexpr (std::is_same_v<T, doc::PageBreak>) {
+        } else if constexpr (std::is_same_v<T, document::PageBreak>) {
           break_next_ = true;
-        } else if constexpr (std::is_same_v<T, doc::TableOfContents>) {
+        } else if constexpr (std::is_same_v<T, document::TableOfContents>) {
           layout_contents(node, width, x, out);
           style = &node.entry_block;
-        } else if constexpr (std::is_same_v<T, doc::Container>) {
+        } else if constexpr (std::is_same_v<T, document::Container>) {
           layout_container(node, width, x, out);
           style = &node.block;
         }
       },
       block.node);
   if (out.size() == first) return;
-  static const doc::BlockStyle plain;
+  static const document::BlockStyle plain;
   apply_block_style(style ? *style : plain, out, first);
 }
 
-void BlockLayouter::apply_block_style(const doc::BlockStyle& style, std::vector<FlowItem>& out,
+void BlockLayouter::apply_block_style(const document::BlockStyle& style, std::vector<FlowItem>& out,
                                       std::size_t first) {
   FlowItem& head = out[first];
   space_before_of(head) = std::max(space_before_of(head), style.space_before);
@@ -150,28 +151,28 @@ void BlockLayouter::apply_block_style(const doc::BlockStyle& style, std::vector<
   break_next_ = false;
 }
 
-void BlockLayouter::layout_paragraph(const doc::Paragraph& paragraph, double width, double x,
+void BlockLayouter::layout_paragraph(const document::Paragraph& paragraph, double width, double x,
                                      std::vector<FlowItem>& out, const HeadingMark* mark) {
   // Fields become text here: only headers and footers know the page they are on.
   std::vector<Inline> content;
   content.reserve(paragraph.content.size());
   for (const auto& piece : paragraph.content) {
-    if (const auto* text = std::get_if<doc::TextInline>(&piece)) {
+    if (const auto* text = std::get_if<document::TextInline>(&piece)) {
       content.emplace_back(*text);
-    } else if (const auto* leader = std::get_if<doc::LeaderInline>(&piece)) {
+    } else if (const auto* leader = std::get_if<document::LeaderInline>(&piece)) {
       content.emplace_back(*leader);
-    } else if (const auto* field = std::get_if<doc::FieldInline>(&piece)) {
+    } else if (const auto* field = std::get_if<document::FieldInline>(&piece)) {
       TextInline filled;
       filled.style = field->style;
       if (environment_.fields) {
         switch (field->kind) {
-          case doc::FieldInline::Kind::page_number:
+          case document::FieldInline::Kind::page_number:
             filled.text = environment_.fields->page_label;
             break;
-          case doc::FieldInline::Kind::page_count:
+          case document::FieldInline::Kind::page_count:
             filled.text = environment_.fields->page_count;
             break;
-          case doc::FieldInline::Kind::running_title:
+          case document::FieldInline::Kind::running_title:
             filled.text = environment_.fields->running_title;
             break;
         }
@@ -199,7 +200,7 @@ void BlockLayouter::layout_paragraph(const doc::Paragraph& paragraph, double wid
   }
 
   const int count = static_cast<int>(laid.lines.size());
-  const doc::BlockStyle& style = paragraph.block;
+  const document::BlockStyle& style = paragraph.block;
   for (int i = 0; i < count; ++i) {
     LineBox& line = laid.lines[i];
     FlowLine strip;
@@ -223,7 +224,8 @@ void BlockLayouter::layout_paragraph(const doc::Paragraph& paragraph, double wid
   }
 }
 
-void BlockLayouter::layout_list(const doc::List& list, double width, double x, std::vector<FlowItem>& out) {
+void BlockLayouter::layout_list(const document::List& list, double width, double x,
+                                std::vector<FlowItem>& out) {
   // Labels first: a label wider than the space the list reserves ("๓.๑๒" in a "๑." list) widens it for
   // every item, so label and text never touch and the items stay aligned.
   std::vector<FlowLine> labels;
@@ -231,7 +233,7 @@ void BlockLayouter::layout_list(const doc::List& list, double width, double x, s
   const bool saved_keep = keep_next_;
   const bool saved_break = break_next_;
   for (const auto& item : list.items) {
-    doc::Paragraph label;
+    document::Paragraph label;
     label.content = item.label;
     std::vector<FlowItem> laid;
     keep_next_ = false;
@@ -250,7 +252,7 @@ void BlockLayouter::layout_list(const doc::List& list, double width, double x, s
   double gap = 4;
   for (const auto& item : list.items)
     for (const auto& piece : item.label)
-      if (const auto* text = std::get_if<doc::TextInline>(&piece))
+      if (const auto* text = std::get_if<document::TextInline>(&piece))
         gap = std::max(gap, text->style.font.size * 0.3);
   const double label_width = std::max(list.label_width, widest + gap);
   const double body_x = x + list.indent + label_width;
@@ -282,7 +284,7 @@ void BlockLayouter::layout_list(const doc::List& list, double width, double x, s
   }
 }
 
-void BlockLayouter::layout_table(const doc::Table& table, double width, double x,
+void BlockLayouter::layout_table(const document::Table& table, double width, double x,
                                  std::vector<FlowItem>& out) {
   auto layout_ptr = std::make_shared<TableLayout>();
   TableLayout& t = *layout_ptr;
@@ -335,7 +337,7 @@ void BlockLayouter::layout_table(const doc::Table& table, double width, double x
   out.emplace_back(std::move(item));
 }
 
-void BlockLayouter::layout_image(const doc::Image& image, double width, double x,
+void BlockLayouter::layout_image(const document::Image& image, double width, double x,
                                  std::vector<FlowItem>& out) {
   if (!image.data || image.data->pixel_width == 0 || image.data->pixel_height == 0) return;
   const double aspect = static_cast<double>(image.data->pixel_height) / image.data->pixel_width;
@@ -349,8 +351,8 @@ void BlockLayouter::layout_image(const doc::Image& image, double width, double x
     w = width;
   }
   double left = x;
-  if (image.align == doc::Align::center) left += (width - w) / 2;
-  if (image.align == doc::Align::right) left += width - w;
+  if (image.align == document::Align::center) left += (width - w) / 2;
+  if (image.align == document::Align::right) left += width - w;
   FlowLine strip;
   strip.height = h;
   strip.baseline = h;
@@ -358,9 +360,9 @@ void BlockLayouter::layout_image(const doc::Image& image, double width, double x
   strip.frame.items.push_back(Image{image.data, {left, 0}, {w, h}});
   out.emplace_back(std::move(strip));
   if (!image.caption.empty()) {
-    doc::Paragraph caption;
+    document::Paragraph caption;
     caption.content = image.caption;
-    caption.style.align = doc::Align::center;
+    caption.style.align = document::Align::center;
     const std::size_t first = out.size();
     const bool saved_keep = keep_next_;
     keep_next_ = false;
@@ -373,7 +375,7 @@ void BlockLayouter::layout_image(const doc::Image& image, double width, double x
   }
 }
 
-void BlockLayouter::layout_chart(const doc::Chart& chart, double width, double x,
+void BlockLayouter::layout_chart(const document::Chart& chart, double width, double x,
                                  std::vector<FlowItem>& out) {
   FlowLine strip;
   strip.frame = draw_chart(chart, width, environment_.fonts);
@@ -386,7 +388,7 @@ void BlockLayouter::layout_chart(const doc::Chart& chart, double width, double x
   out.emplace_back(std::move(strip));
 }
 
-void BlockLayouter::layout_contents(const doc::TableOfContents& contents, double width, double x,
+void BlockLayouter::layout_contents(const document::TableOfContents& contents, double width, double x,
                                     std::vector<FlowItem>& out) {
   if (!environment_.contents) return;
   // The page numbers stand in a column at the right edge, as wide as the widest of them: titles wrap before
@@ -397,9 +399,9 @@ void BlockLayouter::layout_contents(const doc::TableOfContents& contents, double
   for (const auto& entry : *environment_.contents) {
     numbers.emplace_back();
     if (entry.level > contents.max_level || entry.page_label.empty()) continue;
-    doc::Paragraph number;
-    number.style.align = doc::Align::right;
-    number.content = {doc::TextInline{entry.page_label, contents.style, entry.anchor, {}}};
+    document::Paragraph number;
+    number.style.align = document::Align::right;
+    number.content = {document::TextInline{entry.page_label, contents.style, entry.anchor, {}}};
     std::vector<FlowItem> laid;
     layout_paragraph(number, width, x, laid, nullptr);
     if (laid.empty()) continue;
@@ -415,12 +417,12 @@ void BlockLayouter::layout_contents(const doc::TableOfContents& contents, double
   for (const auto& entry : *environment_.contents) {
     std::optional<FlowLine>& number = numbers[k++];
     if (entry.level > contents.max_level) continue;
-    doc::Paragraph line;
+    document::Paragraph line;
     line.style = contents.paragraph;
     line.style.start_indent += contents.indent_per_level * (entry.level - 1);
     line.style.end_indent += number_column;
-    doc::TextInline title{entry.title, contents.style, entry.anchor, {}};
-    doc::LeaderInline leader{contents.style, U'.'};
+    document::TextInline title{entry.title, contents.style, entry.anchor, {}};
+    document::LeaderInline leader{contents.style, U'.'};
     line.content = {title, leader};
     line.block = contents.entry_block;
     const std::size_t first = out.size();
@@ -433,7 +435,7 @@ void BlockLayouter::layout_contents(const doc::TableOfContents& contents, double
   }
 }
 
-void BlockLayouter::layout_container(const doc::Container& container, double width, double x,
+void BlockLayouter::layout_container(const document::Container& container, double width, double x,
                                      std::vector<FlowItem>& out) {
   const double inner_x = x + container.start_indent + container.padding;
   const double inner_width =
@@ -477,13 +479,13 @@ void BlockLayouter::layout_container(const doc::Container& container, double wid
   out.emplace_back(std::move(box));
 }
 
-void BlockLayouter::layout_spacer(const doc::Spacer& spacer, std::vector<FlowItem>& out) {
+void BlockLayouter::layout_spacer(const document::Spacer& spacer, std::vector<FlowItem>& out) {
   FlowLine strip;
   strip.height = spacer.height;
   out.emplace_back(std::move(strip));
 }
 
-std::vector<FlowLine> BlockLayouter::layout_strips(const doc::Blocks& blocks, double width) {
+std::vector<FlowLine> BlockLayouter::layout_strips(const document::Blocks& blocks, double width) {
   std::vector<FlowItem> items;
   layout(blocks, width, 0, items);
   std::vector<FlowLine> lines;

@@ -47,26 +47,27 @@ class BlockLayouter {
   explicit BlockLayouter(LayoutEnvironment& environment) : environment_(environment) {}
 
   // Appends the flow items of `blocks`, laid out `width` wide, `x` from the content area's left edge.
-  void layout(const doc::Blocks& blocks, double width, double x, std::vector<FlowItem>& out);
-  void layout(const doc::Block& block, double width, double x, std::vector<FlowItem>& out);
+  void layout(const document::Blocks& blocks, double width, double x, std::vector<FlowItem>& out);
+  void layout(const document::Block& block, double width, double x, std::vector<FlowItem>& out);
 
   // The same, with tables drawn whole: only strips (table cells, headers, footers).
-  std::vector<FlowLine> layout_strips(const doc::Blocks& blocks, double width);
+  std::vector<FlowLine> layout_strips(const document::Blocks& blocks, double width);
 
  private:
-  void layout_paragraph(const doc::Paragraph& paragraph, double width, double x, std::vector<FlowItem>& out,
-                        const HeadingMark* mark);
-  void layout_list(const doc::List& list, double width, double x, std::vector<FlowItem>& out);
-  void layout_table(const doc::Table& table, double width, double x, std::vector<FlowItem>& out);
-  void layout_image(const doc::Image& image, double width, double x, std::vector<FlowItem>& out);
-  void layout_chart(const doc::Chart& chart, double width, double x, std::vector<FlowItem>& out);
-  void layout_contents(const doc::TableOfContents& contents, double width, double x,
+  void layout_paragraph(const document::Paragraph& paragraph, double width, double x,
+                        std::vector<FlowItem>& out, const HeadingMark* mark);
+  void layout_list(const document::List& list, double width, double x, std::vector<FlowItem>& out);
+  void layout_table(const document::Table& table, double width, double x, std::vector<FlowItem>& out);
+  void layout_image(const document::Image& image, double width, double x, std::vector<FlowItem>& out);
+  void layout_chart(const document::Chart& chart, double width, double x, std::vector<FlowItem>& out);
+  void layout_contents(const document::TableOfContents& contents, double width, double x,
                        std::vector<FlowItem>& out);
-  void layout_container(const doc::Container& container, double width, double x, std::vector<FlowItem>& out);
-  void layout_spacer(const doc::Spacer& spacer, std::vector<FlowItem>& out);
+  void layout_container(const document::Container& container, double width, double x,
+                        std::vector<FlowItem>& out);
+  void layout_spacer(const document::Spacer& spacer, std::vector<FlowItem>& out);
 
   // Applies a block's spacing and break rules to the items it produced, from index `first` on.
-  void apply_block_style(const doc::BlockStyle& style, std::vector<FlowItem>& out, std::size_t first);
+  void apply_block_style(const document::BlockStyle& style, std::vector<FlowItem>& out, std::size_t first);
 
   LayoutEnvironment& environment_;
   bool keep_next_ = false;   // the previous block asked to stay with this one

@@ -14,17 +14,17 @@ class BlockSource {
   virtual ~BlockSource() = default;
   // The next block of the body, valid until the next call; nullptr once the body is done. Layout keeps
   // nothing that points into a block.
-  virtual const doc::Block* next() = 0;
+  virtual const document::Block* next() = 0;
 };
 
 // The blocks of a body in memory, in order.
 class BlocksInMemory final : public BlockSource {
  public:
-  explicit BlocksInMemory(const doc::Blocks& blocks) : blocks_(blocks) {}
-  const doc::Block* next() override { return next_ < blocks_.size() ? &blocks_[next_++] : nullptr; }
+  explicit BlocksInMemory(const document::Blocks& blocks) : blocks_(blocks) {}
+  const document::Block* next() override { return next_ < blocks_.size() ? &blocks_[next_++] : nullptr; }
 
  private:
-  const doc::Blocks& blocks_;
+  const document::Blocks& blocks_;
   std::size_t next_ = 0;
 };
 

@@ -29,7 +29,7 @@ struct TextBlock {
 
 class ChartPainter {
  public:
-  ChartPainter(const doc::Chart& chart, double width, text::FontLibrary& fonts)
+  ChartPainter(const document::Chart& chart, double width, text::FontLibrary& fonts)
       : chart_(chart), paragraphs_(fonts) {
     width_ = chart.width > 0 ? std::min(chart.width, width) : width;
     style_.font.family = chart.font.family;
@@ -53,7 +53,7 @@ class ChartPainter {
       top += block.height + 2;
     }
     if (chart_.series.size() > 1 || chart_.target) top += legend(top) + 4;
-    if (chart_.kind == doc::Chart::Kind::bar)
+    if (chart_.kind == document::Chart::Kind::bar)
       vertical_bars(top);
     else
       horizontal_bars(top);
@@ -63,7 +63,7 @@ class ChartPainter {
  private:
   // Room a horizontal bar chart needs for readable bars, or two thirds of the width for a vertical one.
   double default_height() {
-    if (chart_.kind == doc::Chart::Kind::bar) return width_ * 0.58;
+    if (chart_.kind == document::Chart::Kind::bar) return width_ * 0.58;
     const double bar = small_.font.size * 1.15;
     const double series = static_cast<double>(std::max<std::size_t>(1, chart_.series.size()));
     const double categories = static_cast<double>(std::max<std::size_t>(1, chart_.categories.size()));
@@ -373,7 +373,7 @@ class ChartPainter {
     }
   }
 
-  const doc::Chart& chart_;
+  const document::Chart& chart_;
   ParagraphLayouter paragraphs_;
   InlineStyle style_;  // axis and category labels, legend
   InlineStyle small_;  // value labels, at most
@@ -384,7 +384,7 @@ class ChartPainter {
 
 }  // namespace
 
-Frame draw_chart(const doc::Chart& chart, double width, text::FontLibrary& fonts) {
+Frame draw_chart(const document::Chart& chart, double width, text::FontLibrary& fonts) {
   return ChartPainter(chart, width, fonts).paint();
 }
 

@@ -12,6 +12,6 @@ class FontLibrary;
 namespace raingan::layout {
 
 // Draws the chart `width` wide (or chart.width when set); the frame's size is the chart's size.
-Frame draw_chart(const doc::Chart& chart, double width, text::FontLibrary& fonts);
+Frame draw_chart(const document::Chart& chart, double width, text::FontLibrary& fonts);
 
 }  // namespace raingan::layout

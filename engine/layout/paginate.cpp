@@ -42,7 +42,7 @@ struct SectionOutput {
 
 class SectionPaginator {
  public:
-  SectionPaginator(const doc::Section& section, BlockSource& body, LayoutEnvironment& environment,
+  SectionPaginator(const document::Section& section, BlockSource& body, LayoutEnvironment& environment,
                    int first_number, const std::string& page_count, const std::function<void(Page&&)>& emit)
       : section_(section),
         body_(body),
@@ -64,7 +64,7 @@ class SectionPaginator {
  private:
   std::optional<FlowItem> next_item() {
     while (pending_.empty()) {
-      const doc::Block* block = body_.next();
+      const document::Block* block = body_.next();
       if (!block) break;
       items_.clear();
       layouter_.layout(*block, content_width_, 0, items_);
@@ -191,8 +191,9 @@ class SectionPaginator {
   void finish_page() {
     Page page;
     page.frame.size = section_.page.size;
-    page.label = section_.numbering == doc::PageNumbering::none ? section_.label
-                                                                : page_label(number_, section_.numbering);
+    page.label = section_.numbering == document::PageNumbering::none
+                     ? section_.label
+                     : page_label(number_, section_.numbering);
     const std::size_t page_index = output_.pages;
     for (auto& placed : placed_) {
       for (const auto& mark : placed.marks) {
@@ -236,7 +237,7 @@ class SectionPaginator {
     environment_.fields = saved;
   }
 
-  const doc::Section& section_;
+  const document::Section& section_;
   BlockSource& body_;
   LayoutEnvironment& environment_;
   const std::function<void(Page&&)>& emit_;
@@ -252,24 +253,24 @@ class SectionPaginator {
   SectionOutput output_;
 };
 
-bool uses_page_count(const doc::Blocks& blocks) {
+bool uses_page_count(const document::Blocks& blocks) {
   for (const auto& block : blocks)
-    if (const auto* paragraph = std::get_if<doc::Paragraph>(&block.node))
+    if (const auto* paragraph = std::get_if<document::Paragraph>(&block.node))
       for (const auto& piece : paragraph->content)
-        if (const auto* field = std::get_if<doc::FieldInline>(&piece))
-          if (field->kind == doc::FieldInline::Kind::page_count) return true;
+        if (const auto* field = std::get_if<document::FieldInline>(&piece))
+          if (field->kind == document::FieldInline::Kind::page_count) return true;
   return false;
 }
 
 // Index of the section whose body has a contents block, and whether headings follow it in that section.
-std::optional<std::size_t> contents_section(const doc::Document& document, bool& headings_after) {
+std::optional<std::size_t> contents_section(const document::Document& document, bool& headings_after) {
   for (std::size_t s = 0; s < document.sections.size(); ++s) {
     const auto& body = document.sections[s].body;
     for (std::size_t b = 0; b < body.size(); ++b) {
-      if (!std::holds_alternative<doc::TableOfContents>(body[b].node)) continue;
-      headings_after =
-          std::any_of(body.begin() + static_cast<long>(b) + 1, body.end(),
-                      [](const doc::Block& x) { return std::holds_alternative<doc::Heading>(x.node); });
+      if (!std::holds_alternative<document::TableOfContents>(body[b].node)) continue;
+      headings_after = std::any_of(
+          body.begin() + static_cast<long>(b) + 1, body.end(),
+          [](const document::Block& x) { return std::holds_alternative<document::Heading>(x.node); });
       return s;
     }
   }
@@ -280,7 +281,7 @@ std::optional<std::size_t> contents_section(const doc::Document& document, bool&
 class DocumentRun {
  public:
   // `streamed_body`, when given, is the body of the document's one section, read in its stead.
-  DocumentRun(const doc::Document& document, LayoutEnvironment& environment, std::string page_count,
+  DocumentRun(const document::Document& document, LayoutEnvironment& environment, std::string page_count,
               BlockSource* streamed_body = nullptr)
       : document_(document),
         environment_(environment),
@@ -289,7 +290,7 @@ class DocumentRun {
 
   // Lays out section `s`; `emit` receives its pages. Returns the section's headings with in-section indices.
   SectionOutput run_section(std::size_t s, const std::function<void(Page&&)>& emit) {
-    const doc::Section& section = document_.sections[s];
+    const document::Section& section = document_.sections[s];
     const int first = section.continue_numbering ? number_ : section.first_number;
     BlocksInMemory in_memory(section.body);
     BlockSource& body = streamed_body_ ? *streamed_body_ : in_memory;
@@ -303,7 +304,7 @@ class DocumentRun {
   void set_number(int number) { number_ = number; }
 
  private:
-  const doc::Document& document_;
+  const document::Document& document_;
   LayoutEnvironment& environment_;
   std::string page_count_;
   BlockSource* streamed_body_;
@@ -337,7 +338,7 @@ class CountingSink : public PageSink {
 }
 
 // One complete pass over the document in reading order; pages go to `sink`.
-LayoutResult run_in_order(const doc::Document& document, LayoutEnvironment& environment, PageSink& sink,
+LayoutResult run_in_order(const document::Document& document, LayoutEnvironment& environment, PageSink& sink,
                           const std::string& page_count, std::size_t max_pages,
                           BlockSource* streamed_body = nullptr) {
   LayoutResult result;
@@ -368,7 +369,7 @@ std::vector<ContentsEntry> contents_of(const std::vector<LaidOutHeading>& headin
 
 }  // namespace
 
-LayoutResult layout_document(const doc::Document& document, text::FontLibrary& fonts, PageSink& sink,
+LayoutResult layout_document(const document::Document& document, text::FontLibrary& fonts, PageSink& sink,
                              const std::string& source_name, std::size_t max_pages) {
   ParagraphLayouter paragraphs(fonts);
   LayoutEnvironment environment{fonts, paragraphs, source_name, nullptr, nullptr, {}};
@@ -468,7 +469,7 @@ LayoutResult layout_document(const doc::Document& document, text::FontLibrary& f
   environment.contents = &entries;
   std::string count_text = page_label(
       static_cast<int>(measured.page_count),
-      document.sections.empty() ? doc::PageNumbering::thai_digits : document.sections.back().numbering);
+      document.sections.empty() ? document::PageNumbering::thai_digits : document.sections.back().numbering);
   LayoutResult result = run_in_order(document, environment, sink, count_text, max_pages);
   throw_problems(environment);
   return result;
@@ -480,9 +481,9 @@ namespace {
 class StreamedBody final : public BlockSource {
  public:
   explicit StreamedBody(BlockSource& body) : body_(body) {}
-  const doc::Block* next() override {
-    const doc::Block* block = body_.next();
-    if (block && std::holds_alternative<doc::TableOfContents>(block->node))
+  const document::Block* next() override {
+    const document::Block* block = body_.next();
+    if (block && std::holds_alternative<document::TableOfContents>(block->node))
       throw std::invalid_argument(
           "a table of contents needs the whole body laid out before its page; a "
           "streamed body cannot hold one");
@@ -495,11 +496,12 @@ class StreamedBody final : public BlockSource {
 
 }  // namespace
 
-LayoutResult layout_streamed_section(const doc::Section& section, BlockSource& body, text::FontLibrary& fonts,
-                                     PageSink& sink, const std::string& source_name, std::size_t max_pages) {
+LayoutResult layout_streamed_section(const document::Section& section, BlockSource& body,
+                                     text::FontLibrary& fonts, PageSink& sink, const std::string& source_name,
+                                     std::size_t max_pages) {
   if (uses_page_count(section.header) || uses_page_count(section.footer))
     throw std::invalid_argument("a streamed section cannot show the page count: it is known only at the end");
-  doc::Document document;
+  document::Document document;
   document.sections.push_back(section);
   document.sections.back().body.clear();  // read from `body` instead
   ParagraphLayouter paragraphs(fonts);
@@ -510,15 +512,15 @@ LayoutResult layout_streamed_section(const doc::Section& section, BlockSource& b
   return result;
 }
 
-std::string page_label(int n, doc::PageNumbering numbering) {
+std::string page_label(int n, document::PageNumbering numbering) {
   switch (numbering) {
-    case doc::PageNumbering::thai_digits:
+    case document::PageNumbering::thai_digits:
       return format::thai_digits(n);
-    case doc::PageNumbering::arabic:
+    case document::PageNumbering::arabic:
       return std::to_string(n);
-    case doc::PageNumbering::none:
+    case document::PageNumbering::none:
       return {};
-    case doc::PageNumbering::thai_letters: {
+    case document::PageNumbering::thai_letters: {
       constexpr int count = static_cast<int>(std::size(thai_letters));
       if (n < 1) return std::to_string(n);
       std::string label;

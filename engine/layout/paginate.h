@@ -46,18 +46,18 @@ struct LayoutResult {
 // A document that runs past `max_pages` pages, in any pass (also the passes that only measure, for the page
 // count and the contents), stops with an InputError naming --max-pages: no input can make layout run on.
 inline constexpr std::size_t default_max_pages = 5'000;
-LayoutResult layout_document(const doc::Document& document, text::FontLibrary& fonts, PageSink& sink,
+LayoutResult layout_document(const document::Document& document, text::FontLibrary& fonts, PageSink& sink,
                              const std::string& source_name, std::size_t max_pages = default_max_pages);
 
 // Lays out a document of one section whose body is read from `body` as layout goes (section.body is left
 // empty: it is not read), in one pass, so that memory does not grow with the body's length. Headers and
 // footers may not show the page count and the body may hold no table of contents: both need the whole body
 // laid out before the first page (std::invalid_argument). Otherwise as layout_document.
-LayoutResult layout_streamed_section(const doc::Section& section, BlockSource& body, text::FontLibrary& fonts,
-                                     PageSink& sink, const std::string& source_name,
+LayoutResult layout_streamed_section(const document::Section& section, BlockSource& body,
+                                     text::FontLibrary& fonts, PageSink& sink, const std::string& source_name,
                                      std::size_t max_pages = default_max_pages);
 
 // The printed form of page number `n` in a numbering style: ๑๒, 12, ก, ข … ฮ, กก …
-std::string page_label(int n, doc::PageNumbering numbering);
+std::string page_label(int n, document::PageNumbering numbering);
 
 }  // namespace raingan::layout

@@ -28,13 +28,13 @@ namespace raingan::layout {
 // and ParagraphStyle. A leader takes the rest of its line, its fill characters on a grid (multiples of the
 // pitch from the paragraph's left edge) so leaders line up from line to line; the text after it ends flush
 // with the end edge (table of contents page numbers); a leader last in a paragraph runs to the end edge.
-using doc::Align;
-using doc::FontSpec;
-using doc::InlineStyle;
-using doc::LeaderInline;
-using doc::ParagraphStyle;
-using doc::TextInline;
-// Page fields (doc::FieldInline) are made text by the caller before a paragraph is laid out.
+using document::Align;
+using document::FontSpec;
+using document::InlineStyle;
+using document::LeaderInline;
+using document::ParagraphStyle;
+using document::TextInline;
+// Page fields (document::FieldInline) are made text by the caller before a paragraph is laid out.
 using Inline = std::variant<TextInline, LeaderInline>;
 
 // One line. `content` has its origin at the paragraph's left edge (indents and alignment are applied) and

@@ -45,8 +45,8 @@ class PartBuilder {
     if (whole && first < last) {
       const double slack =
           height - table_.padding_top - table_.padding_bottom - (cell.content_height - cell.line_top[first]);
-      if (cell.vertical_align == doc::VerticalAlign::middle) offset = std::max(0.0, slack / 2);
-      if (cell.vertical_align == doc::VerticalAlign::bottom) offset = std::max(0.0, slack);
+      if (cell.vertical_align == document::VerticalAlign::middle) offset = std::max(0.0, slack / 2);
+      if (cell.vertical_align == document::VerticalAlign::bottom) offset = std::max(0.0, slack);
     }
     const double content_top = top + table_.padding_top + offset;
     const double origin = first < cell.line_top.size() ? cell.line_top[first] : 0;
@@ -59,7 +59,7 @@ class PartBuilder {
   }
 
   void draw_outer(double height) {
-    if (table_.borders.kind == doc::TableBorders::Kind::outer && height > 0)
+    if (table_.borders.kind == document::TableBorders::Kind::outer && height > 0)
       part_.frame.items.push_back(
           Rectangle{{0, 0}, {table_.width, height}, std::nullopt, table_.borders.stroke});
   }
@@ -68,15 +68,15 @@ class PartBuilder {
   void draw_borders(double x, double top, double width, double height) {
     const auto& stroke = table_.borders.stroke;
     switch (table_.borders.kind) {
-      case doc::TableBorders::Kind::all:
+      case document::TableBorders::Kind::all:
         part_.frame.items.push_back(Rectangle{{x, top}, {width, height}, std::nullopt, stroke});
         break;
-      case doc::TableBorders::Kind::horizontal:
+      case document::TableBorders::Kind::horizontal:
         part_.frame.items.push_back(Rule{{x, top}, {x + width, top}, stroke});
         part_.frame.items.push_back(Rule{{x, top + height}, {x + width, top + height}, stroke});
         break;
-      case doc::TableBorders::Kind::outer:
-      case doc::TableBorders::Kind::none:
+      case document::TableBorders::Kind::outer:
+      case document::TableBorders::Kind::none:
         break;
     }
   }
@@ -336,10 +336,10 @@ TablePart place_table_part(const TableLayout& table, const TableProgress& progre
   return TablePlacer(table, progress, available, at_page_top).run();
 }
 
-void resolve_columns(const std::vector<doc::TableColumn>& columns, double width, TableLayout& out) {
+void resolve_columns(const std::vector<document::TableColumn>& columns, double width, TableLayout& out) {
   double fixed = 0, fractions = 0;
   for (const auto& column : columns) {
-    if (column.unit == doc::TableColumn::Unit::points)
+    if (column.unit == document::TableColumn::Unit::points)
       fixed += column.value;
     else
       fractions += column.value;
@@ -349,7 +349,7 @@ void resolve_columns(const std::vector<doc::TableColumn>& columns, double width,
   out.column_width.clear();
   double x = 0;
   for (const auto& column : columns) {
-    const double w = column.unit == doc::TableColumn::Unit::points ? column.value : column.value * share;
+    const double w = column.unit == document::TableColumn::Unit::points ? column.value : column.value * share;
     out.column_x.push_back(x);
     out.column_width.push_back(w);
     x += w;
@@ -357,7 +357,7 @@ void resolve_columns(const std::vector<doc::TableColumn>& columns, double width,
   out.width = x;
 }
 
-std::vector<GridPlacement> arrange_grid(const doc::Table& table, std::vector<std::string>& problems) {
+std::vector<GridPlacement> arrange_grid(const document::Table& table, std::vector<std::string>& problems) {
   const int column_count = static_cast<int>(table.columns.size());
   const int row_count = static_cast<int>(table.rows.size());
   std::vector<int> taken_until(static_cast<std::size_t>(column_count),

@@ -19,7 +19,7 @@ struct CellBox {
   std::vector<double> line_top;  // top of each line within the content, spacing applied
   double content_height = 0;
   std::optional<Color> fill;
-  doc::VerticalAlign vertical_align = doc::VerticalAlign::top;
+  document::VerticalAlign vertical_align = document::VerticalAlign::top;
 };
 
 struct TableLayout {
@@ -31,7 +31,7 @@ struct TableLayout {
   std::vector<double> min_row_height;
   std::vector<CellBox> cells;               // ordered by starting row, then column
   std::vector<std::vector<int>> row_cells;  // indices of the cells starting in each row
-  doc::TableBorders borders;
+  document::TableBorders borders;
   double padding_top = 0, padding_bottom = 0, padding_left = 0, padding_right = 0;
 };
 
@@ -57,7 +57,7 @@ TablePart place_table_part(const TableLayout& table, const TableProgress& progre
                            bool at_page_top);
 
 // Column edges for a table `width` wide: fixed columns get their points, the rest is shared by fraction.
-void resolve_columns(const std::vector<doc::TableColumn>& columns, double width, TableLayout& out);
+void resolve_columns(const std::vector<document::TableColumn>& columns, double width, TableLayout& out);
 
 struct GridPlacement {
   int row = 0, column = 0, colspan = 1, rowspan = 1;
@@ -66,6 +66,6 @@ struct GridPlacement {
 // Where each cell of the table sits in the grid, in the order of table.rows[r].cells: cells flow left to
 // right, skipping columns taken by row spans from above (as in HTML). Spans that leave the grid are clipped
 // and reported in `problems` ("row 3: cell 2 spans 4 columns, only 3 remain").
-std::vector<GridPlacement> arrange_grid(const doc::Table& table, std::vector<std::string>& problems);
+std::vector<GridPlacement> arrange_grid(const document::Table& table, std::vector<std::string>& problems);
 
 }  // namespace raingan::layout

@@ -11,8 +11,8 @@
 #include "pdf/pdf_writer.h"
 #include "render/text_paragraphs.h"
 #include "render/workbook.h"
-#include "template/document_binder.h"
-#include "template/template_file.h"
+#include "templating/document_binder.h"
+#include "templating/template_file.h"
 #include "text/font_library.h"
 
 namespace raingan::render {
@@ -49,7 +49,7 @@ std::size_t write_pdf_pages(
 
 }  // namespace
 
-std::size_t write_pdf(const doc::Document& document, const std::filesystem::path& output,
+std::size_t write_pdf(const document::Document& document, const std::filesystem::path& output,
                       const std::string& source_name, const Options& options) {
   return write_pdf_pages(
       document.info, output, options, [&](text::FontLibrary& fonts, layout::PageSink& sink) {
@@ -59,9 +59,9 @@ std::size_t write_pdf(const doc::Document& document, const std::filesystem::path
 
 Rendered render(const std::filesystem::path& template_path, const std::filesystem::path& dataset_path,
                 const std::filesystem::path& output, const Options& options) {
-  const tmpl::TemplateFile file = tmpl::load_template(template_path);
+  const templating::TemplateFile file = templating::load_template(template_path);
   const std::string extension = output.extension().string();
-  const bool workbook = file.kind == tmpl::TemplateFile::Kind::workbook;
+  const bool workbook = file.kind == templating::TemplateFile::Kind::workbook;
   if (workbook && extension != ".xlsx")
     throw InputError(output.string(), "",
                      "a <workbook> template writes an .xlsx file; name the output *.xlsx");
@@ -75,15 +75,15 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
     rendered.kind = kind->as_string();
 
   // Absolute, so that a dataset named without a folder still gives templates its folder as dataset_dir.
-  tmpl::BindOptions bind_options{options.today,
-                                 std::filesystem::absolute(dataset_path).parent_path(),
-                                 {options.limits.template_work, options.limits.max_table_rows}};
+  templating::BindOptions bind_options{options.today,
+                                       std::filesystem::absolute(dataset_path).parent_path(),
+                                       {options.limits.template_work, options.limits.max_table_rows}};
   if (workbook) {
     rendered.pages = write_workbook(file, data, bind_options, output, options);
     return rendered;
   }
-  doc::ImageSource images(options.limits.max_image_pixels);
-  tmpl::BoundDocument bound = tmpl::bind_document(file, data, bind_options, images);
+  document::ImageSource images(options.limits.max_image_pixels);
+  templating::BoundDocument bound = templating::bind_document(file, data, bind_options, images);
   if (options.warn)
     for (const auto& warning : bound.warnings) options.warn(warning);
   rendered.pages = write_pdf(bound.document, output, file.name, options);
@@ -95,20 +95,20 @@ Rendered render_text(const std::filesystem::path& input, const std::filesystem::
   layout::DocumentInfo info;
   info.title = input.stem().string();
   info.subject = "raingan text";
-  doc::Section section;
-  section.numbering = doc::PageNumbering::thai_digits;
+  document::Section section;
+  section.numbering = document::PageNumbering::thai_digits;
   const double width = units::mm(text_options.width_mm);
   section.page.margin_left = units::cm(3);
   section.page.margin_right = std::max(0.0, section.page.size.width - section.page.margin_left - width);
   section.page.margin_top = units::cm(2.5);
   section.page.margin_bottom = units::cm(2);
 
-  doc::InlineStyle style;
+  document::InlineStyle style;
   style.font.family = text_options.family;
   style.font.size = text_options.size;
-  doc::ParagraphStyle paragraph_style;
+  document::ParagraphStyle paragraph_style;
   paragraph_style.align = text_options.align;
-  doc::BlockStyle block;
+  document::BlockStyle block;
   block.space_after = text_options.size * 0.5;
 
   // The file is read paragraph by paragraph as the pages fill: a long text is never held whole.

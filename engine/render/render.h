@@ -24,7 +24,7 @@ struct TextOptions {
   std::string family = "TH Sarabun PSK";
   double size = 16;
   double width_mm = 160;  // A4 minus 3 cm left and 2 cm right margins
-  doc::Align align = doc::Align::left;
+  document::Align align = document::Align::left;
 };
 
 // A UTF-8 text file laid out on A4 pages (a blank line starts a new paragraph). The file is read a paragraph
@@ -33,7 +33,7 @@ Rendered render_text(const std::filesystem::path& input, const std::filesystem::
                      const TextOptions& text, const Options& options);
 
 // Lays out a document tree into a PDF file.
-std::size_t write_pdf(const doc::Document& document, const std::filesystem::path& output,
+std::size_t write_pdf(const document::Document& document, const std::filesystem::path& output,
                       const std::string& source_name, const Options& options);
 
 }  // namespace raingan::render

@@ -13,8 +13,8 @@ constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
 }  // namespace
 
-TextParagraphs::TextParagraphs(std::filesystem::path path, doc::InlineStyle style,
-                               doc::ParagraphStyle paragraph, doc::BlockStyle block)
+TextParagraphs::TextParagraphs(std::filesystem::path path, document::InlineStyle style,
+                               document::ParagraphStyle paragraph, document::BlockStyle block)
     : path_(std::move(path)),
       style_(std::move(style)),
       paragraph_style_(std::move(paragraph)),
@@ -63,7 +63,7 @@ void TextParagraphs::check_utf8() const {
                        " that is not valid UTF-8; save the file as UTF-8");
 }
 
-const doc::Block* TextParagraphs::next() {
+const document::Block* TextParagraphs::next() {
   std::string text;
   int first_line = 0;
   while (read_line()) {
@@ -84,12 +84,12 @@ const doc::Block* TextParagraphs::next() {
   while (!text.empty() && text.back() == ' ') text.pop_back();
   if (text.empty()) return nullptr;
 
-  doc::Paragraph paragraph;
-  paragraph.content.push_back(doc::TextInline{std::move(text), style_, {}, {}});
+  document::Paragraph paragraph;
+  paragraph.content.push_back(document::TextInline{std::move(text), style_, {}, {}});
   paragraph.style = paragraph_style_;
   paragraph.block = block_style_;
   paragraph.source_line = first_line;
-  block_ = doc::Block{std::move(paragraph)};
+  block_ = document::Block{std::move(paragraph)};
   return &block_;
 }
 

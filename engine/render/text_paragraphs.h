@@ -20,11 +20,11 @@ class TextParagraphs final : public layout::BlockSource {
  public:
   // Throws InputError when the file does not exist or cannot be read, or naming the line, column and byte
   // offset of the first byte that is not UTF-8.
-  TextParagraphs(std::filesystem::path path, doc::InlineStyle style, doc::ParagraphStyle paragraph,
-                 doc::BlockStyle block);
+  TextParagraphs(std::filesystem::path path, document::InlineStyle style, document::ParagraphStyle paragraph,
+                 document::BlockStyle block);
 
   // The next paragraph, or nullptr after the last. Throws InputError when the file cannot be read.
-  const doc::Block* next() override;
+  const document::Block* next() override;
 
  private:
   // Reads the next line (without its LF) into line_; false at the end of the file.
@@ -33,16 +33,16 @@ class TextParagraphs final : public layout::BlockSource {
 
   std::filesystem::path path_;
   std::ifstream in_;
-  doc::InlineStyle style_;
-  doc::ParagraphStyle paragraph_style_;
-  doc::BlockStyle block_style_;
+  document::InlineStyle style_;
+  document::ParagraphStyle paragraph_style_;
+  document::BlockStyle block_style_;
 
   std::string line_;
   std::size_t line_number_ = 0;  // of line_, 1-based
   std::size_t line_start_ = 0;   // byte offset of line_ in the file
   std::size_t next_start_ = 0;   // byte offset of the line after it
   bool at_end_ = false;
-  doc::Block block_;  // the paragraph handed out last
+  document::Block block_;  // the paragraph handed out last
 };
 
 }  // namespace raingan::render

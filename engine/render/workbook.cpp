@@ -3,16 +3,16 @@
 #include <algorithm>
 
 #include "layout/paragraph.h"
-#include "template/workbook_binder.h"
+#include "templating/workbook_binder.h"
 #include "text/font_library.h"
 #include "xlsx/workbook_writer.h"
 
 namespace raingan::render {
 
-std::size_t write_workbook(const tmpl::TemplateFile& file, const dataset::JsonDocument& data,
-                           const tmpl::BindOptions& bind_options, const std::filesystem::path& output,
+std::size_t write_workbook(const templating::TemplateFile& file, const dataset::JsonDocument& data,
+                           const templating::BindOptions& bind_options, const std::filesystem::path& output,
                            const Options& options) {
-  const tmpl::WorkbookSettings settings = tmpl::read_workbook_settings(file, data, bind_options);
+  const templating::WorkbookSettings settings = templating::read_workbook_settings(file, data, bind_options);
   text::FontLibrary fonts(options.fonts_folder);
   layout::ParagraphLayouter paragraphs(fonts);
   // The widest line of a cell's text, set in the cell's font as a PDF would set it.
@@ -31,7 +31,7 @@ std::size_t write_workbook(const tmpl::TemplateFile& file, const dataset::JsonDo
     return width;
   };
   xlsx::WorkbookWriter writer(output, settings.options, measure);
-  const std::size_t sheets = tmpl::bind_workbook(file, data, bind_options, writer);
+  const std::size_t sheets = templating::bind_workbook(file, data, bind_options, writer);
   writer.finish();
   return sheets;
 }

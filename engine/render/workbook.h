@@ -7,14 +7,14 @@
 
 #include "dataset/json_reader.h"
 #include "render/options.h"
-#include "template/binder_core.h"
-#include "template/template_file.h"
+#include "templating/binder_core.h"
+#include "templating/template_file.h"
 
 namespace raingan::render {
 
 // Returns the number of sheets written.
-std::size_t write_workbook(const tmpl::TemplateFile& file, const dataset::JsonDocument& data,
-                           const tmpl::BindOptions& bind_options, const std::filesystem::path& output,
+std::size_t write_workbook(const templating::TemplateFile& file, const dataset::JsonDocument& data,
+                           const templating::BindOptions& bind_options, const std::filesystem::path& output,
                            const Options& options);
 
 }  // namespace raingan::render

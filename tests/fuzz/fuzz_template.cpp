@@ -17,9 +17,9 @@
 #include "dataset/json_reader.h"
 #include "document/image_source.h"
 #include "layout/paginate.h"
-#include "template/document_binder.h"
-#include "template/template_file.h"
-#include "template/workbook_binder.h"
+#include "templating/document_binder.h"
+#include "templating/template_file.h"
+#include "templating/workbook_binder.h"
 #include "text/font_library.h"
 
 namespace {
@@ -55,8 +55,8 @@ text::FontLibrary& fonts() {
   return library;
 }
 
-tmpl::BindOptions bind_options() {
-  tmpl::BindOptions options;
+templating::BindOptions bind_options() {
+  templating::BindOptions options;
   options.today = {2026, 11, 22};
   options.dataset_directory = "/nonexistent-fuzz-dataset-folder";
   // Small limits keep each run short; the limits themselves are what stop runaway templates.
@@ -78,25 +78,27 @@ class CountingSink : public layout::PageSink {
   std::size_t pages_ = 0;
 };
 
-void lay_out(const tmpl::TemplateFile& file) {
-  doc::ImageSource images(4'000'000);
-  tmpl::BoundDocument bound = tmpl::bind_document(file, dataset_document(), bind_options(), images);
+void lay_out(const templating::TemplateFile& file) {
+  document::ImageSource images(4'000'000);
+  templating::BoundDocument bound =
+      templating::bind_document(file, dataset_document(), bind_options(), images);
   CountingSink sink;
   layout::layout_document(bound.document, fonts(), sink, file.name);
 }
 
-void bind_register(const tmpl::TemplateFile& file) {
+void bind_register(const templating::TemplateFile& file) {
   // Bound into a register under a temporary name that is removed when the writer is dropped unfinished.
   static const std::filesystem::path target =
       std::filesystem::temp_directory_path() / ("raingan-fuzz-" + std::to_string(::getpid()) + ".xlsx");
-  const tmpl::BindOptions options = bind_options();
-  const tmpl::WorkbookSettings settings = tmpl::read_workbook_settings(file, dataset_document(), options);
+  const templating::BindOptions options = bind_options();
+  const templating::WorkbookSettings settings =
+      templating::read_workbook_settings(file, dataset_document(), options);
   // Widths are measured by a fixed rule: shaping is the paragraph target's concern.
   auto measure = [](std::string_view text, const xlsx::CellStyle& style) {
     return static_cast<double>(text.size()) * style.font_size * 0.5;
   };
   xlsx::WorkbookWriter writer(target, settings.options, measure);
-  tmpl::bind_workbook(file, dataset_document(), options, writer);
+  templating::bind_workbook(file, dataset_document(), options, writer);
 }
 
 }  // namespace
@@ -114,8 +116,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (size > 64 * 1024) return 0;
   const std::string_view source(reinterpret_cast<const char*>(data), size);
   try {
-    const tmpl::TemplateFile file = tmpl::parse_template(source, "fuzz/template.xml");
-    if (file.kind == tmpl::TemplateFile::Kind::document)
+    const templating::TemplateFile file = templating::parse_template(source, "fuzz/template.xml");
+    if (file.kind == templating::TemplateFile::Kind::document)
       lay_out(file);
     else
       bind_register(file);

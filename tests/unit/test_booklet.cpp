@@ -15,8 +15,8 @@
 #include "document/image_source.h"
 #include "layout/document_outline.h"
 #include "layout/paginate.h"
-#include "template/document_binder.h"
-#include "template/template_file.h"
+#include "templating/document_binder.h"
+#include "templating/template_file.h"
 #include "text_test_support.h"
 
 namespace raingan::test {
@@ -34,7 +34,7 @@ class CollectingSink : public layout::PageSink {
 };
 
 struct Booklet {
-  doc::Document document;
+  document::Document document;
   layout::LayoutResult result;
   std::vector<layout::Page> pages;
 };
@@ -44,12 +44,12 @@ Booklet build(const std::string& template_name, const std::string& dataset_name)
   const auto dataset_path = source_dir / "datasets" / dataset_name;
   dataset::SchemaCatalog schemas(dataset::default_schema_folders(dataset_path));
   const dataset::JsonDocument data = dataset::load_dataset(dataset_path, schemas);
-  const tmpl::TemplateFile file = tmpl::load_template(source_dir / "templates" / template_name);
-  doc::ImageSource images;
-  tmpl::BindOptions options;
+  const templating::TemplateFile file = templating::load_template(source_dir / "templates" / template_name);
+  document::ImageSource images;
+  templating::BindOptions options;
   options.today = format::parse_iso_date("2026-11-22");
   options.dataset_directory = dataset_path.parent_path();
-  tmpl::BoundDocument bound = tmpl::bind_document(file, data, options, images);
+  templating::BoundDocument bound = templating::bind_document(file, data, options, images);
   Booklet booklet;
   booklet.document = std::move(bound.document);
   CollectingSink sink;
@@ -64,32 +64,32 @@ struct TreeHeading {
   bool in_outline = true, in_contents = true;
 };
 
-void collect_headings(const doc::Blocks& blocks, std::vector<TreeHeading>& out);
+void collect_headings(const document::Blocks& blocks, std::vector<TreeHeading>& out);
 
-void collect_headings(const doc::Block& block, std::vector<TreeHeading>& out) {
+void collect_headings(const document::Block& block, std::vector<TreeHeading>& out) {
   std::visit(
       [&](const auto& node) {
         using T = std::decay_t<decltype(node)>;
-        if constexpr (std::is_same_v<T, doc::Heading>) {
+        if constexpr (std::is_same_v<T, document::Heading>) {
           out.push_back({node.anchor, node.title, node.level, node.in_outline, node.in_contents});
-        } else if constexpr (std::is_same_v<T, doc::List>) {
+        } else if constexpr (std::is_same_v<T, document::List>) {
           for (const auto& item : node.items) collect_headings(item.body, out);
-        } else if constexpr (std::is_same_v<T, doc::Table>) {
+        } else if constexpr (std::is_same_v<T, document::Table>) {
           for (const auto& row : node.rows)
             for (const auto& cell : row.cells) collect_headings(cell.content, out);
-        } else if constexpr (std::is_same_v<T, doc::Container>) {
+        } else if constexpr (std::is_same_v<T, document::Container>) {
           collect_headings(node.children, out);
         }
       },
       block.node);
 }
 
-void collect_headings(const doc::Blocks& blocks, std::vector<TreeHeading>& out) {
+void collect_headings(const document::Blocks& blocks, std::vector<TreeHeading>& out) {
   for (const auto& block : blocks) collect_headings(block, out);
 }
 
 // Every heading of the document tree, in reading order (sections in order, their bodies in order).
-std::vector<TreeHeading> headings_of(const doc::Document& document) {
+std::vector<TreeHeading> headings_of(const document::Document& document) {
   std::vector<TreeHeading> out;
   for (const auto& section : document.sections) collect_headings(section.body, out);
   return out;
@@ -158,7 +158,8 @@ void check_booklet(const Booklet& booklet, int contents_max_level) {
   std::vector<std::string> expected;
   for (const auto& heading : tree)
     if (heading.in_contents && heading.level <= contents_max_level) expected.push_back(heading.anchor);
-  const doc::PageSetup& contents_page = booklet.document.sections.at(2).page;  // cover, foreword, contents
+  const document::PageSetup& contents_page =
+      booklet.document.sections.at(2).page;  // cover, foreword, contents
   const auto entries = contents_entries(booklet.pages, contents_page.size.width - contents_page.margin_right);
   std::vector<std::string> listed;
   for (const auto& entry : entries) {
@@ -217,12 +218,13 @@ TEST_CASE("booklet: the operations manual's contents and outline match where its
   CHECK(pages.back().label == "ปกหลัง");
   const auto labels = printed_labels(pages);
   std::size_t front = 0;
-  while (front < labels.size() &&
-         labels[front] == layout::page_label(static_cast<int>(front) + 1, doc::PageNumbering::thai_letters))
+  while (front < labels.size() && labels[front] == layout::page_label(static_cast<int>(front) + 1,
+                                                                      document::PageNumbering::thai_letters))
     ++front;
   CHECK(front >= 2);  // คำนำ and สารบัญ
   for (std::size_t i = front; i < labels.size(); ++i)
-    CHECK(labels[i] == layout::page_label(static_cast<int>(i - front) + 1, doc::PageNumbering::thai_digits));
+    CHECK(labels[i] ==
+          layout::page_label(static_cast<int>(i - front) + 1, document::PageNumbering::thai_digits));
 
   // Each part starts a page of its own (its anchor is the first thing under the top margin), and its pages
   // carry "ส่วนที่ n …" as their running title, up to the next chapter.
@@ -268,7 +270,7 @@ TEST_CASE("booklet: the annual report's contents and outline match where its hea
   REQUIRE(first_body != pages.end());
   for (auto page = first_body; page != pages.end(); ++page)
     CHECK(page->label ==
-          layout::page_label(static_cast<int>(page - first_body) + 1, doc::PageNumbering::thai_digits));
+          layout::page_label(static_cast<int>(page - first_body) + 1, document::PageNumbering::thai_digits));
 }
 
 }  // namespace raingan::test

@@ -13,8 +13,8 @@
 #include "format/thai_digits.h"
 #include "layout/chart.h"
 #include "layout/paginate.h"
-#include "template/evaluator.h"
-#include "template/expression.h"
+#include "templating/evaluator.h"
+#include "templating/expression.h"
 #include "text_test_support.h"
 
 namespace raingan::test {
@@ -50,14 +50,14 @@ bool has_ascii_digit(const std::string& text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-doc::Chart budget_chart(doc::Chart::Kind kind, std::size_t categories) {
-  doc::Chart chart;
+document::Chart budget_chart(document::Chart::Kind kind, std::size_t categories) {
+  document::Chart chart;
   chart.kind = kind;
   chart.font.family = "TH Sarabun PSK";
   chart.font.size = 15;
   chart.title = "งบประมาณและการเบิกจ่าย (พันบาท)";
-  doc::ChartSeries allocated{"ได้รับจัดสรร", {31, 78, 121}, {}};
-  doc::ChartSeries disbursed{"เบิกจ่าย", {237, 125, 49}, {}};
+  document::ChartSeries allocated{"ได้รับจัดสรร", {31, 78, 121}, {}};
+  document::ChartSeries disbursed{"เบิกจ่าย", {237, 125, 49}, {}};
   for (std::size_t c = 0; c < categories; ++c) {
     chart.categories.push_back("ตัวชี้วัดที่ " + format::thai_digits(static_cast<std::int64_t>(c + 1)));
     allocated.values.push_back(1757.5 - 97.0 * static_cast<double>(c));
@@ -89,9 +89,9 @@ class CollectingSink : public layout::PageSink {
   }
 };
 
-doc::Block paragraph(const std::string& text) {
-  doc::Paragraph p;
-  p.content.push_back(doc::TextInline{text, {}, {}, {}});
+document::Block paragraph(const std::string& text) {
+  document::Paragraph p;
+  p.content.push_back(document::TextInline{text, {}, {}, {}});
   return {std::move(p)};
 }
 
@@ -105,7 +105,7 @@ std::vector<std::string> texts_of(const layout::Page& page) {
 
 TEST_CASE("chart: a bar chart's value labels, axis and names never collide and print Thai digits") {
   for (std::size_t categories : {4u, 6u}) {
-    const doc::Chart chart = budget_chart(doc::Chart::Kind::bar, categories);
+    const document::Chart chart = budget_chart(document::Chart::Kind::bar, categories);
     const layout::Frame frame = layout::draw_chart(chart, 453, shared_fonts());
     CHECK(frame.size.width == doctest::Approx(453));
     check_labels_apart(frame);
@@ -116,7 +116,7 @@ TEST_CASE("chart: a bar chart's value labels, axis and names never collide and p
 }
 
 TEST_CASE("chart: a horizontal bar chart sized by its data keeps every label apart, with a target line") {
-  doc::Chart chart = budget_chart(doc::Chart::Kind::horizontal_bar, 12);
+  document::Chart chart = budget_chart(document::Chart::Kind::horizontal_bar, 12);
   chart.value_suffix = "%";
   for (auto& series : chart.series)
     for (auto& v : series.values) v = v / 20;
@@ -135,8 +135,8 @@ TEST_CASE("chart: a horizontal bar chart sized by its data keeps every label apa
 }
 
 TEST_CASE("chart: fixed decimals for value labels and an axis that reaches the given maximum") {
-  doc::Chart chart;
-  chart.kind = doc::Chart::Kind::bar;
+  document::Chart chart;
+  chart.kind = document::Chart::Kind::bar;
   chart.categories = {"ด้านที่ ๑", "ด้านที่ ๒"};
   chart.series = {{"ค่าเฉลี่ย", {31, 78, 121}, {4.2, 3.75}}};
   chart.axis_max = 5;
@@ -152,19 +152,19 @@ TEST_CASE("chart: fixed decimals for value labels and an axis that reaches the g
 
 TEST_CASE(
     "contents: a title that fills its lines keeps its page number on its last line, never on dots alone") {
-  doc::Document document;
-  doc::Section front;
-  front.numbering = doc::PageNumbering::thai_letters;
-  front.body.push_back({doc::TableOfContents{}});
+  document::Document document;
+  document::Section front;
+  front.numbering = document::PageNumbering::thai_letters;
+  front.body.push_back({document::TableOfContents{}});
   document.sections.push_back(std::move(front));
-  doc::Section body;
+  document::Section body;
   std::string long_title;
   for (int words = 1; words <= 12; ++words) {
     long_title += (words > 1 ? " " : "") + std::string("การติดตามผลการดำเนินงาน");
-    doc::Heading heading;
+    document::Heading heading;
     heading.title = long_title;
     heading.anchor = "h" + std::to_string(words);
-    heading.paragraph = std::get<doc::Paragraph>(paragraph(long_title).node);
+    heading.paragraph = std::get<document::Paragraph>(paragraph(long_title).node);
     body.body.push_back({std::move(heading)});
     body.body.push_back(paragraph("เนื้อหา"));
   }
@@ -186,7 +186,7 @@ TEST_CASE(
                     label.text);
       CHECK(label.text.find("งาน") < dots);
       CHECK(label.right ==
-            doctest::Approx(page.frame.size.width - doc::PageSetup{}.margin_right).epsilon(0.001));
+            doctest::Approx(page.frame.size.width - document::PageSetup{}.margin_right).epsilon(0.001));
     }
   }
   CHECK(numbers == 12);
@@ -194,13 +194,13 @@ TEST_CASE(
 
 TEST_CASE("pagination: a table kept together moves whole to the next page, unless no page could hold it") {
   auto table_of = [](int rows) {
-    doc::Table table;
-    table.columns = {{doc::TableColumn::Unit::points, 40}, {doc::TableColumn::Unit::fraction, 1}};
+    document::Table table;
+    table.columns = {{document::TableColumn::Unit::points, 40}, {document::TableColumn::Unit::fraction, 1}};
     table.header_rows = 1;
     for (int r = 0; r <= rows; ++r) {
-      doc::TableRow row;
+      document::TableRow row;
       for (const std::string& text : {std::to_string(r), "แถวที่ " + std::to_string(r)}) {
-        doc::TableCell cell;
+        document::TableCell cell;
         cell.content.push_back(paragraph(text));
         row.cells.push_back(std::move(cell));
       }
@@ -209,12 +209,12 @@ TEST_CASE("pagination: a table kept together moves whole to the next page, unles
     table.block.keep_together = true;
     return table;
   };
-  doc::Section section;
+  document::Section section;
   for (int i = 0; i < 17; ++i) section.body.push_back(paragraph("ย่อหน้าที่ " + std::to_string(i)));
   section.body.push_back({table_of(6)});
   section.body.push_back(paragraph("ย่อหน้าหลังตาราง"));
   section.body.push_back({table_of(60)});
-  doc::Document document;
+  document::Document document;
   document.sections.push_back(std::move(section));
   CollectingSink sink;
   layout::layout_document(document, shared_fonts(), sink, "test");
@@ -240,16 +240,16 @@ TEST_CASE("pagination: a heading of several lines never parts across a page end"
     long_heading += (words ? " " : "") + std::string("งานประเมินผลการดำเนินงาน");
   // Wherever the page end falls near the heading, all its lines land on one page.
   for (int before = 14; before <= 22; ++before) {
-    doc::Section section;
+    document::Section section;
     for (int i = 0; i < before; ++i) section.body.push_back(paragraph("ย่อหน้าที่ " + std::to_string(i)));
-    doc::Heading heading;
+    document::Heading heading;
     heading.anchor = "h";
     heading.title = long_heading;
-    heading.paragraph = std::get<doc::Paragraph>(paragraph(long_heading).node);
+    heading.paragraph = std::get<document::Paragraph>(paragraph(long_heading).node);
     heading.paragraph.block.keep_with_next = true;
     section.body.push_back({std::move(heading)});
     section.body.push_back(paragraph("เนื้อหาหลังหัวข้อ"));
-    doc::Document document;
+    document::Document document;
     document.sections.push_back(std::move(section));
     CollectingSink sink;
     layout::layout_document(document, shared_fonts(), sink, "test");
@@ -267,11 +267,11 @@ TEST_CASE("pagination: a heading of several lines never parts across a page end"
 TEST_CASE("type_of: the kind of a value, for fields that may be a text or an object") {
   const dataset::JsonDocument data = dataset::read_json_text(
       R"({"cells": ["a", {"text": "b", "colspan": 2}, 3, null, [1], true]})", "d.json");
-  tmpl::Evaluator evaluator(data.root, "t.xml", format::parse_iso_date("2026-11-22"));
-  tmpl::Scope scope;
+  templating::Evaluator evaluator(data.root, "t.xml", format::parse_iso_date("2026-11-22"));
+  templating::Scope scope;
   auto evaluate = [&](const std::string& source) {
-    const auto expression = tmpl::parse_expression(source, {"t.xml", 1});
-    return tmpl::plain_text(evaluator.evaluate(*expression, scope, 1)).value_or("?");
+    const auto expression = templating::parse_expression(source, {"t.xml", 1});
+    return templating::plain_text(evaluator.evaluate(*expression, scope, 1)).value_or("?");
   };
   CHECK(evaluate("type_of(cells[0])") == "text");
   CHECK(evaluate("type_of(cells[1])") == "object");

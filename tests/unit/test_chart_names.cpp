@@ -37,9 +37,9 @@ std::vector<PrintedText> texts_of(const layout::Frame& frame) {
   return out;
 }
 
-doc::Chart aspects_chart() {
-  doc::Chart chart;
-  chart.kind = doc::Chart::Kind::horizontal_bar;
+document::Chart aspects_chart() {
+  document::Chart chart;
+  chart.kind = document::Chart::Kind::horizontal_bar;
   chart.font.family = "TH Sarabun PSK";
   chart.font.size = 16;
   chart.title = "ค่าเฉลี่ยความพึงพอใจรายด้าน";
@@ -52,7 +52,7 @@ doc::Chart aspects_chart() {
 }
 
 // The lines of the names (texts that contain Thai letters other than digits), top to bottom.
-std::vector<PrintedText> name_lines(const layout::Frame& frame, const doc::Chart& chart) {
+std::vector<PrintedText> name_lines(const layout::Frame& frame, const document::Chart& chart) {
   std::vector<PrintedText> names;
   for (const auto& text : texts_of(frame)) {
     const bool part_of_a_name = std::any_of(
@@ -67,7 +67,7 @@ std::vector<PrintedText> name_lines(const layout::Frame& frame, const doc::Chart
 }  // namespace
 
 TEST_CASE("chart: names that wrap to two lines keep a line's height between every two lines") {
-  const doc::Chart chart = aspects_chart();
+  const document::Chart chart = aspects_chart();
   for (double width : {453.0, 300.0}) {
     const layout::Frame frame = layout::draw_chart(chart, width, shared_fonts());
     const auto names = name_lines(frame, chart);
@@ -82,7 +82,7 @@ TEST_CASE("chart: names that wrap to two lines keep a line's height between ever
 }
 
 TEST_CASE("chart: a given height shrinks wrapped names until they fit their slots") {
-  doc::Chart chart = aspects_chart();
+  document::Chart chart = aspects_chart();
   chart.height = 150;
   const layout::Frame frame = layout::draw_chart(chart, 300, shared_fonts());
   CHECK(frame.size.height == doctest::Approx(150));
@@ -93,8 +93,8 @@ TEST_CASE("chart: a given height shrinks wrapped names until they fit their slot
 }
 
 TEST_CASE("chart: a value label the target line would cross moves past the line") {
-  doc::Chart chart;
-  chart.kind = doc::Chart::Kind::horizontal_bar;
+  document::Chart chart;
+  chart.kind = document::Chart::Kind::horizontal_bar;
   chart.categories = {"กลยุทธ์ที่ ๑", "กลยุทธ์ที่ ๒", "กลยุทธ์ที่ ๓"};
   chart.series = {{"ร้อยละการเบิกจ่าย", {31, 78, 121}, {43.89, 63.86, 20}}};
   chart.target = 50;

@@ -50,37 +50,37 @@ std::vector<std::pair<std::string, double>> anchors_of(const layout::Page& page)
   return anchors;
 }
 
-doc::Block paragraph(const std::string& text, doc::BlockStyle block = {}) {
-  doc::Paragraph p;
-  p.content.push_back(doc::TextInline{text, {}, {}, {}});
+document::Block paragraph(const std::string& text, document::BlockStyle block = {}) {
+  document::Paragraph p;
+  p.content.push_back(document::TextInline{text, {}, {}, {}});
   p.block = block;
   return {std::move(p)};
 }
 
-doc::Block heading(const std::string& text, const std::string& anchor) {
-  doc::Heading h;
-  h.paragraph.content.push_back(doc::TextInline{text, {}, {}, {}});
+document::Block heading(const std::string& text, const std::string& anchor) {
+  document::Heading h;
+  h.paragraph.content.push_back(document::TextInline{text, {}, {}, {}});
   h.paragraph.block.keep_with_next = true;
   h.anchor = anchor;
   h.title = text;
   return {std::move(h)};
 }
 
-doc::TableCell cell(const std::string& text) {
-  doc::TableCell c;
+document::TableCell cell(const std::string& text) {
+  document::TableCell c;
   c.content.push_back(paragraph(text));
   return c;
 }
 
-std::vector<layout::Page> lay_out_document(const doc::Document& document) {
+std::vector<layout::Page> lay_out_document(const document::Document& document) {
   CollectingSink sink;
   layout::layout_document(document, shared_fonts(), sink, "test");
   return std::move(sink.pages);
 }
 
-doc::Document one_section(doc::Blocks body) {
-  doc::Document document;
-  doc::Section section;
+document::Document one_section(document::Blocks body) {
+  document::Document document;
+  document::Section section;
   section.body = std::move(body);
   document.sections.push_back(std::move(section));
   return document;
@@ -88,11 +88,11 @@ doc::Document one_section(doc::Blocks body) {
 
 const std::string header_text = "ที่ กิจกรรม";
 
-doc::Table table_with_header() {
-  doc::Table table;
-  table.columns = {{doc::TableColumn::Unit::points, 40}, {doc::TableColumn::Unit::fraction, 1}};
+document::Table table_with_header() {
+  document::Table table;
+  table.columns = {{document::TableColumn::Unit::points, 40}, {document::TableColumn::Unit::fraction, 1}};
   table.header_rows = 1;
-  doc::TableRow header;
+  document::TableRow header;
   header.cells = {cell("ที่"), cell("กิจกรรม")};
   table.rows.push_back(std::move(header));
   return table;
@@ -101,13 +101,13 @@ doc::Table table_with_header() {
 }  // namespace
 
 TEST_CASE("pagination: the header rows of a long table are repeated at the top of every page it reaches") {
-  doc::Table table = table_with_header();
+  document::Table table = table_with_header();
   for (int i = 1; i <= 80; ++i) {
-    doc::TableRow row;
+    document::TableRow row;
     row.cells = {cell(std::to_string(i)), cell("กิจกรรมลำดับที่ " + std::to_string(i))};
     table.rows.push_back(std::move(row));
   }
-  const auto pages = lay_out_document(one_section({doc::Block{std::move(table)}}));
+  const auto pages = lay_out_document(one_section({document::Block{std::move(table)}}));
   REQUIRE(pages.size() >= 3);
   int rows_seen = 0;
   for (const auto& page : pages) {
@@ -127,14 +127,14 @@ TEST_CASE("pagination: the header rows of a long table are repeated at the top o
 
 TEST_CASE(
     "pagination: a row taller than the space left is split between lines and continues on the next page") {
-  doc::Table table = table_with_header();
+  document::Table table = table_with_header();
   std::string long_text;
   for (int i = 1; i <= 120; ++i) long_text += "ข้อความบรรทัดยาว" + std::to_string(i) + "\n";
   long_text.pop_back();
-  doc::TableRow row;
+  document::TableRow row;
   row.cells = {cell("๑"), cell(long_text)};
   table.rows.push_back(std::move(row));
-  const auto pages = lay_out_document(one_section({paragraph("ย่อหน้านำ"), doc::Block{std::move(table)}}));
+  const auto pages = lay_out_document(one_section({paragraph("ย่อหน้านำ"), document::Block{std::move(table)}}));
   REQUIRE(pages.size() >= 3);
   std::vector<std::string> continued;
   for (const auto& page : pages) {
@@ -158,13 +158,13 @@ TEST_CASE("pagination: a cell cut by a page end never carries a single line over
   std::string ten;
   for (int i = 1; i <= 10; ++i) ten += "บรรทัดในเซลล์" + std::to_string(i) + (i < 10 ? "\n" : "");
   for (int filler = 10; filler <= 24; ++filler) {
-    doc::Blocks body;
+    document::Blocks body;
     for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
-    doc::Table table = table_with_header();
-    doc::TableRow row;
+    document::Table table = table_with_header();
+    document::TableRow row;
     row.cells = {cell("๑"), cell(ten)};
     table.rows.push_back(std::move(row));
-    body.push_back(doc::Block{std::move(table)});
+    body.push_back(document::Block{std::move(table)});
     const auto pages = lay_out_document(one_section(std::move(body)));
     CAPTURE(filler);
     int total = 0;
@@ -180,7 +180,7 @@ TEST_CASE("pagination: a cell cut by a page end never carries a single line over
 
 TEST_CASE("pagination: a heading is never the last line of a page, wherever the page end falls") {
   for (int filler = 18; filler <= 30; ++filler) {
-    doc::Blocks body;
+    document::Blocks body;
     for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
     body.push_back(heading("หัวข้อทดสอบ", "h-test"));
     body.push_back(paragraph("เนื้อหาหลังหัวข้อ บรรทัดแรก\nเนื้อหาหลังหัวข้อ บรรทัดที่สอง\nเนื้อหาหลังหัวข้อ บรรทัดที่สาม"));
@@ -205,7 +205,7 @@ TEST_CASE("pagination: widows and orphans are held at every position of a page e
   std::string five;
   for (int i = 1; i <= 5; ++i) five += "ย่อหน้าห้าบรรทัด " + std::to_string(i) + (i < 5 ? "\n" : "");
   for (int filler = 16; filler <= 30; ++filler) {
-    doc::Blocks body;
+    document::Blocks body;
     for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
     body.push_back(paragraph(five));
     body.push_back(paragraph("บรรทัดท้าย"));
@@ -228,18 +228,18 @@ TEST_CASE("pagination: widows and orphans are held at every position of a page e
 }
 
 TEST_CASE("pagination: the contents page lists each heading with the page it landed on, before the body") {
-  doc::Document document;
-  doc::Section front;
-  front.numbering = doc::PageNumbering::thai_letters;
-  doc::TableOfContents contents;
+  document::Document document;
+  document::Section front;
+  front.numbering = document::PageNumbering::thai_letters;
+  document::TableOfContents contents;
   contents.max_level = 2;
   front.body.push_back({contents});
   document.sections.push_back(std::move(front));
-  doc::Section body;
-  body.numbering = doc::PageNumbering::thai_digits;
+  document::Section body;
+  body.numbering = document::PageNumbering::thai_digits;
   for (int part = 1; part <= 4; ++part) {
-    doc::Block h = heading("ส่วนที่ " + std::to_string(part), "part-" + std::to_string(part));
-    std::get<doc::Heading>(h.node).paragraph.block.page_break_before = true;
+    document::Block h = heading("ส่วนที่ " + std::to_string(part), "part-" + std::to_string(part));
+    std::get<document::Heading>(h.node).paragraph.block.page_break_before = true;
     body.body.push_back(std::move(h));
     for (int i = 0; i < 10 * part; ++i) body.body.push_back(paragraph("เนื้อหา " + std::to_string(i)));
   }

@@ -40,9 +40,9 @@ std::string describe(const layout::Page& page) {
   return out;
 }
 
-doc::Block paragraph(const std::string& text, doc::Align align) {
-  doc::Paragraph p;
-  p.content.push_back(doc::TextInline{text, {}, {}, {}});
+document::Block paragraph(const std::string& text, document::Align align) {
+  document::Paragraph p;
+  p.content.push_back(document::TextInline{text, {}, {}, {}});
   p.style.align = align;
   p.block.space_after = 8;
   return {std::move(p)};
@@ -52,43 +52,44 @@ doc::Block paragraph(const std::string& text, doc::Align align) {
 // into an earlier block would read the wrong text.
 class OverwritingSource : public layout::BlockSource {
  public:
-  explicit OverwritingSource(const doc::Blocks& blocks) : blocks_(blocks) {}
-  const doc::Block* next() override {
+  explicit OverwritingSource(const document::Blocks& blocks) : blocks_(blocks) {}
+  const document::Block* next() override {
     if (next_ == blocks_.size()) return nullptr;
     current_ = blocks_[next_++];
     return &current_;
   }
 
  private:
-  const doc::Blocks& blocks_;
+  const document::Blocks& blocks_;
   std::size_t next_ = 0;
-  doc::Block current_;
+  document::Block current_;
 };
 
-doc::Section seed_section() {
-  doc::Section section;
-  section.numbering = doc::PageNumbering::thai_digits;
-  doc::Paragraph footer;
-  footer.content.push_back(doc::FieldInline{doc::FieldInline::Kind::page_number, {}});
-  footer.style.align = doc::Align::center;
+document::Section seed_section() {
+  document::Section section;
+  section.numbering = document::PageNumbering::thai_digits;
+  document::Paragraph footer;
+  footer.content.push_back(document::FieldInline{document::FieldInline::Kind::page_number, {}});
+  footer.style.align = document::Align::center;
   section.footer.push_back({std::move(footer)});
   const auto paragraphs = seed_paragraphs();
   for (std::size_t k = 0; k < 60 && k < paragraphs.size(); ++k)
-    section.body.push_back(paragraph(paragraphs[k], k % 2 ? doc::Align::justify : doc::Align::left));
+    section.body.push_back(
+        paragraph(paragraphs[k], k % 2 ? document::Align::justify : document::Align::left));
   return section;
 }
 
 }  // namespace
 
 TEST_CASE("streamed layout: a body read block by block gives the pages of the body held whole") {
-  const doc::Section whole = seed_section();
-  doc::Document document;
+  const document::Section whole = seed_section();
+  document::Document document;
   document.sections.push_back(whole);
   CollectingSink in_memory;
   const auto expected = layout::layout_document(document, shared_fonts(), in_memory, "test");
   REQUIRE(in_memory.pages.size() > 3);  // enough pages for page ends to matter
 
-  doc::Section shell = whole;
+  document::Section shell = whole;
   shell.body.clear();
   OverwritingSource source(whole.body);
   CollectingSink streamed;
@@ -103,8 +104,8 @@ TEST_CASE("streamed layout: a body read block by block gives the pages of the bo
 }
 
 TEST_CASE("streamed layout: an empty body gives one blank page, as a body held whole does") {
-  doc::Section section;
-  doc::Blocks none;
+  document::Section section;
+  document::Blocks none;
   layout::BlocksInMemory source(none);
   CollectingSink sink;
   const auto result = layout::layout_streamed_section(section, source, shared_fonts(), sink, "test");
@@ -113,16 +114,16 @@ TEST_CASE("streamed layout: an empty body gives one blank page, as a body held w
 }
 
 TEST_CASE("streamed layout: what needs the whole body before the first page is refused") {
-  doc::Blocks body{paragraph("สวัสดี", doc::Align::left), {doc::TableOfContents{}}};
-  doc::Section section;
+  document::Blocks body{paragraph("สวัสดี", document::Align::left), {document::TableOfContents{}}};
+  document::Section section;
   layout::BlocksInMemory with_contents(body);
   CollectingSink sink;
   CHECK_THROWS_AS(layout::layout_streamed_section(section, with_contents, shared_fonts(), sink, "test"),
                   std::invalid_argument);
 
-  doc::Blocks plain{paragraph("สวัสดี", doc::Align::left)};
-  doc::Paragraph count;
-  count.content.push_back(doc::FieldInline{doc::FieldInline::Kind::page_count, {}});
+  document::Blocks plain{paragraph("สวัสดี", document::Align::left)};
+  document::Paragraph count;
+  count.content.push_back(document::FieldInline{document::FieldInline::Kind::page_count, {}});
   section.footer.push_back({std::move(count)});
   layout::BlocksInMemory source(plain);
   CHECK_THROWS_AS(layout::layout_streamed_section(section, source, shared_fonts(), sink, "test"),
@@ -130,8 +131,8 @@ TEST_CASE("streamed layout: what needs the whole body before the first page is r
 }
 
 TEST_CASE("streamed layout: the page cap stops a streamed body too") {
-  const doc::Section whole = seed_section();
-  doc::Section shell = whole;
+  const document::Section whole = seed_section();
+  document::Section shell = whole;
   shell.body.clear();
   layout::BlocksInMemory source(whole.body);
   CollectingSink sink;

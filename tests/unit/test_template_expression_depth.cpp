@@ -7,11 +7,11 @@
 
 #include "core/diagnostic.h"
 #include "dataset/json_reader.h"
-#include "template/evaluator.h"
-#include "template/expression.h"
+#include "templating/evaluator.h"
+#include "templating/expression.h"
 
 using namespace raingan;
-using namespace raingan::tmpl;
+using namespace raingan::templating;
 
 namespace {
 

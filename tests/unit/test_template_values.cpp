@@ -6,12 +6,12 @@
 #include <vector>
 
 #include "dataset/json_reader.h"
-#include "template/function_ref.h"
-#include "template/scope.h"
-#include "template/value.h"
+#include "templating/function_ref.h"
+#include "templating/scope.h"
+#include "templating/value.h"
 
 using namespace raingan;
-using namespace raingan::tmpl;
+using namespace raingan::templating;
 
 namespace {
 

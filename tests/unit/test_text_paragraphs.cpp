@@ -37,20 +37,20 @@ struct Read {
 };
 
 std::vector<Read> read_all(const fs::path& path) {
-  doc::InlineStyle style;
+  document::InlineStyle style;
   style.font.size = 14;
-  doc::ParagraphStyle paragraph;
-  paragraph.align = doc::Align::justify;
-  doc::BlockStyle block;
+  document::ParagraphStyle paragraph;
+  paragraph.align = document::Align::justify;
+  document::BlockStyle block;
   block.space_after = 7;
   render::TextParagraphs source(path, style, paragraph, block);
   std::vector<Read> out;
-  while (const doc::Block* next = source.next()) {
-    const auto& p = std::get<doc::Paragraph>(next->node);
+  while (const document::Block* next = source.next()) {
+    const auto& p = std::get<document::Paragraph>(next->node);
     REQUIRE(p.content.size() == 1);
-    const auto& text = std::get<doc::TextInline>(p.content[0]);
+    const auto& text = std::get<document::TextInline>(p.content[0]);
     CHECK(text.style.font.size == 14);
-    CHECK(p.style.align == doc::Align::justify);
+    CHECK(p.style.align == document::Align::justify);
     CHECK(p.block.space_after == 7);
     out.push_back({text.text, p.source_line});
   }

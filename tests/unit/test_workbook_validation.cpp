@@ -1,7 +1,6 @@
 // <validation> in a <workbook> template: a drop-down of allowed values for input cells (a status column),
 // from a list in the dataset or a text of comma-separated values; mistakes name the template line.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -10,7 +9,7 @@
 
 #include "core/diagnostic.h"
 #include "dataset/json_reader.h"
-#include "template/workbook_binder.h"
+#include "templating/workbook_binder.h"
 #include "xlsx_support.h"
 
 using namespace raingan;
@@ -22,8 +21,8 @@ const char* const dataset_text =
 
 std::filesystem::path scratch_folder() {
   // One folder per process: CTest runs the cases of this file side by side.
-  const auto folder =
-      std::filesystem::temp_directory_path() / ("raingan-unit-workbook-validation-" + std::to_string(::getpid()));
+  const auto folder = std::filesystem::temp_directory_path() /
+                      ("raingan-unit-workbook-validation-" + std::to_string(::getpid()));
   std::filesystem::create_directories(folder);
   return folder;
 }
@@ -33,13 +32,13 @@ std::string first_sheet(const std::string& template_text) {
   const auto folder = scratch_folder();
   const auto template_path = folder / "register.xml";
   std::ofstream(template_path) << template_text;
-  const tmpl::TemplateFile file = tmpl::load_template(template_path);
+  const templating::TemplateFile file = templating::load_template(template_path);
   const dataset::JsonDocument data = dataset::read_json_text(dataset_text, "d.json");
-  const tmpl::BindOptions options{format::parse_iso_date("2026-03-16"), folder};
+  const templating::BindOptions options{format::parse_iso_date("2026-03-16"), folder};
   const auto output = folder / "register.xlsx";
-  tmpl::WorkbookSettings settings = tmpl::read_workbook_settings(file, data, options);
+  templating::WorkbookSettings settings = templating::read_workbook_settings(file, data, options);
   xlsx::WorkbookWriter writer(output, settings.options, test::LaksamanMeasure());
-  tmpl::bind_workbook(file, data, options, writer);
+  templating::bind_workbook(file, data, options, writer);
   writer.finish();
   return test::read_zip_member(output, "xl/worksheets/sheet1.xml");
 }

@@ -1,0 +1,34 @@
+#pragma once
+// Reading attribute values the way template writers write them: lengths with units (2.5cm, 10mm, 12pt, 1in;
+// a bare number is points), colours (#1F4E79 or a few names), yes/no flags. Each error names the template
+// line.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "layout/frame.h"
+
+namespace raingan::templating {
+
+// Where a value was written, for messages.
+struct AttributeSource {
+  const std::string& file;
+  int line;
+  std::string_view name;  // the attribute
+};
+
+double parse_length(std::string_view text, const AttributeSource& where);
+// "2pt 4pt" -> {2, 4}: one to four lengths (CSS order: top right bottom left).
+std::vector<double> parse_lengths(std::string_view text, const AttributeSource& where);
+layout::Color parse_color(std::string_view text, const AttributeSource& where);
+bool parse_flag(std::string_view text, const AttributeSource& where);
+double parse_number(std::string_view text, const AttributeSource& where);
+int parse_integer(std::string_view text, const AttributeSource& where, int minimum, int maximum);
+
+// One of `choices`, or an error listing them.
+std::string parse_choice(std::string_view text, const std::vector<std::string_view>& choices,
+                         const AttributeSource& where);
+
+}  // namespace raingan::templating
