@@ -9,8 +9,10 @@
 #include <vector>
 
 #include "document/inline.h"
-#include "layout/frame.h"
-#include "layout/page.h"
+#include "geometry/color.h"
+#include "geometry/document_info.h"
+#include "geometry/image_data.h"
+#include "geometry/point.h"
 
 namespace raingan::document {
 
@@ -79,7 +81,7 @@ struct TableRow {
 
 struct TableBorders {
   enum class Kind { all, none, outer, horizontal } kind = Kind::all;
-  layout::Stroke stroke;
+  geometry::Stroke stroke;
 };
 
 struct Table {
@@ -92,7 +94,7 @@ struct Table {
 };
 
 struct Image {
-  std::shared_ptr<const layout::ImageData> data;
+  std::shared_ptr<const geometry::ImageData> data;
   double width = 0;   // pt; 0 = from the height and the aspect ratio, or the available width
   double height = 0;  // pt; 0 = from the width and the aspect ratio
   Align align = Align::center;
@@ -143,7 +145,7 @@ struct Container {
   double start_indent = 0;
   double end_indent = 0;
   BlockStyle block;
-  std::optional<layout::Stroke> border;
+  std::optional<geometry::Stroke> border;
   double padding = 0;
 };
 
@@ -155,7 +157,7 @@ struct Block {
 enum class PageNumbering { thai_digits, arabic, thai_letters, none };
 
 struct PageSetup {
-  layout::Size size{595.2755905511812, 841.8897637795276};  // A4 portrait
+  geometry::Size size{595.2755905511812, 841.8897637795276};  // A4 portrait
   double margin_top = 72, margin_bottom = 56.69, margin_left = 85.04, margin_right = 56.69;
   std::optional<double> first_page_margin_top;  // letters start higher: the emblem sits above the text
   double header_offset = 36;                    // from the page's top edge to the top of the header
@@ -176,7 +178,7 @@ struct Section {
 };
 
 struct Document {
-  layout::DocumentInfo info;
+  geometry::DocumentInfo info;
   std::vector<Section> sections;
 };
 

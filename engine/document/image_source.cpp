@@ -53,8 +53,8 @@ bool read_jpeg_size(std::ifstream& in, std::uint32_t& width, std::uint32_t& heig
 
 }  // namespace
 
-std::shared_ptr<const layout::ImageData> ImageSource::load(const std::filesystem::path& path,
-                                                           const std::string& requested_in, int line) {
+std::shared_ptr<const geometry::ImageData> ImageSource::load(const std::filesystem::path& path,
+                                                             const std::string& requested_in, int line) {
   if (auto found = loaded_.find(path); found != loaded_.end()) return found->second;
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path.string(), "", "image not found");
@@ -63,15 +63,15 @@ std::shared_ptr<const layout::ImageData> ImageSource::load(const std::filesystem
   head.resize(static_cast<std::size_t>(in.gcount()));
   in.clear();
 
-  auto data = std::make_shared<layout::ImageData>();
+  auto data = std::make_shared<geometry::ImageData>();
   data->source_path = path.string();
   data->requested_in = requested_in;
   data->requested_on_line = line;
   std::uint32_t width = 0, height = 0;
   if (read_png_size(head, width, height)) {
-    data->format = layout::ImageData::Format::png;
+    data->format = geometry::ImageData::Format::png;
   } else if (head.size() >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) {
-    data->format = layout::ImageData::Format::jpeg;
+    data->format = geometry::ImageData::Format::jpeg;
     if (!read_jpeg_size(in, width, height))
       throw InputError(path.string(), "", "broken JPEG image: no frame header with the image size");
   } else {

@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "layout/frame.h"
+#include "geometry/image_data.h"
 
 namespace raingan::document {
 
@@ -21,12 +21,12 @@ class ImageSource {
   // Throws InputError (file = the image, message saying what is wrong and the limit flag when it applies).
   // `requested_in` and `line` name the template line that asks for it, for problems found later (a damaged
   // file is only found out when the PDF embeds it).
-  std::shared_ptr<const layout::ImageData> load(const std::filesystem::path& path,
-                                                const std::string& requested_in = {}, int line = 0);
+  std::shared_ptr<const geometry::ImageData> load(const std::filesystem::path& path,
+                                                  const std::string& requested_in = {}, int line = 0);
 
  private:
   std::uint64_t max_pixels_;
-  std::map<std::filesystem::path, std::shared_ptr<const layout::ImageData>> loaded_;
+  std::map<std::filesystem::path, std::shared_ptr<const geometry::ImageData>> loaded_;
 };
 
 }  // namespace raingan::document

@@ -6,11 +6,11 @@
 #include <variant>
 #include <vector>
 
-#include "layout/frame.h"
+#include "geometry/color.h"
 
 namespace raingan::document {
 
-using layout::Color;
+using geometry::Color;
 
 struct FontSpec {
   std::string family = "Laksaman";

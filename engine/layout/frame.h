@@ -10,26 +10,21 @@
 #include <variant>
 #include <vector>
 
+#include "geometry/color.h"
+#include "geometry/image_data.h"
+#include "geometry/point.h"
+
 namespace raingan::text {
 class FontFace;
 }
 
 namespace raingan::layout {
 
-struct Point {
-  double x = 0;
-  double y = 0;
-};
-
-struct Size {
-  double width = 0;
-  double height = 0;
-};
-
-struct Color {
-  std::uint8_t r = 0, g = 0, b = 0;
-  friend bool operator==(const Color&, const Color&) = default;
-};
+using geometry::Color;
+using geometry::ImageData;
+using geometry::Point;
+using geometry::Size;
+using geometry::Stroke;
 
 // One glyph as shaped. Advances and offsets are in points; y_offset follows HarfBuzz (positive = up).
 // x_advance includes any justification stretch given to the glyph; shaped_advance is what HarfBuzz gave.
@@ -66,12 +61,6 @@ struct TextLine {
   std::vector<TextSpan> spans;
 };
 
-struct Stroke {
-  double thickness = 0.5;
-  Color color;
-  enum class Dash { solid, dashed, dotted } dash = Dash::solid;
-};
-
 struct Rule {
   Point from;
   Point to;
@@ -95,18 +84,6 @@ struct Path {
   std::vector<PathCommand> commands;
   std::optional<Color> fill;
   std::optional<Stroke> stroke;
-};
-
-// Decoded image data shared by every place it is drawn; the exporter embeds it once.
-struct ImageData {
-  enum class Format { png, jpeg } format = Format::png;
-  std::string source_path;  // for messages and for de-duplication
-  std::uint32_t pixel_width = 0;
-  std::uint32_t pixel_height = 0;
-  // The template and line that first asked for the image, so that a file found damaged only when it is
-  // embedded is still reported where a clerk can fix it; empty when it does not come from a template.
-  std::string requested_in;
-  int requested_on_line = 0;
 };
 
 struct Image {

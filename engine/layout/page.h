@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "geometry/document_info.h"
 #include "layout/frame.h"
 
 namespace raingan::layout {
@@ -20,13 +21,6 @@ struct OutlineEntry {
   std::string anchor;
 };
 
-// Document information shown by viewers (File > Properties); Thai text is fine everywhere.
-struct DocumentInfo {
-  std::string title;
-  std::string author;
-  std::string subject;
-  std::string keywords;
-  std::string creator = "raingan";
-};
+using geometry::DocumentInfo;
 
 }  // namespace raingan::layout

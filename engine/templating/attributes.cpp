@@ -62,11 +62,11 @@ std::vector<double> parse_lengths(std::string_view text, const AttributeSource& 
   return values;
 }
 
-layout::Color parse_color(std::string_view text, const AttributeSource& where) {
+geometry::Color parse_color(std::string_view text, const AttributeSource& where) {
   text = trim(text);
   struct Named {
     std::string_view name;
-    layout::Color color;
+    geometry::Color color;
   };
   static constexpr Named names[] = {
       {"black", {0, 0, 0}}, {"white", {255, 255, 255}}, {"gray", {128, 128, 128}}, {"grey", {128, 128, 128}},

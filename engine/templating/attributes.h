@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "layout/frame.h"
+#include "geometry/color.h"
 
 namespace raingan::templating {
 
@@ -22,7 +22,7 @@ struct AttributeSource {
 double parse_length(std::string_view text, const AttributeSource& where);
 // "2pt 4pt" -> {2, 4}: one to four lengths (CSS order: top right bottom left).
 std::vector<double> parse_lengths(std::string_view text, const AttributeSource& where);
-layout::Color parse_color(std::string_view text, const AttributeSource& where);
+geometry::Color parse_color(std::string_view text, const AttributeSource& where);
 bool parse_flag(std::string_view text, const AttributeSource& where);
 double parse_number(std::string_view text, const AttributeSource& where);
 int parse_integer(std::string_view text, const AttributeSource& where, int minimum, int maximum);

@@ -224,16 +224,16 @@ class DocumentBinder {
     auto length = [&](const Attribute& a) { return parse_length(core_.text(a), {file, a.line, a.name}); };
     if (const Attribute* a = e.attribute("size")) {
       const std::string size = parse_choice(core_.text(*a), {"A4", "A5", "A3"}, {file, a->line, a->name});
-      page.size = size == "A4"   ? layout::Size{units::mm(210), units::mm(297)}
-                  : size == "A5" ? layout::Size{units::mm(148), units::mm(210)}
-                                 : layout::Size{units::mm(297), units::mm(420)};
+      page.size = size == "A4"   ? geometry::Size{units::mm(210), units::mm(297)}
+                  : size == "A5" ? geometry::Size{units::mm(148), units::mm(210)}
+                                 : geometry::Size{units::mm(297), units::mm(420)};
     }
     if (const Attribute* a = e.attribute("orientation")) {
       const bool landscape =
           parse_choice(core_.text(*a), {"portrait", "landscape"}, {file, a->line, a->name}) == "landscape";
       const double w = std::min(page.size.width, page.size.height),
                    h = std::max(page.size.width, page.size.height);
-      page.size = landscape ? layout::Size{h, w} : layout::Size{w, h};
+      page.size = landscape ? geometry::Size{h, w} : geometry::Size{w, h};
     }
     if (const Attribute* a = e.attribute("margin")) {
       auto v = parse_lengths(core_.text(*a), {file, a->line, a->name});
@@ -705,7 +705,7 @@ class DocumentBinder {
     if (const Attribute* a = e.attribute("digits"))
       chart.thai_digits =
           parse_choice(core_.text(*a), {"thai", "arabic"}, {file, a->line, a->name}) == "thai";
-    static const layout::Color palette[] = {{31, 78, 121}, {237, 125, 49}, {112, 173, 71}, {165, 165, 165}};
+    static const geometry::Color palette[] = {{31, 78, 121}, {237, 125, 49}, {112, 173, 71}, {165, 165, 165}};
     core_.for_each_child(e, [&](const Node& node) {
       if (!node.element) {
         if (has_visible_text(node.text)) core_.fail(node.line, "<chart> holds <series> elements, not text");
@@ -767,9 +767,9 @@ class DocumentBinder {
     container.start_indent = resolved.paragraph.start_indent;
     container.end_indent = resolved.paragraph.end_indent;
     if (const Attribute* a = e.attribute("border"))
-      if (parse_flag(core_.text(*a), {file, a->line, a->name})) container.border = layout::Stroke{};
+      if (parse_flag(core_.text(*a), {file, a->line, a->name})) container.border = geometry::Stroke{};
     if (const Attribute* a = e.attribute("border-width")) {
-      if (!container.border) container.border = layout::Stroke{};
+      if (!container.border) container.border = geometry::Stroke{};
       container.border->thickness = parse_length(core_.text(*a), {file, a->line, a->name});
     }
     if (const Attribute* a = e.attribute("padding"))

@@ -49,7 +49,7 @@ ResolvedStyle resolve(const Style& style) {
   r.text.font.bold = style.bold.value_or(false);
   r.text.font.italic = style.italic.value_or(false);
   r.text.underline = style.underline.value_or(false);
-  r.text.color = style.color.value_or(layout::Color{});
+  r.text.color = style.color.value_or(geometry::Color{});
   r.paragraph.align = style.align.value_or(document::Align::left);
   r.paragraph.first_line_indent = style.first_line_indent.value_or(0);
   r.paragraph.start_indent = style.indent_start.value_or(0);

@@ -19,7 +19,7 @@ struct Style {
   std::optional<std::string> font;
   std::optional<double> size;
   std::optional<bool> bold, italic, underline;
-  std::optional<layout::Color> color;
+  std::optional<geometry::Color> color;
   std::optional<document::Align> align;
   std::optional<double> first_line_indent, indent_start, indent_end, line_spacing;
   std::optional<double> space_before, space_after;

@@ -22,7 +22,7 @@ bool is_cell_style_attribute(std::string_view name) {
          cell_style_attributes.end();
 }
 
-std::uint32_t rgb(const layout::Color& c) {
+std::uint32_t rgb(const geometry::Color& c) {
   return (std::uint32_t{c.r} << 16) | (std::uint32_t{c.g} << 8) | c.b;
 }
 
