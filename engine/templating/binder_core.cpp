@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "templating/element_registry.h"
 #include "templating/style_sheet.h"
 #include "templating/whitespace.h"
 
@@ -129,15 +130,7 @@ Value BinderCore::expression(const Attribute& attribute) {
 
 void BinderCore::check_attributes(const Element& element, const std::vector<std::string_view>& allowed,
                                   bool style_attributes) const {
-  for (const auto& attribute : element.attributes) {
-    if (style_attributes && is_style_attribute(attribute.name)) continue;
-    if (std::find(allowed.begin(), allowed.end(), attribute.name) != allowed.end()) continue;
-    std::string listed;
-    for (auto name : allowed) listed += (listed.empty() ? "" : ", ") + std::string(name);
-    if (style_attributes) listed += (listed.empty() ? "" : ", ") + std::string("and the style attributes");
-    fail(attribute.line, "<" + element.name + "> has no attribute '" + attribute.name + "'" +
-                             (listed.empty() ? "" : " (it takes: " + listed + ")"));
-  }
+  templating::check_attributes(*this, element, allowed, style_attributes ? &style_attribute_group : nullptr);
 }
 
 void BinderCore::check_dataset_kind(const Element& root) const {

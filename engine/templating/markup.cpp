@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <unordered_set>
 
 #include "core/diagnostic.h"
 #include "core/utf8.h"
@@ -145,6 +146,10 @@ class MarkupParser {
     element->line = line_;
     expect('<', "'<'");
     element->name = parse_name("an element name after '<'");
+    // Elements have a handful of attributes, looked through directly; past that a set of their names keeps
+    // the check for one given twice linear, however many a (hostile) template gives.
+    constexpr std::size_t attributes_looked_through = 8;
+    std::unordered_set<std::string> attribute_names;
     for (;;) {
       const bool had_space = is_space(peek());
       skip_spaces();
@@ -160,8 +165,15 @@ class MarkupParser {
       Attribute attribute;
       attribute.line = line_;
       attribute.name = parse_name("an attribute name or '>' in <" + element->name + ">");
-      if (element->attribute(attribute.name))
-        fail("attribute '" + attribute.name + "' given twice in <" + element->name + ">");
+      bool given_twice = false;
+      if (element->attributes.size() < attributes_looked_through) {
+        given_twice = element->attribute(attribute.name) != nullptr;
+      } else {
+        if (attribute_names.empty())
+          for (const auto& earlier : element->attributes) attribute_names.insert(earlier.name);
+        given_twice = !attribute_names.insert(attribute.name).second;
+      }
+      if (given_twice) fail("attribute '" + attribute.name + "' given twice in <" + element->name + ">");
       skip_spaces();
       expect('=', "'=' after attribute '" + attribute.name + "'");
       skip_spaces();

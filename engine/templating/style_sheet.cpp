@@ -71,6 +71,8 @@ bool is_style_attribute(std::string_view name) {
   return false;
 }
 
+const AttributeGroup style_attribute_group{"the style attributes", &is_style_attribute};
+
 Style read_style(const Element& element, const std::string& file,
                  const std::function<std::string(const Attribute&)>& text_of) {
   Style s;

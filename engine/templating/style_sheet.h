@@ -11,6 +11,7 @@
 
 #include "document/document.h"
 #include "templating/attributes.h"
+#include "templating/element_registry.h"
 #include "templating/markup.h"
 
 namespace raingan::templating {
@@ -40,6 +41,8 @@ ResolvedStyle resolve(const Style& style);
 
 // The attribute names a style (and any element) may carry.
 bool is_style_attribute(std::string_view name);
+// The same as a group every element that sets text or spacing accepts besides its own attributes.
+extern const AttributeGroup style_attribute_group;
 
 // Reads the style attributes of an element; `text_of` gives an attribute's value after interpolation.
 Style read_style(const Element& element, const std::string& file,
