@@ -42,6 +42,13 @@ struct LayoutEnvironment {
   std::vector<Diagnostic> problems;                      // characters no font has, bad table spans, …
 };
 
+// The break rules one block hands to the next.
+struct FlowState {
+  bool keep_next = false;   // the previous block asked to stay with this one
+  bool break_next = false;  // a page break comes before the next item
+};
+
+// Lays out blocks by kind (layout/blocks/block_kinds.h) and applies each block's spacing and break rules.
 class BlockLayouter {
  public:
   explicit BlockLayouter(LayoutEnvironment& environment) : environment_(environment) {}
@@ -53,25 +60,23 @@ class BlockLayouter {
   // The same, with tables drawn whole: only strips (table cells, headers, footers).
   std::vector<FlowLine> layout_strips(const document::Blocks& blocks, double width);
 
- private:
+  // For the block kinds: a paragraph's lines as strips, the first marked as a heading's when `mark` is set
+  // (blocks/paragraph_block.cpp).
   void layout_paragraph(const document::Paragraph& paragraph, double width, double x,
                         std::vector<FlowItem>& out, const HeadingMark* mark);
-  void layout_list(const document::List& list, double width, double x, std::vector<FlowItem>& out);
-  void layout_table(const document::Table& table, double width, double x, std::vector<FlowItem>& out);
-  void layout_image(const document::Image& image, double width, double x, std::vector<FlowItem>& out);
-  void layout_chart(const document::Chart& chart, double width, double x, std::vector<FlowItem>& out);
-  void layout_contents(const document::TableOfContents& contents, double width, double x,
-                       std::vector<FlowItem>& out);
-  void layout_container(const document::Container& container, double width, double x,
-                        std::vector<FlowItem>& out);
-  void layout_spacer(const document::Spacer& spacer, std::vector<FlowItem>& out);
+  LayoutEnvironment& environment() noexcept { return environment_; }
+  // Kinds that lay out blocks of their own (list labels, table cells) set it aside and restore it.
+  FlowState& flow() noexcept { return flow_; }
 
+ private:
   // Applies a block's spacing and break rules to the items it produced, from index `first` on.
   void apply_block_style(const document::BlockStyle& style, std::vector<FlowItem>& out, std::size_t first);
 
   LayoutEnvironment& environment_;
-  bool keep_next_ = false;   // the previous block asked to stay with this one
-  bool break_next_ = false;  // a page break comes before the next item
+  FlowState flow_;
 };
+
+// Stacks strips as pagination would on an endless page: the top of each, and the total height.
+double stack_strips(const std::vector<FlowLine>& lines, std::vector<double>& tops);
 
 }  // namespace raingan::layout

@@ -46,4 +46,18 @@ struct FlowTable {
 
 using FlowItem = std::variant<FlowLine, FlowTable>;
 
+// The break and spacing settings every flow item has.
+inline double& space_before_of(FlowItem& item) {
+  return std::visit([](auto& it) -> double& { return it.space_before; }, item);
+}
+inline double& space_after_of(FlowItem& item) {
+  return std::visit([](auto& it) -> double& { return it.space_after; }, item);
+}
+inline bool& break_before_of(FlowItem& item) {
+  return std::visit([](auto& it) -> bool& { return it.break_before; }, item);
+}
+inline bool& force_break_of(FlowItem& item) {
+  return std::visit([](auto& it) -> bool& { return it.force_break_before; }, item);
+}
+
 }  // namespace raingan::layout
