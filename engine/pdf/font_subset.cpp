@@ -5,14 +5,14 @@
 #include <memory>
 #include <stdexcept>
 
+#include "core/c_handle.h"
 #include "text/font_face.h"
 #include "text/handles.h"
 
 namespace raingan::pdf {
 namespace {
 
-using SubsetInput =
-    std::unique_ptr<hb_subset_input_t, text::CDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
+using SubsetInput = std::unique_ptr<hb_subset_input_t, CDeleter<hb_subset_input_t, hb_subset_input_destroy>>;
 
 }  // namespace
 

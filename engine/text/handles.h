@@ -8,12 +8,11 @@
 
 #include <memory>
 
+#include "core/c_handle.h"
+
 namespace raingan::text {
 
-template <typename T, void (*Release)(T*)>
-struct CDeleter {
-  void operator()(T* object) const noexcept { Release(object); }
-};
+using raingan::CDeleter;
 
 using HbBlob = std::unique_ptr<hb_blob_t, CDeleter<hb_blob_t, hb_blob_destroy>>;
 using HbFace = std::unique_ptr<hb_face_t, CDeleter<hb_face_t, hb_face_destroy>>;

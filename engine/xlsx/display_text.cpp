@@ -9,7 +9,7 @@
 #include <memory>
 #include <system_error>
 
-#include "core/utf8.h"
+#include "format/thai_digits.h"
 
 namespace raingan::xlsx {
 namespace {
@@ -88,17 +88,6 @@ bool is_date_format(std::string_view section) {
   return false;
 }
 
-std::string to_thai_digits(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    if (c >= '0' && c <= '9')
-      utf8::append(out, U'\u0E50' + static_cast<char32_t>(c - '0'));
-    else
-      out += c;
-  }
-  return out;
-}
-
 std::string render_date(double serial, std::string_view section, const LocalePrefix& prefix) {
   // Days since 1899-12-30 (valid from serial 61 on, see excel_date.h) to a civil date.
   long z = static_cast<long>(std::floor(serial)) - 25569 + 719468;  // 25569 = 1970-01-01
@@ -161,7 +150,7 @@ std::string render_date(double serial, std::string_view section, const LocalePre
       }
     }
   }
-  return prefix.thai_digits ? to_thai_digits(out) : out;
+  return prefix.thai_digits ? format::to_thai_digits(out) : out;
 }
 
 // What a number section asks for: decimals, grouping, percent and literal text around the digits.
@@ -211,10 +200,10 @@ std::string render_number(double value, const NumberPattern& pattern, const Loca
   // that a 64-byte printf buffer holds.
   constexpr std::size_t printf_buffer = 64;
   char buffer[400];
-  const auto written = pattern.seen_digit
-                           ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed,
-                                           pattern.decimals)
-                           : std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 10);
+  const auto written =
+      pattern.seen_digit
+          ? std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, pattern.decimals)
+          : std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 10);
   const std::size_t length = written.ec == std::errc() ? static_cast<std::size_t>(written.ptr - buffer) : 0;
   std::string number(buffer, std::min(length, printf_buffer - 1));
   if (pattern.seen_digit && pattern.grouping) {
@@ -225,7 +214,7 @@ std::string render_number(double value, const NumberPattern& pattern, const Loca
   }
   if (pattern.percent) number += '%';
   number += pattern.literal;
-  return prefix.thai_digits ? to_thai_digits(number) : number;
+  return prefix.thai_digits ? format::to_thai_digits(number) : number;
 }
 
 }  // namespace

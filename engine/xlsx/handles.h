@@ -9,12 +9,11 @@
 
 #include <memory>
 
+#include "core/c_handle.h"
+
 namespace raingan::xlsx {
 
-template <typename T, auto Release>
-struct CDeleter {
-  void operator()(T* object) const noexcept { Release(object); }
-};
+using raingan::CDeleter;
 
 using LxwWorkbook = std::unique_ptr<lxw_workbook, CDeleter<lxw_workbook, lxw_workbook_free>>;
 

@@ -15,6 +15,7 @@
 #include "document/image_source.h"
 #include "layout/document_outline.h"
 #include "layout/paginate.h"
+#include "layout_test_support.h"
 #include "templating/document_binder.h"
 #include "templating/template_file.h"
 #include "text_test_support.h"
@@ -23,15 +24,6 @@ namespace raingan::test {
 namespace {
 
 const std::filesystem::path source_dir = RAINGAN_SOURCE_DIR;
-
-class CollectingSink : public layout::PageSink {
- public:
-  std::vector<layout::Page> pages;
-  void add_page(layout::Page&& page) override { pages.push_back(std::move(page)); }
-  void insert_page(std::size_t index, layout::Page&& page) override {
-    pages.insert(pages.begin() + static_cast<long>(index), std::move(page));
-  }
-};
 
 struct Booklet {
   document::Document document;

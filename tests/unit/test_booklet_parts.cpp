@@ -13,6 +13,7 @@
 #include "format/thai_digits.h"
 #include "layout/chart.h"
 #include "layout/paginate.h"
+#include "layout_test_support.h"
 #include "templating/evaluator.h"
 #include "templating/expression.h"
 #include "text_test_support.h"
@@ -80,18 +81,8 @@ void check_labels_apart(const layout::Frame& frame) {
   }
 }
 
-class CollectingSink : public layout::PageSink {
- public:
-  std::vector<layout::Page> pages;
-  void add_page(layout::Page&& page) override { pages.push_back(std::move(page)); }
-  void insert_page(std::size_t index, layout::Page&& page) override {
-    pages.insert(pages.begin() + static_cast<long>(index), std::move(page));
-  }
-};
-
 document::Block paragraph(const std::string& text) {
-  document::Paragraph p;
-  p.content.push_back(document::TextInline{text, {}, {}, {}});
+  document::Paragraph p = plain_paragraph(text);
   return {std::move(p)};
 }
 

@@ -9,6 +9,7 @@
 
 #include "document/document.h"
 #include "layout/paginate.h"
+#include "layout_test_support.h"
 #include "text_test_support.h"
 
 namespace raingan::test {
@@ -17,15 +18,6 @@ namespace {
 struct PrintedLine {
   double y = 0;  // baseline
   std::string text;
-};
-
-class CollectingSink : public layout::PageSink {
- public:
-  std::vector<layout::Page> pages;
-  void add_page(layout::Page&& page) override { pages.push_back(std::move(page)); }
-  void insert_page(std::size_t index, layout::Page&& page) override {
-    pages.insert(pages.begin() + static_cast<long>(index), std::move(page));
-  }
 };
 
 // Every text line of a page, top to bottom, as a reader would extract it.
@@ -51,8 +43,7 @@ std::vector<std::pair<std::string, double>> anchors_of(const layout::Page& page)
 }
 
 document::Block paragraph(const std::string& text, document::BlockStyle block = {}) {
-  document::Paragraph p;
-  p.content.push_back(document::TextInline{text, {}, {}, {}});
+  document::Paragraph p = plain_paragraph(text);
   p.block = block;
   return {std::move(p)};
 }

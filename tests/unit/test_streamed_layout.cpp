@@ -10,19 +10,11 @@
 #include "core/diagnostic.h"
 #include "document/document.h"
 #include "layout/paginate.h"
+#include "layout_test_support.h"
 #include "text_test_support.h"
 
 namespace raingan::test {
 namespace {
-
-class CollectingSink : public layout::PageSink {
- public:
-  std::vector<layout::Page> pages;
-  void add_page(layout::Page&& page) override { pages.push_back(std::move(page)); }
-  void insert_page(std::size_t index, layout::Page&& page) override {
-    pages.insert(pages.begin() + static_cast<long>(index), std::move(page));
-  }
-};
 
 // Each page as text: its label, then every line's glyph ids and positions and the text it extracts to.
 std::string describe(const layout::Page& page) {
@@ -41,8 +33,7 @@ std::string describe(const layout::Page& page) {
 }
 
 document::Block paragraph(const std::string& text, document::Align align) {
-  document::Paragraph p;
-  p.content.push_back(document::TextInline{text, {}, {}, {}});
+  document::Paragraph p = plain_paragraph(text);
   p.style.align = align;
   p.block.space_after = 8;
   return {std::move(p)};
