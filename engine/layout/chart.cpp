@@ -19,6 +19,40 @@ const Color target_color{192, 0, 0};
 // label, and what centring a label on a bar or a tick has to centre (a Thai line box is far taller).
 constexpr double ink_height_em = 0.62;
 
+// Labels print smaller than the text around the chart, which is dense, but never unreadably: axis and
+// category labels two points under the chart's font, value labels two under those, and labels shrunk to fit
+// a narrow bar no smaller than the smallest size a printed form still reads at.
+constexpr double label_size_step = 2;
+constexpr double smallest_label = 10;
+constexpr double smallest_value_label = 8;
+constexpr double smallest_fitted_label = 6;
+
+// Strokes: hairline grid lines behind the bars, axes that frame the plot, a target line that stands out.
+constexpr double grid_stroke = 0.4;
+constexpr double axis_stroke = 0.8;
+constexpr double target_stroke = 1.2;
+
+// A vertical bar chart given no height is a little under two thirds as tall as it is wide, the proportion
+// of the charts in the office's reports.
+constexpr double vertical_chart_height_ratio = 0.58;
+// The bars of a category fill this share of its slot; the rest separates neighbouring categories.
+constexpr double vertical_group_share = 0.8;
+constexpr double horizontal_group_share = 0.75;
+// Each bar fills this share of its own width, leaving a sliver between the series of one category.
+constexpr double vertical_bar_fill = 0.92;
+constexpr double horizontal_bar_fill = 0.9;
+// Horizontal bars: about one value label tall by default, at most about two, so labels sit beside them.
+constexpr double horizontal_bar_em = 1.15;
+constexpr double thickest_horizontal_bar_em = 2.4;
+// Category names left of horizontal bars take at most this share of the width; longer names wrap.
+constexpr double name_column_share = 0.38;
+// Thai marks above and below reach about 1.2 em from the lowest to the highest: a name fits a slot that tall.
+constexpr double thai_ink_em = 1.2;
+// Before the tick labels are measured, vertical bars guess this much room for them (to measure the names).
+constexpr double guessed_tick_column = 40;
+// At most this many ticks on a value axis: more crowd a half-page chart.
+constexpr int most_ticks = 8;
+
 // Text laid out for the chart; the frame's origin is the block's top-left, its size the block's extent.
 struct TextBlock {
   Frame frame;
@@ -33,9 +67,9 @@ class ChartPainter {
       : chart_(chart), paragraphs_(fonts) {
     width_ = chart.width > 0 ? std::min(chart.width, width) : width;
     style_.font.family = chart.font.family;
-    style_.font.size = std::max(10.0, chart.font.size - 2);
+    style_.font.size = std::max(smallest_label, chart.font.size - label_size_step);
     small_ = style_;
-    small_.font.size = std::max(8.0, style_.font.size - 2);
+    small_.font.size = std::max(smallest_value_label, style_.font.size - label_size_step);
     const InlineStyle unit = {style_.font, {}, false};
     line_height_per_point_ = text("0", unit, 100, Align::left).height / std::max(1.0, unit.font.size);
     height_ = chart.height > 0 ? chart.height : default_height();
@@ -63,14 +97,15 @@ class ChartPainter {
  private:
   // Room a horizontal bar chart needs for readable bars, or two thirds of the width for a vertical one.
   double default_height() {
-    if (chart_.kind == document::Chart::Kind::bar) return width_ * 0.58;
-    const double bar = small_.font.size * 1.15;
+    if (chart_.kind == document::Chart::Kind::bar) return width_ * vertical_chart_height_ratio;
+    const double bar = small_.font.size * horizontal_bar_em;
     const double series = static_cast<double>(std::max<std::size_t>(1, chart_.series.size()));
     const double categories = static_cast<double>(std::max<std::size_t>(1, chart_.categories.size()));
     const double title = chart_.title.empty() ? 0 : line_height(style_.font.size + 2) * 2;
     // A slot holds its bars, and its name when the name wraps to more lines than the bars are tall.
-    const double slot =
-        std::max(series * bar / 0.75, tallest_wrapped_name(style_, name_column(style_)) * 1.1);
+    const double slot = std::max(series * bar / horizontal_group_share,
+                                 tallest_wrapped_name(style_, name_column(style_)) * 1.1);
+    // Besides the slots: the title, the legend (a line and a gap) and the axis labels under the plot.
     return title + line_height(style_.font.size) * 2.5 + categories * slot;
   }
 
@@ -79,7 +114,7 @@ class ChartPainter {
   double name_column(const InlineStyle& style) {
     double widest = 0;
     for (const auto& name : chart_.categories) widest = std::max(widest, label(name, style).width);
-    return std::min(width_ * 0.38, widest + 2);
+    return std::min(width_ * name_column_share, widest + 2);
   }
 
   // The height of the tallest category name that wraps when laid out `column` wide; 0 when none wraps (a
@@ -180,17 +215,20 @@ class ChartPainter {
     return m;
   }
 
-  // The size at which every value label fits in `room` points across (never above small_, never below 6 pt).
+  // The size at which every value label fits in `room` points across (never above small_, never below the
+  // smallest fitted size).
   double value_label_size(double room) {
     double widest = 0;
     for (const auto& series : chart_.series)
       for (double v : series.values) widest = std::max(widest, label(value_text(v), small_).width);
     if (widest <= 0 || widest <= room) return small_.font.size;
-    return std::max(6.0, small_.font.size * room / widest);
+    return std::max(smallest_fitted_label, small_.font.size * room / widest);
   }
 
   double legend(double top) {
     double x = 0;
+    // A series marker is a square about as tall as a digit; the target's dashed marker is longer, to show
+    // its dashes.
     const double box = style_.font.size * 0.7;
     double height = 0;
     auto entry = [&](const std::string& name, std::optional<Color> fill, bool dashed) {
@@ -203,7 +241,7 @@ class ChartPainter {
       const double mid = top + line_height(style_.font.size) / 2;
       if (dashed)
         frame_.items.push_back(
-            Rule{{x, mid}, {x + marker, mid}, Stroke{1.2, target_color, Stroke::Dash::dashed}});
+            Rule{{x, mid}, {x + marker, mid}, Stroke{target_stroke, target_color, Stroke::Dash::dashed}});
       else
         frame_.items.push_back(Rectangle{{x, mid - box / 2}, {box, box}, fill, std::nullopt});
       x += marker + 4;
@@ -233,7 +271,9 @@ class ChartPainter {
         category_height = std::max(category_height, names.back().height);
       }
     };
-    measure_names((width_ - 40) / static_cast<double>(n));
+    measure_names((width_ - guessed_tick_column) / static_cast<double>(n));
+    // Room above the tallest bar for its value label's ink (three quarters of a line: its digits, not its
+    // Thai line box).
     const double value_room = line_height(small_.font.size) * 0.75;
     const double plot_top = top + value_room;
     const double plot_bottom = height_ - category_height - 2;
@@ -241,7 +281,7 @@ class ChartPainter {
     // Ticks no closer than one and a half label heights.
     double axis_max = 0, step = 0;
     const double tick_gap = style_.font.size * 1.5;
-    scale(max_value(), std::clamp(static_cast<int>(plot_height / tick_gap), 1, 8), axis_max, step);
+    scale(max_value(), std::clamp(static_cast<int>(plot_height / tick_gap), 1, most_ticks), axis_max, step);
     std::vector<double> ticks;
     for (int k = 0; k * step <= axis_max + step / 2; ++k) ticks.push_back(k * step);
     for (double v : ticks) left = std::max(left, label(number_text(v), style_).width);
@@ -252,10 +292,11 @@ class ChartPainter {
 
     for (double v : ticks) {
       const double y = y_of(v);
-      frame_.items.push_back(Rule{{left, y}, {width_, y}, Stroke{0.4, grid_color, Stroke::Dash::solid}});
+      frame_.items.push_back(
+          Rule{{left, y}, {width_, y}, Stroke{grid_stroke, grid_color, Stroke::Dash::solid}});
       put_label(label(number_text(v), style_), left - 6, y, -1, style_.font.size);
     }
-    const double group = slot * 0.8;
+    const double group = slot * vertical_group_share;
     const double bar = group / static_cast<double>(series_count);
     InlineStyle value_style = small_;
     value_style.font.size = value_label_size(series_count > 1 ? bar - 1 : slot - 4);
@@ -265,24 +306,27 @@ class ChartPainter {
         const double value = chart_.series[s].values[c];
         const double y = y_of(std::max(0.0, value));
         const double x = x0 + bar * static_cast<double>(s);
-        frame_.items.push_back(
-            Rectangle{{x, y}, {bar * 0.92, plot_bottom - y}, chart_.series[s].color, std::nullopt});
+        frame_.items.push_back(Rectangle{
+            {x, y}, {bar * vertical_bar_fill, plot_bottom - y}, chart_.series[s].color, std::nullopt});
         // A label the target line would strike through sits just above the line instead.
+        // A value label stands just above its bar: its ink centre a little over half an em up.
         double label_y = y - value_style.font.size * 0.6;
         const double half_ink = value_style.font.size * ink_height_em / 2;
         if (chart_.target && std::fabs(y_of(*chart_.target) - label_y) < half_ink + 2)
           label_y = y_of(*chart_.target) - half_ink - 3;
-        put_label(label(value_text(value), value_style), x + bar * 0.46, label_y, 0, value_style.font.size);
+        put_label(label(value_text(value), value_style), x + bar * (vertical_bar_fill / 2), label_y, 0,
+                  value_style.font.size);
       }
       frame_.append(std::move(names[c].frame), {left + slot * static_cast<double>(c) + 2, plot_bottom + 2});
     }
+    frame_.items.push_back(Rule{
+        {left, plot_bottom}, {width_, plot_bottom}, Stroke{axis_stroke, axis_color, Stroke::Dash::solid}});
     frame_.items.push_back(
-        Rule{{left, plot_bottom}, {width_, plot_bottom}, Stroke{0.8, axis_color, Stroke::Dash::solid}});
-    frame_.items.push_back(
-        Rule{{left, plot_top}, {left, plot_bottom}, Stroke{0.8, axis_color, Stroke::Dash::solid}});
+        Rule{{left, plot_top}, {left, plot_bottom}, Stroke{axis_stroke, axis_color, Stroke::Dash::solid}});
     if (chart_.target) {
       const double y = y_of(*chart_.target);
-      frame_.items.push_back(Rule{{left, y}, {width_, y}, Stroke{1.2, target_color, Stroke::Dash::dashed}});
+      frame_.items.push_back(
+          Rule{{left, y}, {width_, y}, Stroke{target_stroke, target_color, Stroke::Dash::dashed}});
     }
   }
 
@@ -292,29 +336,33 @@ class ChartPainter {
     // The name column is as wide as the widest name, up to 38% of the chart (longer names wrap).
     double names_width = 0;
     for (const auto& name : chart_.categories) names_width = std::max(names_width, label(name, style_).width);
-    const double label_column = std::min(width_ * 0.38, names_width + 2);
+    const double label_column = std::min(width_ * name_column_share, names_width + 2);
     double axis_max = 0, step = 0;
     const double plot_left = label_column + 8;
     // Tick labels no closer than their own width plus a space.
     const double widest_tick = label(number_text(max_value()) + "0", style_).width;
     double values_room = 0;
-    scale(max_value(), 8, axis_max, step);
+    scale(max_value(), most_ticks, axis_max, step);
     for (;;) {
       const double plot_width = width_ - plot_left - values_room;
       const int steps = static_cast<int>(std::lround(axis_max / step));
       if (steps <= 1 || plot_width / steps >= widest_tick + style_.font.size * 0.5) break;
       scale(max_value(), steps - 1, axis_max, step);
     }
+    // The value axis labels under the plot need the ink of one line, not its whole Thai line box.
     const double axis_labels = line_height(style_.font.size) * 0.8;
     const double plot_top = top;
     const double plot_bottom = height_ - axis_labels;
     const double slot = (plot_bottom - plot_top) / static_cast<double>(n);
     // Bars no thicker than about two label heights each, when tall wrapped names make the slots deep.
-    const double group = std::min(slot * 0.75, static_cast<double>(series_count) * small_.font.size * 2.4);
+    const double group =
+        std::min(slot * horizontal_group_share,
+                 static_cast<double>(series_count) * small_.font.size * thickest_horizontal_bar_em);
     const double bar = group / static_cast<double>(series_count);
     // Value labels sit after their bars: their ink no taller than the bar, so neighbours never touch.
     InlineStyle value_style = small_;
-    value_style.font.size = std::max(6.0, std::min(small_.font.size, bar * 1.05 / ink_height_em));
+    value_style.font.size =
+        std::max(smallest_fitted_label, std::min(small_.font.size, bar * 1.05 / ink_height_em));
     for (const auto& series : chart_.series)
       for (double v : series.values)
         values_room = std::max(values_room, label(value_text(v), value_style).width + 4);
@@ -326,15 +374,16 @@ class ChartPainter {
       const double v = k * step;
       const double x = x_of(v);
       frame_.items.push_back(
-          Rule{{x, plot_top}, {x, plot_bottom}, Stroke{0.4, grid_color, Stroke::Dash::solid}});
+          Rule{{x, plot_top}, {x, plot_bottom}, Stroke{grid_stroke, grid_color, Stroke::Dash::solid}});
       put_label(label(number_text(v), style_), x, plot_bottom + axis_labels / 2, 0, style_.font.size);
     }
-    // Names no taller than their slot (Thai marks reach about 1.2 em from the lowest to the highest).
+    // Names no taller than their slot.
     InlineStyle name_style = style_;
-    name_style.font.size = std::max(6.0, std::min(style_.font.size, slot / 1.2));
+    name_style.font.size = std::max(smallest_fitted_label, std::min(style_.font.size, slot / thai_ink_em));
     // Names that wrap get smaller until the tallest fits its slot, so neighbours never overlap.
-    while (name_style.font.size > 6.0 && tallest_wrapped_name(name_style, label_column) > slot * 1.02)
-      name_style.font.size = std::max(6.0, name_style.font.size - 0.5);
+    while (name_style.font.size > smallest_fitted_label &&
+           tallest_wrapped_name(name_style, label_column) > slot * 1.02)
+      name_style.font.size = std::max(smallest_fitted_label, name_style.font.size - 0.5);
     for (std::size_t c = 0; c < chart_.categories.size(); ++c) {
       const double y0 = plot_top + slot * static_cast<double>(c) + (slot - group) / 2;
       TextBlock name = text(chart_.categories[c], name_style, label_column, Align::right);
@@ -348,8 +397,10 @@ class ChartPainter {
         const double value = chart_.series[s].values[c];
         const double y = y0 + bar * static_cast<double>(s);
         const double right = x_of(std::max(0.0, value));
-        frame_.items.push_back(
-            Rectangle{{plot_left, y}, {right - plot_left, bar * 0.9}, chart_.series[s].color, std::nullopt});
+        frame_.items.push_back(Rectangle{{plot_left, y},
+                                         {right - plot_left, bar * horizontal_bar_fill},
+                                         chart_.series[s].color,
+                                         std::nullopt});
         // A label the target line would strike through starts just past the line instead, if it fits.
         TextBlock value_label = label(value_text(value), value_style);
         double label_x = right + 3;
@@ -359,17 +410,20 @@ class ChartPainter {
               target_x + 3 + value_label.width <= width_)
             label_x = target_x + 3;
         }
-        put_label(std::move(value_label), label_x, y + bar * 0.45, 1, value_style.font.size);
+        put_label(std::move(value_label), label_x, y + bar * (horizontal_bar_fill / 2), 1,
+                  value_style.font.size);
       }
     }
-    frame_.items.push_back(
-        Rule{{plot_left, plot_top}, {plot_left, plot_bottom}, Stroke{0.8, axis_color, Stroke::Dash::solid}});
-    frame_.items.push_back(Rule{
-        {plot_left, plot_bottom}, {plot_right, plot_bottom}, Stroke{0.8, axis_color, Stroke::Dash::solid}});
+    frame_.items.push_back(Rule{{plot_left, plot_top},
+                                {plot_left, plot_bottom},
+                                Stroke{axis_stroke, axis_color, Stroke::Dash::solid}});
+    frame_.items.push_back(Rule{{plot_left, plot_bottom},
+                                {plot_right, plot_bottom},
+                                Stroke{axis_stroke, axis_color, Stroke::Dash::solid}});
     if (chart_.target) {
       const double x = x_of(*chart_.target);
       frame_.items.push_back(
-          Rule{{x, plot_top}, {x, plot_bottom}, Stroke{1.2, target_color, Stroke::Dash::dashed}});
+          Rule{{x, plot_top}, {x, plot_bottom}, Stroke{target_stroke, target_color, Stroke::Dash::dashed}});
     }
   }
 

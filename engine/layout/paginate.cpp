@@ -42,8 +42,9 @@ struct SectionOutput {
 
 class SectionPaginator {
  public:
-  SectionPaginator(const document::Section& section, BlockSource& body, LayoutEnvironment& environment,
-                   int first_number, const std::string& page_count, const std::function<void(Page&&)>& emit)
+  SectionPaginator(const document::Section& section, document::BlockSource& body,
+                   LayoutEnvironment& environment, int first_number, const std::string& page_count,
+                   const std::function<void(Page&&)>& emit)
       : section_(section),
         body_(body),
         environment_(environment),
@@ -238,7 +239,7 @@ class SectionPaginator {
   }
 
   const document::Section& section_;
-  BlockSource& body_;
+  document::BlockSource& body_;
   LayoutEnvironment& environment_;
   const std::function<void(Page&&)>& emit_;
   int number_;
@@ -282,7 +283,7 @@ class DocumentRun {
  public:
   // `streamed_body`, when given, is the body of the document's one section, read in its stead.
   DocumentRun(const document::Document& document, LayoutEnvironment& environment, std::string page_count,
-              BlockSource* streamed_body = nullptr)
+              document::BlockSource* streamed_body = nullptr)
       : document_(document),
         environment_(environment),
         page_count_(std::move(page_count)),
@@ -292,8 +293,8 @@ class DocumentRun {
   SectionOutput run_section(std::size_t s, const std::function<void(Page&&)>& emit) {
     const document::Section& section = document_.sections[s];
     const int first = section.continue_numbering ? number_ : section.first_number;
-    BlocksInMemory in_memory(section.body);
-    BlockSource& body = streamed_body_ ? *streamed_body_ : in_memory;
+    document::BlocksInMemory in_memory(section.body);
+    document::BlockSource& body = streamed_body_ ? *streamed_body_ : in_memory;
     SectionPaginator paginator(section, body, environment_, first, page_count_, emit);
     SectionOutput output = paginator.run();
     number_ = paginator.next_number();
@@ -307,7 +308,7 @@ class DocumentRun {
   const document::Document& document_;
   LayoutEnvironment& environment_;
   std::string page_count_;
-  BlockSource* streamed_body_;
+  document::BlockSource* streamed_body_;
   int number_ = 1;
 };
 
@@ -340,7 +341,7 @@ class CountingSink : public PageSink {
 // One complete pass over the document in reading order; pages go to `sink`.
 LayoutResult run_in_order(const document::Document& document, LayoutEnvironment& environment, PageSink& sink,
                           const std::string& page_count, std::size_t max_pages,
-                          BlockSource* streamed_body = nullptr) {
+                          document::BlockSource* streamed_body = nullptr) {
   LayoutResult result;
   DocumentRun run(document, environment, page_count, streamed_body);
   for (std::size_t s = 0; s < document.sections.size(); ++s) {
@@ -478,9 +479,9 @@ LayoutResult layout_document(const document::Document& document, text::FontLibra
 namespace {
 
 // Passes a streamed body on, refusing what only a body laid out whole can hold.
-class StreamedBody final : public BlockSource {
+class StreamedBody final : public document::BlockSource {
  public:
-  explicit StreamedBody(BlockSource& body) : body_(body) {}
+  explicit StreamedBody(document::BlockSource& body) : body_(body) {}
   const document::Block* next() override {
     const document::Block* block = body_.next();
     if (block && std::holds_alternative<document::TableOfContents>(block->node))
@@ -491,12 +492,12 @@ class StreamedBody final : public BlockSource {
   }
 
  private:
-  BlockSource& body_;
+  document::BlockSource& body_;
 };
 
 }  // namespace
 
-LayoutResult layout_streamed_section(const document::Section& section, BlockSource& body,
+LayoutResult layout_streamed_section(const document::Section& section, document::BlockSource& body,
                                      text::FontLibrary& fonts, PageSink& sink, const std::string& source_name,
                                      std::size_t max_pages) {
   if (uses_page_count(section.header) || uses_page_count(section.footer))

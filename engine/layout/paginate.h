@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "document/block_source.h"
 #include "document/document.h"
-#include "layout/block_source.h"
 #include "layout/page.h"
 
 namespace raingan::text {
@@ -53,7 +53,7 @@ LayoutResult layout_document(const document::Document& document, text::FontLibra
 // empty: it is not read), in one pass, so that memory does not grow with the body's length. Headers and
 // footers may not show the page count and the body may hold no table of contents: both need the whole body
 // laid out before the first page (std::invalid_argument). Otherwise as layout_document.
-LayoutResult layout_streamed_section(const document::Section& section, BlockSource& body,
+LayoutResult layout_streamed_section(const document::Section& section, document::BlockSource& body,
                                      text::FontLibrary& fonts, PageSink& sink, const std::string& source_name,
                                      std::size_t max_pages = default_max_pages);
 

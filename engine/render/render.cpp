@@ -9,7 +9,7 @@
 #include "layout/document_outline.h"
 #include "layout/paginate.h"
 #include "pdf/pdf_writer.h"
-#include "render/text_paragraphs.h"
+#include "plaintext/text_paragraphs.h"
 #include "render/workbook.h"
 #include "templating/document_binder.h"
 #include "templating/template_file.h"
@@ -112,7 +112,7 @@ Rendered render_text(const std::filesystem::path& input, const std::filesystem::
   block.space_after = text_options.size * 0.5;
 
   // The file is read paragraph by paragraph as the pages fill: a long text is never held whole.
-  TextParagraphs paragraphs(input, style, paragraph_style, block);
+  plaintext::TextParagraphs paragraphs(input, style, paragraph_style, block);
   Rendered rendered;
   rendered.pages =
       write_pdf_pages(info, output, options, [&](text::FontLibrary& fonts, layout::PageSink& sink) {

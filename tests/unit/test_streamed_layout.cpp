@@ -41,7 +41,7 @@ document::Block paragraph(const std::string& text, document::Align align) {
 
 // Hands out every block from one object that it overwrites on the next call: anything layout kept pointing
 // into an earlier block would read the wrong text.
-class OverwritingSource : public layout::BlockSource {
+class OverwritingSource : public document::BlockSource {
  public:
   explicit OverwritingSource(const document::Blocks& blocks) : blocks_(blocks) {}
   const document::Block* next() override {
@@ -97,7 +97,7 @@ TEST_CASE("streamed layout: a body read block by block gives the pages of the bo
 TEST_CASE("streamed layout: an empty body gives one blank page, as a body held whole does") {
   document::Section section;
   document::Blocks none;
-  layout::BlocksInMemory source(none);
+  document::BlocksInMemory source(none);
   CollectingSink sink;
   const auto result = layout::layout_streamed_section(section, source, shared_fonts(), sink, "test");
   CHECK(result.page_count == 1);
@@ -107,7 +107,7 @@ TEST_CASE("streamed layout: an empty body gives one blank page, as a body held w
 TEST_CASE("streamed layout: what needs the whole body before the first page is refused") {
   document::Blocks body{paragraph("สวัสดี", document::Align::left), {document::TableOfContents{}}};
   document::Section section;
-  layout::BlocksInMemory with_contents(body);
+  document::BlocksInMemory with_contents(body);
   CollectingSink sink;
   CHECK_THROWS_AS(layout::layout_streamed_section(section, with_contents, shared_fonts(), sink, "test"),
                   std::invalid_argument);
@@ -116,7 +116,7 @@ TEST_CASE("streamed layout: what needs the whole body before the first page is r
   document::Paragraph count;
   count.content.push_back(document::FieldInline{document::FieldInline::Kind::page_count, {}});
   section.footer.push_back({std::move(count)});
-  layout::BlocksInMemory source(plain);
+  document::BlocksInMemory source(plain);
   CHECK_THROWS_AS(layout::layout_streamed_section(section, source, shared_fonts(), sink, "test"),
                   std::invalid_argument);
 }
@@ -125,7 +125,7 @@ TEST_CASE("streamed layout: the page cap stops a streamed body too") {
   const document::Section whole = seed_section();
   document::Section shell = whole;
   shell.body.clear();
-  layout::BlocksInMemory source(whole.body);
+  document::BlocksInMemory source(whole.body);
   CollectingSink sink;
   CHECK_THROWS_AS(layout::layout_streamed_section(shell, source, shared_fonts(), sink, "test", 2),
                   InputError);

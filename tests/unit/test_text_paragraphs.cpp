@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
-#include "render/text_paragraphs.h"
+#include "plaintext/text_paragraphs.h"
 
 namespace raingan {
 namespace {
@@ -43,7 +43,7 @@ std::vector<Read> read_all(const fs::path& path) {
   paragraph.align = document::Align::justify;
   document::BlockStyle block;
   block.space_after = 7;
-  render::TextParagraphs source(path, style, paragraph, block);
+  plaintext::TextParagraphs source(path, style, paragraph, block);
   std::vector<Read> out;
   while (const document::Block* next = source.next()) {
     const auto& p = std::get<document::Paragraph>(next->node);
@@ -110,7 +110,7 @@ TEST_CASE("text paragraphs: a byte that is not UTF-8 is named by line, column an
   std::string long_text;
   for (int k = 0; k < 200; ++k) long_text += "ย่อหน้า\n\n";
   const auto late = scratch.write("late.txt", long_text + "\xC0\n");
-  CHECK_THROWS_WITH_AS(render::TextParagraphs(late, {}, {}, {}),
+  CHECK_THROWS_WITH_AS(plaintext::TextParagraphs(late, {}, {}, {}),
                        doctest::Contains("line 401, column 1 (byte "), InputError);
   // A sequence cut by the end of a line is reported at its first byte.
   const auto cut = scratch.write("cut.txt", "x\xE0\xB8\ny");

@@ -11,12 +11,12 @@
 #include <fstream>
 #include <string>
 
+#include "document/block_source.h"
 #include "document/document.h"
-#include "layout/block_source.h"
 
-namespace raingan::render {
+namespace raingan::plaintext {
 
-class TextParagraphs final : public layout::BlockSource {
+class TextParagraphs final : public document::BlockSource {
  public:
   // Throws InputError when the file does not exist or cannot be read, or naming the line, column and byte
   // offset of the first byte that is not UTF-8.
@@ -45,4 +45,4 @@ class TextParagraphs final : public layout::BlockSource {
   document::Block block_;  // the paragraph handed out last
 };
 
-}  // namespace raingan::render
+}  // namespace raingan::plaintext

@@ -7,25 +7,25 @@
 
 #include "document/document.h"
 
-namespace raingan::layout {
+namespace raingan::document {
 
 class BlockSource {
  public:
   virtual ~BlockSource() = default;
   // The next block of the body, valid until the next call; nullptr once the body is done. Layout keeps
   // nothing that points into a block.
-  virtual const document::Block* next() = 0;
+  virtual const Block* next() = 0;
 };
 
 // The blocks of a body in memory, in order.
 class BlocksInMemory final : public BlockSource {
  public:
-  explicit BlocksInMemory(const document::Blocks& blocks) : blocks_(blocks) {}
-  const document::Block* next() override { return next_ < blocks_.size() ? &blocks_[next_++] : nullptr; }
+  explicit BlocksInMemory(const Blocks& blocks) : blocks_(blocks) {}
+  const Block* next() override { return next_ < blocks_.size() ? &blocks_[next_++] : nullptr; }
 
  private:
-  const document::Blocks& blocks_;
+  const Blocks& blocks_;
   std::size_t next_ = 0;
 };
 
-}  // namespace raingan::layout
+}  // namespace raingan::document

@@ -1,4 +1,4 @@
-#include "render/text_paragraphs.h"
+#include "plaintext/text_paragraphs.h"
 
 #include <cstdio>
 #include <system_error>
@@ -6,7 +6,7 @@
 #include "core/diagnostic.h"
 #include "core/utf8.h"
 
-namespace raingan::render {
+namespace raingan::plaintext {
 namespace {
 
 constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
@@ -93,4 +93,4 @@ const document::Block* TextParagraphs::next() {
   return &block_;
 }
 
-}  // namespace raingan::render
+}  // namespace raingan::plaintext
