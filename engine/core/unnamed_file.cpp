@@ -11,15 +11,28 @@
 
 namespace raingan {
 
-int open_unnamed_file(std::string_view prefix) {
+UnnamedFile& UnnamedFile::operator=(UnnamedFile&& other) noexcept {
+  if (this != &other) {
+    if (descriptor_ >= 0) ::close(descriptor_);
+    descriptor_ = other.descriptor_;
+    other.descriptor_ = -1;
+  }
+  return *this;
+}
+
+UnnamedFile::~UnnamedFile() {
+  if (descriptor_ >= 0) ::close(descriptor_);
+}
+
+UnnamedFile open_unnamed_file(std::string_view prefix) {
   std::error_code ec;
   const std::filesystem::path folder = std::filesystem::temp_directory_path(ec);
-  if (ec) return -1;
+  if (ec) return UnnamedFile();
   std::string name = (folder / (std::string(prefix) + "-XXXXXX")).string();
   const int file = ::mkostemp(name.data(), O_CLOEXEC);
-  if (file < 0) return -1;
+  if (file < 0) return UnnamedFile();
   ::unlink(name.c_str());
-  return file;
+  return UnnamedFile(file);
 }
 
 bool write_all(int file, std::string_view bytes) {

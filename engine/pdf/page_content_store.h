@@ -1,24 +1,23 @@
 #pragma once
 // Where the pages' content streams wait for the document to be saved. Each page's content is compressed on
-// a worker thread while layout goes on with the next page (on a machine with a second core compression
-// then costs no time), and the compressed bytes go to an unnamed temporary file, so that a long document
-// holds neither its pages' content nor their compressed bytes in memory: what a page costs until the file
-// is written is libharu's few objects for it. Where no temporary file can be made, the compressed bytes
-// stay in memory (so do those of a page the file cannot take); where no thread can be started, pages are
-// compressed as they are added.
+// the worker queue (core/worker_queue.h) while layout goes on with the next page (on a machine with a second
+// core compression then costs no time), and the compressed bytes go to an unnamed temporary file, so that a
+// long document holds neither its pages' content nor their compressed bytes in memory: what a page costs
+// until the file is written is libharu's few objects for it. Where no temporary file can be made, the
+// compressed bytes stay in memory (so do those of a page the file cannot take); where no thread can be
+// started, pages are compressed as they are added.
 //
 // The bytes are exactly deflate()'s, whatever the timing, so the same document gives the same file.
 
-#include <condition_variable>
 #include <cstddef>
 #include <deque>
-#include <exception>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <span>
 #include <string>
-#include <thread>
 
+#include "core/unnamed_file.h"
+#include "core/worker_queue.h"
 #include "pdf/flate.h"
 #include "pdf/hpdf_document.h"
 
@@ -57,34 +56,18 @@ class PageContentStore {
    private:
     const PageContentStore& store_;
   };
-  struct Job {
-    Slot* slot = nullptr;
-    std::string content;
-  };
-
   void start();
-  void work();
-  // Compresses a job's content and puts the bytes where its slot says; on the worker (or the caller).
-  void store(Job& job, Deflater& deflater, std::string& compressed);
-  void rethrow_failure();
+  // Compresses a page's content and puts the bytes where its slot says: a task of the queue.
+  void store(Slot& slot, const std::string& content);
 
   std::deque<Slot> slots_;    // a deque: the sources handed out keep their addresses
-  int file_ = -1;             // the temporary file (already unlinked), -1 for none
-  bool file_usable_ = false;  // whether pages still go to the file (only the storing thread changes it)
+  UnnamedFile file_;          // the temporary file (already unlinked), or none
+  bool file_usable_ = false;  // whether pages still go to the file (only the queue's tasks change it)
   std::size_t file_size_ = 0;
-  bool started_ = false;
-  bool threaded_ = false;
-
-  std::mutex mutex_;
-  std::condition_variable work_ready_;  // a job waits, or the store is closing
-  std::condition_variable job_done_;
-  std::deque<Job> jobs_;
-  std::size_t unfinished_ = 0;  // jobs queued or being compressed
-  bool closing_ = false;
-  std::exception_ptr failure_;
-  std::unique_ptr<Deflater> caller_deflater_;  // without a worker
-  std::string caller_buffer_;
-  std::thread worker_;  // last: started after, and joined before, everything it uses
+  std::unique_ptr<Deflater> deflater_;  // the queue's tasks'
+  std::string compressed_;
+  std::optional<WorkerQueue>
+      queue_;  // last: stopped before what its tasks use goes; started with the first page
 };
 
 }  // namespace raingan::pdf

@@ -8,7 +8,6 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
-#include <system_error>
 #include <vector>
 
 #include "core/unnamed_file.h"
@@ -62,25 +61,10 @@ std::uint32_t zip_crc_combine(std::uint32_t a, std::uint32_t b, std::uint64_t b_
   return static_cast<std::uint32_t>(crc32_combine(a, b, static_cast<z_off_t>(b_length)));
 }
 
-BackgroundDeflate::BackgroundDeflate() : compressor_(std::make_unique<RawDeflater>()) {
-  file_ = open_unnamed_file("raingan-sheet");
-  try {
-    worker_ = std::thread([this] { work(); });
-    threaded_ = true;
-  } catch (const std::system_error&) {
-    threaded_ = false;  // write() compresses each piece itself
-  }
-}
+BackgroundDeflate::BackgroundDeflate()
+    : compressor_(std::make_unique<RawDeflater>()), file_(open_unnamed_file("raingan-sheet")) {}
 
-BackgroundDeflate::~BackgroundDeflate() {
-  {
-    const std::lock_guard lock(mutex_);
-    closing_ = true;
-  }
-  work_ready_.notify_all();
-  if (worker_.joinable()) worker_.join();
-  if (file_ >= 0) ::close(file_);
-}
+BackgroundDeflate::~BackgroundDeflate() = default;
 
 void BackgroundDeflate::write(std::string_view bytes) {
   if (finished_) throw std::runtime_error("data written after the end of the stream");
@@ -98,72 +82,26 @@ void BackgroundDeflate::finish() {
   if (finished_) return;
   finished_ = true;
   hand_over(true);
-  if (threaded_) {
-    std::unique_lock lock(mutex_);
-    piece_done_.wait(lock, [&] { return unfinished_ == 0; });
-  }
-  rethrow_failure();
+  queue_.drain();
 }
 
 void BackgroundDeflate::hand_over(bool last) {
-  Piece piece{std::move(filling_), last};
+  queue_.post([this, piece = std::move(filling_), last] { compress(piece, last); });
   filling_ = std::string();
-  if (!threaded_) {
-    rethrow_failure();
-    try {
-      compress(piece);
-    } catch (...) {
-      failure_ = std::current_exception();
-      throw;
-    }
-    return;
-  }
-  std::unique_lock lock(mutex_);
-  piece_done_.wait(lock, [&] { return pieces_.size() < max_waiting || failure_; });
-  rethrow_failure();
-  pieces_.push_back(std::move(piece));
-  ++unfinished_;
-  lock.unlock();
-  work_ready_.notify_one();
 }
 
-void BackgroundDeflate::work() {
-  std::unique_lock lock(mutex_);
-  for (;;) {
-    work_ready_.wait(lock, [&] { return closing_ || !pieces_.empty(); });
-    if (closing_) return;
-    Piece piece = std::move(pieces_.front());
-    pieces_.pop_front();
-    const bool failed_before = failure_ != nullptr;
-    lock.unlock();
-    std::exception_ptr failed;
-    if (!failed_before) {
-      try {
-        compress(piece);
-      } catch (...) {
-        failed = std::current_exception();
-      }
-    }
-    piece = Piece{};
-    lock.lock();
-    if (failed && !failure_) failure_ = failed;
-    --unfinished_;
-    piece_done_.notify_all();
-  }
-}
-
-void BackgroundDeflate::compress(const Piece& piece) {
-  crc_ = static_cast<std::uint32_t>(
-      crc32_z(crc_, reinterpret_cast<const Bytef*>(piece.bytes.data()), piece.bytes.size()));
-  size_ += piece.bytes.size();
-  compressor_->run(piece.bytes, piece.last ? Z_SYNC_FLUSH : Z_NO_FLUSH,
+void BackgroundDeflate::compress(const std::string& piece, bool last) {
+  crc_ =
+      static_cast<std::uint32_t>(crc32_z(crc_, reinterpret_cast<const Bytef*>(piece.data()), piece.size()));
+  size_ += piece.size();
+  compressor_->run(piece, last ? Z_SYNC_FLUSH : Z_NO_FLUSH,
                    [&](std::string_view compressed) { store(compressed); });
 }
 
 void BackgroundDeflate::store(std::string_view compressed) {
   if (compressed.empty()) return;
-  if (file_ >= 0) {
-    if (!write_all(file_, compressed))
+  if (file_) {
+    if (!write_all(file_.descriptor(), compressed))
       throw std::runtime_error(std::string("cannot write a temporary file: ") + std::strerror(errno));
   } else {
     in_memory_.append(compressed);
@@ -172,7 +110,7 @@ void BackgroundDeflate::store(std::string_view compressed) {
 }
 
 void BackgroundDeflate::read_compressed(const std::function<void(std::string_view)>& sink) const {
-  if (file_ < 0) {
+  if (!file_) {
     for (std::size_t at = 0; at < in_memory_.size(); at += piece_size)
       sink(std::string_view(in_memory_).substr(at, piece_size));
     return;
@@ -181,16 +119,12 @@ void BackgroundDeflate::read_compressed(const std::function<void(std::string_vie
   for (std::uint64_t at = 0; at < compressed_size_;) {
     const std::size_t wanted =
         static_cast<std::size_t>(std::min<std::uint64_t>(buffer.size(), compressed_size_ - at));
-    const ssize_t got = ::pread(file_, buffer.data(), wanted, static_cast<off_t>(at));
+    const ssize_t got = ::pread(file_.descriptor(), buffer.data(), wanted, static_cast<off_t>(at));
     if (got < 0 && errno == EINTR) continue;
     if (got <= 0) throw std::runtime_error("cannot read back a temporary file");
     sink(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
     at += static_cast<std::uint64_t>(got);
   }
-}
-
-void BackgroundDeflate::rethrow_failure() {
-  if (failure_) std::rethrow_exception(failure_);
 }
 
 }  // namespace raingan::xlsx

@@ -8,17 +8,15 @@
 // The data ends with a sync flush, not a final block, so that more deflate data may follow it in the same
 // zip member (see deflate_raw), and the bytes are exactly zlib's at its default level whatever the timing.
 
-#include <condition_variable>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <exception>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
-#include <thread>
+
+#include "core/unnamed_file.h"
+#include "core/worker_queue.h"
 
 namespace raingan::xlsx {
 
@@ -59,35 +57,19 @@ class BackgroundDeflate {
   static constexpr std::size_t max_waiting = 4;
 
  private:
-  struct Piece {
-    std::string bytes;
-    bool last = false;
-  };
-
   void hand_over(bool last);
-  void work();
-  void compress(const Piece& piece);  // on the worker, or on the caller without one
+  void compress(const std::string& piece, bool last);  // a task of the queue
   void store(std::string_view compressed);
-  void rethrow_failure();
 
   std::unique_ptr<RawDeflater> compressor_;
   std::string filling_;  // bytes not yet handed over
   bool finished_ = false;
-  int file_ = -1;          // the unnamed temporary file, -1 when the bytes stay in memory
+  UnnamedFile file_;       // empty when the bytes stay in memory
   std::string in_memory_;  // the compressed bytes when there is no file
-  std::uint32_t crc_ = 0;  // the worker's until finish()
+  std::uint32_t crc_ = 0;  // the queue's until finish()
   std::uint64_t size_ = 0;
   std::uint64_t compressed_size_ = 0;
-  bool threaded_ = false;
-
-  std::mutex mutex_;
-  std::condition_variable work_ready_;  // a piece waits, or the object is closing
-  std::condition_variable piece_done_;
-  std::deque<Piece> pieces_;
-  std::size_t unfinished_ = 0;  // pieces queued or being compressed
-  bool closing_ = false;
-  std::exception_ptr failure_;
-  std::thread worker_;  // last: started after, and joined before, everything it uses
+  WorkerQueue queue_{max_waiting};  // last: stopped before what its tasks use goes
 };
 
 }  // namespace raingan::xlsx

@@ -41,7 +41,7 @@
 #include "xlsx/list_validation.h"
 #include "xlsx/merge_layout.h"
 #include "xlsx/properties.h"
-#include "xlsx/serial_worker.h"
+#include "core/worker_queue.h"
 #include "xlsx/sheet_setup.h"
 
 namespace raingan::xlsx {
@@ -174,7 +174,7 @@ class WorkbookWriter {
   std::vector<PreparedRow> queued_;
   std::mutex spent_mutex_;
   std::vector<std::vector<PreparedRow>> spent_;  // written by the worker, to be freed by the caller
-  SerialWorker worker_{8};                       // last: stopped before what its tasks use goes
+  WorkerQueue worker_{8};                        // last: stopped before what its tasks use goes
 };
 
 }  // namespace raingan::xlsx

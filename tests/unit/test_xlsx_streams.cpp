@@ -1,21 +1,17 @@
 // The XLSX writer's work on other threads: rows compressed as they come (BackgroundDeflate, SheetRowStream)
-// and spliced into the sheet libxlsxwriter wrote, and the worker that hands rows to libxlsxwriter in order.
+// and spliced into the sheet libxlsxwriter wrote, and rows handed to libxlsxwriter in order.
 #include <doctest/doctest.h>
 #include <unistd.h>
 #include <zlib.h>
 
-#include <atomic>
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "xlsx/background_deflate.h"
-#include "xlsx/serial_worker.h"
 #include "xlsx/sheet_row_stream.h"
 #include "xlsx/workbook_writer.h"
 #include "xlsx_support.h"
@@ -152,44 +148,6 @@ TEST_CASE("SheetRowStream left open is closed with it") {
   std::string compressed;
   member->write([&](std::string_view piece) { compressed.append(piece); });
   CHECK(inflate_raw(compressed) == "<sheetData><row r=\"1\"/></sheetData>");
-}
-
-TEST_CASE("SerialWorker runs tasks in order, and a failure comes back to the caller") {
-  SUBCASE("in order, and drain waits for all") {
-    std::vector<int> seen;
-    SerialWorker worker(2);
-    for (int i = 0; i < 100; ++i)
-      worker.post([&seen, i] {
-        if (i % 10 == 0) std::this_thread::sleep_for(std::chrono::microseconds(200));
-        seen.push_back(i);
-      });
-    worker.drain();
-    REQUIRE(seen.size() == 100);
-    for (int i = 0; i < 100; ++i) CHECK(seen[static_cast<std::size_t>(i)] == i);
-  }
-  SUBCASE("a failure stops the tasks after it and is rethrown") {
-    std::atomic<int> ran = 0;
-    SerialWorker worker(4);
-    worker.post([&] { ++ran; });
-    worker.post([] { throw std::runtime_error("row 7 failed"); });
-    worker.post([&] { ++ran; });
-    CHECK_THROWS_WITH_AS(worker.drain(), "row 7 failed", std::runtime_error);
-    CHECK(ran == 1);
-    CHECK_THROWS_WITH_AS(worker.post([&] { ++ran; }), "row 7 failed", std::runtime_error);
-    CHECK(ran == 1);
-  }
-  SUBCASE("destroyed with tasks waiting") {
-    std::atomic<int> ran = 0;
-    {
-      SerialWorker worker(64);
-      for (int i = 0; i < 50; ++i)
-        worker.post([&] {
-          std::this_thread::sleep_for(std::chrono::microseconds(100));
-          ++ran;
-        });
-    }
-    CHECK(ran <= 50);  // the destructor dropped what had not run, and returned
-  }
 }
 
 TEST_CASE("WorkbookWriter: many rows, merges and styles added on the way, in both memory modes") {

@@ -1,10 +1,12 @@
-#include "xlsx/serial_worker.h"
+#include "core/worker_queue.h"
 
 #include <system_error>
 
-namespace raingan::xlsx {
+namespace raingan {
 
-SerialWorker::SerialWorker(std::size_t max_waiting) : max_waiting_(max_waiting == 0 ? 1 : max_waiting) {
+WorkerQueue::WorkerQueue(std::size_t max_waiting, Mode mode)
+    : max_waiting_(max_waiting == 0 ? 1 : max_waiting) {
+  if (mode == Mode::caller) return;
   try {
     thread_ = std::thread([this] { work(); });
     threaded_ = true;
@@ -13,7 +15,7 @@ SerialWorker::SerialWorker(std::size_t max_waiting) : max_waiting_(max_waiting =
   }
 }
 
-SerialWorker::~SerialWorker() {
+WorkerQueue::~WorkerQueue() {
   {
     const std::lock_guard lock(mutex_);
     closing_ = true;
@@ -23,7 +25,7 @@ SerialWorker::~SerialWorker() {
   if (thread_.joinable()) thread_.join();
 }
 
-void SerialWorker::post(std::function<void()> task) {
+void WorkerQueue::post(std::function<void()> task) {
   if (!threaded_) {
     rethrow_failure();
     try {
@@ -43,7 +45,7 @@ void SerialWorker::post(std::function<void()> task) {
   task_ready_.notify_one();
 }
 
-void SerialWorker::drain() {
+void WorkerQueue::drain() {
   if (threaded_) {
     std::unique_lock lock(mutex_);
     task_done_.wait(lock, [&] { return unfinished_ == 0; });
@@ -51,7 +53,7 @@ void SerialWorker::drain() {
   rethrow_failure();
 }
 
-void SerialWorker::work() {
+void WorkerQueue::work() {
   std::unique_lock lock(mutex_);
   for (;;) {
     task_ready_.wait(lock, [&] { return closing_ || !tasks_.empty(); });
@@ -76,8 +78,8 @@ void SerialWorker::work() {
   }
 }
 
-void SerialWorker::rethrow_failure() {
+void WorkerQueue::rethrow_failure() {
   if (failure_) std::rethrow_exception(failure_);
 }
 
-}  // namespace raingan::xlsx
+}  // namespace raingan
