@@ -33,8 +33,8 @@ std::string page_location(const layout::Page& page, std::size_t index) {
 
 class PdfWriter::Impl {
  public:
-  Impl(std::filesystem::path target, layout::DocumentInfo info)
-      : target_(std::move(target)), info_(std::move(info)), images_(document_) {
+  Impl(std::filesystem::path target, PdfOptions options)
+      : target_(std::move(target)), options_(std::move(options)), images_(document_) {
     output_.emplace(target_);
   }
 
@@ -66,7 +66,7 @@ class PdfWriter::Impl {
     try {
       navigation_.write(document_, target_);
       write_page_labels(document_, labels_);
-      write_document_info(document_, info_);
+      write_document_info(document_, options_.info);
       std::set<std::string> tags;
       for (auto* font : font_order_) font->finish(document_, tags);
       contents_.finish();
@@ -216,7 +216,7 @@ class PdfWriter::Impl {
   }
 
   std::filesystem::path target_;
-  layout::DocumentInfo info_;
+  PdfOptions options_;
   std::optional<AtomicOutput> output_;
   PageContentStore contents_;  // before the document: its pages read from it until the document goes
   HpdfDocument document_;
@@ -230,8 +230,8 @@ class PdfWriter::Impl {
   bool failed_ = false;
 };
 
-PdfWriter::PdfWriter(std::filesystem::path target, layout::DocumentInfo info)
-    : impl_(std::make_unique<Impl>(std::move(target), std::move(info))) {}
+PdfWriter::PdfWriter(std::filesystem::path target, PdfOptions options)
+    : impl_(std::make_unique<Impl>(std::move(target), std::move(options))) {}
 PdfWriter::PdfWriter(PdfWriter&&) noexcept = default;
 PdfWriter& PdfWriter::operator=(PdfWriter&&) noexcept = default;
 PdfWriter::~PdfWriter() = default;

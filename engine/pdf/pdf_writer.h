@@ -3,7 +3,7 @@
 // encoded and compressed as they are added, so a caller can lay out and drop one page at a time; fonts are
 // subset and the file is written, atomically, by finish().
 //
-//   pdf::PdfWriter writer("report.pdf", info);   // checks the output path at once
+//   pdf::PdfWriter writer("report.pdf", {.info = info});   // checks the output path at once
 //   for (...) writer.add_page(page);
 //   writer.insert_page(0, cover);                // front matter laid out after the body
 //   writer.set_outline(entries);
@@ -20,11 +20,17 @@
 
 namespace raingan::pdf {
 
+// What the whole file is, beyond its pages: its Info dictionary now; its conformance (PDF/A), structure
+// tagging and language are to come here too.
+struct PdfOptions {
+  layout::DocumentInfo info{};
+};
+
 class PdfWriter {
  public:
   // Throws InputError when the target cannot be written (a directory, a device, a missing or read-only
   // folder). Nothing is created until finish().
-  PdfWriter(std::filesystem::path target, layout::DocumentInfo info);
+  PdfWriter(std::filesystem::path target, PdfOptions options);
   PdfWriter(const PdfWriter&) = delete;
   PdfWriter& operator=(const PdfWriter&) = delete;
   PdfWriter(PdfWriter&&) noexcept;

@@ -39,7 +39,7 @@ std::size_t write_pdf_pages(
     const layout::DocumentInfo& info, const std::filesystem::path& output, const Options& options,
     const std::function<layout::LayoutResult(text::FontLibrary&, layout::PageSink&)>& lay_out) {
   text::FontLibrary fonts(options.fonts_folder);
-  pdf::PdfWriter writer(output, info);
+  pdf::PdfWriter writer(output, {.info = info});
   WriterSink sink(writer);
   const layout::LayoutResult result = lay_out(fonts, sink);
   writer.set_outline(layout::outline_of(result.headings));

@@ -82,7 +82,7 @@ TEST_CASE("pdf document: page labels, outline and metadata in Thai read back") {
   const auto target = folder / "booklet.pdf";
   layout::DocumentInfo info{"รายงานผลการดำเนินงานประจำปี ๒๕๖๗", "กลุ่มนโยบายและแผน", "ค่าพาหนะรับ-ส่งนักเรียน",
                             "งบประมาณ, สพป.", "raingan"};
-  pdf::PdfWriter writer(target, info);
+  pdf::PdfWriter writer(target, {.info = info});
   for (const std::string label : {"๑", "๒", "๓"}) {
     auto page = text_page(label, "หน้า " + label);
     page.frame.items.push_back(anchor("part-" + label, 80));
