@@ -19,6 +19,7 @@
 
 namespace {
 
+using namespace raingan::templating;
 using namespace raingan::xlsx;
 
 struct School {
@@ -58,10 +59,12 @@ Styles add_styles(WorkbookWriter& writer) {
 
 void write_schools(WorkbookWriter& writer, const Styles& s) {
   writer.begin_sheet({.name = "โรงเรียน", .freeze_rows = 1});
-  writer.write_row(0, std::array{Cell{"รหัส", s.header}, Cell{"ชื่อโรงเรียน", s.header}});
+  raingan::test::PlacedRows rows(writer);
+  rows.write(0, std::array{Cell{"รหัส", s.header}, Cell{"ชื่อโรงเรียน", s.header}});
   std::uint32_t row = 1;
   for (const auto& school : schools)
-    writer.write_row(row++, std::array{Cell{school.code, s.text}, Cell{school.name, s.text}});
+    rows.write(row++, std::array{Cell{school.code, s.text}, Cell{school.name, s.text}});
+  rows.end();
   writer.end_sheet();
 }
 
@@ -82,12 +85,12 @@ int write_register(const std::string& path, bool wrong) {
   setup.print.repeat_rows_first = 0;
   setup.print.repeat_rows_last = 1;
   writer.begin_sheet(setup);
-  writer.write_row(0, std::array{Cell{"ทะเบียนค่าพาหนะรับ-ส่งนักเรียน ภาคเรียนที่ ๑/๒๕๖๗", s.title, 10}});
-  writer.write_row(
-      1, std::array{Cell{"ที่", s.header}, Cell{"รหัส", s.header}, Cell{"โรงเรียน", s.header},
-                    Cell{"ชื่อ-สกุล", s.header}, Cell{"ระยะทาง (กม.)", s.header}, Cell{"บาท/วัน", s.header},
-                    Cell{"วัน", s.header}, Cell{"รวมเงิน (บาท)", s.header}, Cell{"วันที่อนุมัติ", s.header},
-                    Cell{"เกิน ๓ กม.", s.header}});
+  raingan::test::PlacedRows rows(writer);
+  rows.write(0, std::array{Cell{"ทะเบียนค่าพาหนะรับ-ส่งนักเรียน ภาคเรียนที่ ๑/๒๕๖๗", s.title, 10}});
+  rows.write(1, std::array{Cell{"ที่", s.header}, Cell{"รหัส", s.header}, Cell{"โรงเรียน", s.header},
+                           Cell{"ชื่อ-สกุล", s.header}, Cell{"ระยะทาง (กม.)", s.header},
+                           Cell{"บาท/วัน", s.header}, Cell{"วัน", s.header}, Cell{"รวมเงิน (บาท)", s.header},
+                           Cell{"วันที่อนุมัติ", s.header}, Cell{"เกิน ๓ กม.", s.header}});
   std::int64_t total_satang = 0;
   int over_three = 0;
   for (int i = 0; i < students; ++i) {
@@ -102,7 +105,7 @@ int write_register(const std::string& path, bool wrong) {
     double amount = baht_from_satang(satang);
     if (wrong && row == 3) amount += 1;                   // H4
     if (wrong && row == 4) school_name = "โรงเรียนบ้านผิด";  // C5
-    writer.write_row(
+    rows.write(
         row,
         std::array{
             Cell{static_cast<double>(i + 1), s.flag}, Cell{school.code, s.text},
@@ -113,19 +116,21 @@ int write_register(const std::string& path, bool wrong) {
                          static_cast<double>(baht_per_day(tenths_km))},
                  s.number},
             Cell{200.0, s.number}, Cell{Formula{"F" + r + "*G" + r, amount}, s.money},
-            Cell{Date{2024, 5, 16 + i % 10}, s.date}, Cell{Formula{"E" + r + ">3", tenths_km > 30}, s.flag}});
+            Cell{CellDate{2024, 5, 16 + i % 10}, s.date},
+            Cell{Formula{"E" + r + ">3", tenths_km > 30}, s.flag}});
   }
   const std::uint32_t total_row = students + 2;
   const std::string last = std::to_string(students + 2);
-  writer.write_row(
+  rows.write(
       total_row,
       std::array{Cell{"รวมทั้งสิ้น", s.header, 7},
                  Cell{Formula{"SUM(H3:H" + last + ")", baht_from_satang(total_satang)}, s.money},
                  Cell{Formula{"DATE(2024,5,31)", 45443.0}, s.date},
                  Cell{Formula{"COUNTIF(J3:J" + last + ",TRUE)", static_cast<double>(over_three)}, s.flag}});
-  writer.write_row(total_row + 1, std::array{Cell{Formula{"\"นักเรียน \"&COUNTA(D3:D" + last + ")&\" คน\"",
-                                                          "นักเรียน " + std::to_string(students) + " คน"},
-                                                  s.text, 4}});
+  rows.write(total_row + 1, std::array{Cell{Formula{"\"นักเรียน \"&COUNTA(D3:D" + last + ")&\" คน\"",
+                                                    "นักเรียน " + std::to_string(students) + " คน"},
+                                            s.text, 4}});
+  rows.end();
   writer.end_sheet();
   writer.finish();
   return 0;
@@ -144,23 +149,25 @@ int write_bench(const std::string& path, std::uint32_t rows, bool shaping) {
   setup.print.repeat_rows_first = 0;
   setup.print.repeat_rows_last = 0;
   writer.begin_sheet(setup);
-  writer.write_row(0, std::array{Cell{"ที่", s.header}, Cell{"รหัส", s.header}, Cell{"โรงเรียน", s.header},
-                                 Cell{"ชื่อ-สกุล", s.header}, Cell{"ระยะทาง", s.header}, Cell{"วันที่", s.header},
-                                 Cell{"รวมเงิน", s.header}, Cell{"หมายเหตุ", s.header}});
+  raingan::test::PlacedRows placed(writer);
+  placed.write(0, std::array{Cell{"ที่", s.header}, Cell{"รหัส", s.header}, Cell{"โรงเรียน", s.header},
+                             Cell{"ชื่อ-สกุล", s.header}, Cell{"ระยะทาง", s.header}, Cell{"วันที่", s.header},
+                             Cell{"รวมเงิน", s.header}, Cell{"หมายเหตุ", s.header}});
   for (std::uint32_t row = 1; row <= rows; ++row) {
     const std::string r = std::to_string(row + 1);
     const School& school = schools[row % schools.size()];
     const int tenths_km = static_cast<int>(row * 37 % 160) + 8;
-    writer.write_row(
+    placed.write(
         row,
         std::array{
             Cell{static_cast<double>(row), s.flag}, Cell{school.code, s.text},
             Cell{Formula{"VLOOKUP(B" + r + ",'โรงเรียน'!$A$2:$B$5,2,FALSE)", school.name}, s.text},
             Cell{std::string(given_names[row % given_names.size()]) + " ใจดี " + std::to_string(row), s.text},
-            Cell{tenths_km / 10.0, s.input}, Cell{Date{2024, 5, 1 + static_cast<int>(row % 28)}, s.date},
+            Cell{tenths_km / 10.0, s.input}, Cell{CellDate{2024, 5, 1 + static_cast<int>(row % 28)}, s.date},
             Cell{baht_from_satang(baht_per_day(tenths_km) * 20000), s.money},
             Cell{row % 10 == 0 ? "ย้ายโรงเรียน" : "", s.text}});
   }
+  placed.end();
   writer.end_sheet();
   writer.finish();
   return 0;

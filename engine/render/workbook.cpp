@@ -16,7 +16,7 @@ std::size_t write_workbook(const templating::TemplateFile& file, const dataset::
   text::FontLibrary fonts(options.fonts_folder);
   layout::ParagraphLayouter paragraphs(fonts);
   // The widest line of a cell's text, set in the cell's font as a PDF would set it.
-  auto measure = [&](std::string_view text, const xlsx::CellStyle& style) {
+  auto measure = [&](std::string_view text, const templating::CellStyle& style) {
     layout::TextInline piece;
     piece.text = std::string(text);
     piece.style.font.family = style.font_name;
@@ -30,7 +30,7 @@ std::size_t write_workbook(const templating::TemplateFile& file, const dataset::
     for (const auto& line : laid.lines) width = std::max(width, line.width);
     return width;
   };
-  xlsx::WorkbookWriter writer(output, settings.options, measure);
+  xlsx::WorkbookWriter writer(output, settings, measure);
   const std::size_t sheets = templating::bind_workbook(file, data, bind_options, writer);
   writer.finish();
   return sheets;

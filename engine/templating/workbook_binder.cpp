@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -33,9 +34,9 @@ struct CellStyleSpec {
   std::optional<int> charset, indent;
   std::optional<bool> bold, italic, wrap, locked;
   std::optional<std::uint32_t> color, fill;
-  std::optional<xlsx::CellStyle::Border> border;
-  std::optional<xlsx::CellStyle::HAlign> align;
-  std::optional<xlsx::CellStyle::VAlign> valign;
+  std::optional<CellStyle::Border> border;
+  std::optional<CellStyle::HAlign> align;
+  std::optional<CellStyle::VAlign> valign;
   std::optional<std::string> number_format;
 
   void layer(const CellStyleSpec& o) {
@@ -48,8 +49,8 @@ struct CellStyleSpec {
     take(valign, o.valign), take(number_format, o.number_format);
   }
 
-  xlsx::CellStyle resolve(const xlsx::CellStyle& base) const {
-    xlsx::CellStyle s = base;
+  CellStyle resolve(const CellStyle& base) const {
+    CellStyle s = base;
     if (font) s.font_name = *font;
     if (size) s.font_size = *size;
     if (charset) s.font_charset = *charset;
@@ -72,16 +73,15 @@ struct CellStyleSpec {
 constexpr std::size_t max_pending_rows = 64;
 
 struct PendingRow {
-  std::vector<xlsx::Cell> cells;
-  std::optional<double> height;
+  SheetRow row;
   bool header = false;
 };
 
 class WorkbookBinder {
  public:
   WorkbookBinder(const TemplateFile& file, const dataset::JsonDocument& data, const BindOptions& options,
-                 xlsx::WorkbookWriter* writer)
-      : core_(file, data, options), writer_(writer) {}
+                 WorkbookSink* sink)
+      : core_(file, data, options), sink_(sink) {}
 
   WorkbookSettings settings() {
     const Element& root = *core_.file().root;
@@ -90,7 +90,7 @@ class WorkbookBinder {
                             "keywords", "comments", "constant-memory", "font", "size", "charset"},
                            false);
     WorkbookSettings s;
-    auto& p = s.options.properties;
+    auto& p = s.properties;
     p.title = core_.text(root, "title");
     p.subject = core_.text(root, "subject");
     p.author = core_.text(root, "author");
@@ -101,19 +101,19 @@ class WorkbookBinder {
     p.comments = core_.text(root, "comments");
     const std::string& file = core_.file_name();
     if (const Attribute* a = root.attribute("constant-memory"))
-      s.options.constant_memory = parse_flag(core_.text(*a), {file, a->line, a->name});
-    if (const Attribute* a = root.attribute("font")) s.options.normal_style.font_name = core_.text(*a);
+      s.constant_memory = parse_flag(core_.text(*a), {file, a->line, a->name});
+    if (const Attribute* a = root.attribute("font")) s.normal_style.font_name = core_.text(*a);
     if (const Attribute* a = root.attribute("size"))
-      s.options.normal_style.font_size = parse_number(core_.text(*a), {file, a->line, a->name});
+      s.normal_style.font_size = parse_number(core_.text(*a), {file, a->line, a->name});
     if (const Attribute* a = root.attribute("charset"))
-      s.options.normal_style.font_charset = parse_integer(core_.text(*a), {file, a->line, a->name}, 0, 255);
+      s.normal_style.font_charset = parse_integer(core_.text(*a), {file, a->line, a->name}, 0, 255);
     return s;
   }
 
   std::size_t run() {
     const Element& root = *core_.file().root;
     core_.check_dataset_kind(root);
-    base_ = settings().options.normal_style;
+    base_ = settings().normal_style;
     std::size_t sheets = 0;
     core_.for_each_child(root, [&](const Node& node) {
       if (!node.element) {
@@ -167,13 +167,13 @@ class WorkbookBinder {
         spec.number_format = value;
       else if (a.name == "border") {
         const std::string b = parse_choice(value, {"none", "thin", "medium"}, where);
-        spec.border = b == "none"   ? xlsx::CellStyle::Border::none
-                      : b == "thin" ? xlsx::CellStyle::Border::thin
-                                    : xlsx::CellStyle::Border::medium;
+        spec.border = b == "none"   ? CellStyle::Border::none
+                      : b == "thin" ? CellStyle::Border::thin
+                                    : CellStyle::Border::medium;
       } else if (a.name == "align") {
         const std::string h = parse_choice(
             value, {"general", "left", "center", "right", "fill", "justify", "distributed"}, where);
-        using H = xlsx::CellStyle::HAlign;
+        using H = CellStyle::HAlign;
         spec.align = h == "general"   ? H::general
                      : h == "left"    ? H::left
                      : h == "center"  ? H::center
@@ -183,9 +183,9 @@ class WorkbookBinder {
                                       : H::distributed;
       } else if (a.name == "valign") {
         const std::string v = parse_choice(value, {"top", "center", "bottom"}, where);
-        spec.valign = v == "top"      ? xlsx::CellStyle::VAlign::top
-                      : v == "center" ? xlsx::CellStyle::VAlign::center
-                                      : xlsx::CellStyle::VAlign::bottom;
+        spec.valign = v == "top"      ? CellStyle::VAlign::top
+                      : v == "center" ? CellStyle::VAlign::center
+                                      : CellStyle::VAlign::bottom;
       }
     }
     return spec;
@@ -223,7 +223,7 @@ class WorkbookBinder {
     return spec;
   }
 
-  xlsx::StyleId style_id(const CellStyleSpec& spec) { return writer_->add_style(spec.resolve(base_)); }
+  StyleId style_id(const CellStyleSpec& spec) { return sink_->add_style(spec.resolve(base_)); }
 
   // Whether any style attribute of the element (or its style="…") takes a value from the data.
   bool has_dynamic_style(const Element& e) {
@@ -242,7 +242,7 @@ class WorkbookBinder {
                                              "tab-color", "max-width",   "margin",      "center"};
     core_.check_attributes(e, allowed, false);
     const std::string& file = core_.file_name();
-    setup_ = xlsx::SheetSetup{};
+    setup_ = SheetSetup{};
     setup_.name = core_.text(core_.required(e, "name"));
     auto flag = [&](std::string_view name, bool fallback) {
       const Attribute* a = e.attribute(name);
@@ -287,6 +287,7 @@ class WorkbookBinder {
 
     started_ = false;
     pending_.clear();
+    placement_ = CellPlacement{};
     next_row_ = 0;
     last_header_row_ = -1;
     first_header_row_ = -1;
@@ -322,7 +323,7 @@ class WorkbookBinder {
         bind_row(child);
       } else if (child.name == "conditional") {
         core_.check_attributes(child, {"range", "formula", "fill", "color", "bold"}, false);
-        xlsx::ConditionalRule rule;
+        ConditionalRule rule;
         rule.formula = core_.text(core_.required(child, "formula"));
         if (const Attribute* a = child.attribute("fill"))
           rule.fill_rgb = rgb(parse_color(core_.text(*a), {file, a->line, a->name}));
@@ -342,23 +343,26 @@ class WorkbookBinder {
     start_sheet();
     const std::uint32_t last_row = next_row_ == 0 ? 0 : next_row_ - 1;
     if (explicit_filter_) {
-      writer_->set_autofilter(parse_a1_range(*explicit_filter_, e.line));
+      sink_->set_autofilter(parse_a1_range(*explicit_filter_, e.line));
     } else if (autofilter_ && last_header_row_ >= 0 && header_columns_ > 0) {
-      writer_->set_autofilter({static_cast<std::uint32_t>(last_header_row_), 0,
-                               std::max<std::uint32_t>(last_row, last_header_row_),
-                               static_cast<std::uint16_t>(header_columns_ - 1)});
+      sink_->set_autofilter({static_cast<std::uint32_t>(last_header_row_), 0,
+                             std::max<std::uint32_t>(last_row, last_header_row_),
+                             static_cast<std::uint16_t>(header_columns_ - 1)});
     }
-    for (const auto& [range, rule] : conditionals_) writer_->add_conditional_format(range, rule);
-    for (const auto& [range, rule] : validations_) writer_->add_list_validation(range, rule);
-    writer_->end_sheet();
+    for (const auto& [range, rule] : conditionals_) sink_->add_conditional_format(range, rule);
+    for (const auto& [range, rule] : validations_) sink_->add_list_validation(range, rule);
+    // The rows below the last that merged cells still cover.
+    for (std::uint32_t row = next_row_; placement_.has_open(); ++row)
+      sink_->write_row(SheetRow{row, {}, placement_.place(row, {}), std::nullopt});
+    sink_->end_sheet();
   }
 
   // <validation range list allow-blank error-title error-message>: a drop-down of the allowed values for
   // input cells. `list` is a list ({{ statuses }}) or a text of values separated by commas.
-  xlsx::ListValidation list_validation(const Element& e) {
+  ListValidation list_validation(const Element& e) {
     core_.check_attributes(e, {"range", "list", "allow-blank", "error-title", "error-message"}, false);
     const std::string& file = core_.file_name();
-    xlsx::ListValidation rule;
+    ListValidation rule;
     const Attribute& list = core_.required(e, "list");
     const Value values = core_.value(list);
     if (values.kind() == Value::Kind::list) {
@@ -390,10 +394,10 @@ class WorkbookBinder {
     return rule;
   }
 
-  xlsx::CellRange parse_range(const Attribute& a) { return parse_a1_range(core_.text(a), a.line); }
+  CellRange parse_range(const Attribute& a) { return parse_a1_range(core_.text(a), a.line); }
 
   // "A5:H120" (or one cell "C3") into a zero-based range.
-  xlsx::CellRange parse_a1_range(const std::string& text, int line) {
+  CellRange parse_a1_range(const std::string& text, int line) {
     auto cell = [&](const std::string& name, std::uint32_t& row, std::uint16_t& col) {
       std::size_t i = 0;
       std::uint32_t c = 0;
@@ -403,12 +407,12 @@ class WorkbookBinder {
       const std::size_t digits = i;
       while (i < name.size() && name[i] >= '0' && name[i] <= '9')
         r = r * 10 + static_cast<std::uint32_t>(name[i++] - '0');
-      if (c == 0 || digits == i || i != name.size() || r == 0 || c > xlsx::max_cols || r > xlsx::max_rows)
+      if (c == 0 || digits == i || i != name.size() || r == 0 || c > max_cols || r > max_rows)
         core_.fail(line, "expected a cell range such as A5:H120, found \"" + text + "\"");
       row = r - 1;
       col = static_cast<std::uint16_t>(c - 1);
     };
-    xlsx::CellRange range;
+    CellRange range;
     const auto colon = text.find(':');
     cell(text.substr(0, colon), range.first_row, range.first_col);
     if (colon == std::string::npos) {
@@ -452,9 +456,12 @@ class WorkbookBinder {
   void bind_row(const Element& e) {
     const std::string& file = core_.file_name();
     RowPlan& plan = row_plan(e);
-    PendingRow row;
+    PendingRow pending;
+    SheetRow& row = pending.row;
+    row.index = next_row_;
     row.cells.reserve(last_row_cells_);
-    if (const Attribute* a = plan.header) row.header = parse_flag(core_.text(*a), {file, a->line, a->name});
+    if (const Attribute* a = plan.header)
+      pending.header = parse_flag(core_.text(*a), {file, a->line, a->name});
     if (const Attribute* a = plan.height) row.height = parse_length(core_.text(*a), {file, a->line, a->name});
     const bool static_row = plan.static_style;
     if (static_row && plan.styles_generation != styles_generation_) {
@@ -475,7 +482,12 @@ class WorkbookBinder {
       if (cell.name != "cell") core_.fail(cell, "a <row> holds <cell> elements");
       row.cells.push_back(bind_cell(cell, style, static_row ? &e : nullptr));
     });
-    if (row.header) {
+    try {
+      row.merges = placement_.place(row.index, row.cells);
+    } catch (const std::invalid_argument& error) {
+      core_.fail(e, error.what());
+    }
+    if (pending.header) {
       if (first_header_row_ < 0) first_header_row_ = static_cast<int>(next_row_);
       last_header_row_ = static_cast<int>(next_row_);
       std::size_t columns = 0;
@@ -484,12 +496,12 @@ class WorkbookBinder {
     }
     // Title and header rows wait until the first data row: then the frozen panes and the repeated print
     // rows are known, and the sheet can start.
-    if (!started_ && (row.header || last_header_row_ < 0) && pending_.size() < max_pending_rows) {
-      pending_.push_back(std::move(row));
+    if (!started_ && (pending.header || last_header_row_ < 0) && pending_.size() < max_pending_rows) {
+      pending_.push_back(std::move(pending));
     } else {
       start_sheet();
       last_row_cells_ = row.cells.size();
-      writer_->write_row(next_row_, std::move(row.cells), row.height);
+      sink_->write_row(std::move(row));
     }
     ++next_row_;
     core_.scope().set("next_row", Value::of(Number::from_int(next_row_ + 1)));
@@ -505,9 +517,8 @@ class WorkbookBinder {
         setup_.print.repeat_rows_last = last_header_row_;
       }
     }
-    writer_->begin_sheet(setup_);
-    std::uint32_t row = 0;
-    for (auto& pending : pending_) writer_->write_row(row++, std::move(pending.cells), pending.height);
+    sink_->begin_sheet(setup_);
+    for (auto& pending : pending_) sink_->write_row(std::move(pending.row));
     pending_.clear();
   }
 
@@ -529,7 +540,7 @@ class WorkbookBinder {
     // The style resolved in the static row it was last bound in.
     const Element* style_row = nullptr;
     std::uint64_t styles_generation = 0;
-    xlsx::StyleId style = 0;
+    StyleId style = 0;
   };
 
   CellPlan& cell_plan(const Element& e) {
@@ -570,10 +581,10 @@ class WorkbookBinder {
 
   // `static_row` is the row element when its style does not depend on the data (then neither does the style
   // of a cell whose own style attributes have no {{ }}, and it is resolved once, not once per row).
-  xlsx::Cell bind_cell(const Element& e, const CellStyleSpec& row_style, const Element* static_row) {
+  Cell bind_cell(const Element& e, const CellStyleSpec& row_style, const Element* static_row) {
     CellPlan& plan = cell_plan(e);
     const std::string& file = core_.file_name();
-    xlsx::Cell cell;
+    Cell cell;
     if (static_row != nullptr && !plan.dynamic_style) {
       if (plan.style_row != static_row || plan.styles_generation != styles_generation_) {
         auto known = cell_styles_.find({static_row, &e});
@@ -601,7 +612,7 @@ class WorkbookBinder {
         core_.fail(formula->line,
                    "a formula cell needs value=\"{{ … }}\": the result a spreadsheet shows before it "
                    "recalculates, computed by the template");
-      xlsx::Formula f;
+      Formula f;
       f.text = core_.text(*formula);
       switch (value.kind()) {
         case Value::Kind::number:
@@ -681,13 +692,13 @@ class WorkbookBinder {
     return found->second.get();
   }
 
-  xlsx::CellValue convert(Value value, CellType type, int line) {
+  CellValue convert(Value value, CellType type, int line) {
     if (value.is_null()) return std::monostate{};
     if (type == CellType::date) {
       auto text = plain_text(value);
       try {
         const format::Date d = format::parse_iso_date(text.value_or(""));
-        return xlsx::Date{d.year, static_cast<int>(d.month), static_cast<int>(d.day)};
+        return CellDate{d.year, static_cast<int>(d.month), static_cast<int>(d.day)};
       } catch (const format::ValueError& error) {
         core_.fail(line, std::string("<cell type=\"date\">: ") + error.what());
       }
@@ -719,30 +730,31 @@ class WorkbookBinder {
   }
 
   BinderCore core_;
-  xlsx::WorkbookWriter* writer_;
-  xlsx::CellStyle base_;
+  WorkbookSink* sink_;
+  CellStyle base_;
   std::map<std::string, CellStyleSpec> styles_;
   std::map<std::string, std::unique_ptr<Expression>> lone_expressions_;
   // Per element, decided once: attributes checked, style attributes free of {{ }}, resolved styles.
   std::unordered_map<const Element*, bool> dynamic_style_;
   std::unordered_map<const Element*, RowPlan> row_plans_;
   std::unordered_map<const Element*, CellPlan> cell_plans_;
-  std::map<std::pair<const Element*, const Element*>, xlsx::StyleId> cell_styles_;
+  std::map<std::pair<const Element*, const Element*>, StyleId> cell_styles_;
   std::uint64_t styles_generation_ = 1;  // advanced by every <style>: styles resolved before are stale
   std::size_t last_row_cells_ = 0;       // room for the next row's cells
-  xlsx::SheetSetup setup_;
+  SheetSetup setup_;
   bool started_ = false;
   bool freeze_header_ = false;
   bool repeat_header_ = false;
   bool autofilter_ = false;
   std::optional<std::string> explicit_filter_;
   std::vector<PendingRow> pending_;
+  CellPlacement placement_;  // of the sheet's rows, as they are bound
   std::uint32_t next_row_ = 0;
   int first_header_row_ = -1;
   int last_header_row_ = -1;
   std::size_t header_columns_ = 0;
-  std::vector<std::pair<xlsx::CellRange, xlsx::ConditionalRule>> conditionals_;
-  std::vector<std::pair<xlsx::CellRange, xlsx::ListValidation>> validations_;
+  std::vector<std::pair<CellRange, ConditionalRule>> conditionals_;
+  std::vector<std::pair<CellRange, ListValidation>> validations_;
 };
 
 }  // namespace
@@ -753,8 +765,8 @@ WorkbookSettings read_workbook_settings(const TemplateFile& file, const dataset:
 }
 
 std::size_t bind_workbook(const TemplateFile& file, const dataset::JsonDocument& data,
-                          const BindOptions& options, xlsx::WorkbookWriter& writer) {
-  return WorkbookBinder(file, data, options, &writer).run();
+                          const BindOptions& options, WorkbookSink& sink) {
+  return WorkbookBinder(file, data, options, &sink).run();
 }
 
 }  // namespace raingan::templating

@@ -4,6 +4,7 @@
 #include <cmath>
 
 namespace raingan::xlsx {
+using templating::CellStyle;
 namespace {
 
 constexpr double pixels_per_point = 96.0 / 72.0;

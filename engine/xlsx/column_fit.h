@@ -19,15 +19,15 @@
 #include <string_view>
 #include <vector>
 
-#include "xlsx/cell_style.h"
+#include "templating/cell_style.h"
 
 namespace raingan::xlsx {
 
 // Width in points of one line of text in a style (the text engine's shaper in production).
-using TextMeasure = std::function<double(std::string_view text, const CellStyle& style)>;
+using TextMeasure = std::function<double(std::string_view text, const templating::CellStyle& style)>;
 
 // Maximum digit width in whole pixels of a style's font, from the measure of "0".."9".
-int max_digit_width_pixels(const TextMeasure& measure, const CellStyle& normal_style);
+int max_digit_width_pixels(const TextMeasure& measure, const templating::CellStyle& normal_style);
 
 // Excel's stored <col width> for a width shown in Excel's UI as `characters`.
 double stored_width_from_characters(double characters, int max_digit_width);

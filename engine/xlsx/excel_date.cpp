@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 namespace raingan::xlsx {
+using templating::CellDate;
 namespace {
 
 bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
@@ -25,13 +26,13 @@ long days_from_civil(int year, int month, int day) {
 
 }  // namespace
 
-std::string to_iso(const Date& date) {
+std::string to_iso(const CellDate& date) {
   char text[32];
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", date.year, date.month, date.day);
   return text;
 }
 
-int excel_serial(const Date& date) {
+int excel_serial(const CellDate& date) {
   if (date.month < 1 || date.month > 12 || date.day < 1 || date.year < 1 || date.year > 9999 ||
       date.day > days_in_month(date.year, date.month))
     throw std::invalid_argument("not a calendar date: " + to_iso(date));

@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "xlsx/cell_value.h"
+#include "templating/cell_value.h"
 
 namespace raingan::xlsx {
 
@@ -15,9 +15,9 @@ inline constexpr int excel_serial_first_shared = 61;  // 1900-03-01
 
 // Serial of a date from 1900-03-01 to 9999-12-31. Throws std::invalid_argument naming the date when it is
 // not a real calendar date or lies outside that range.
-int excel_serial(const Date& date);
+int excel_serial(const templating::CellDate& date);
 
 // "2024-01-31", for messages.
-std::string to_iso(const Date& date);
+std::string to_iso(const templating::CellDate& date);
 
 }  // namespace raingan::xlsx

@@ -6,6 +6,7 @@
 #include <string_view>
 
 namespace raingan::xlsx {
+using templating::CellStyle;
 namespace {
 
 std::string escape_attribute(std::string_view text) {

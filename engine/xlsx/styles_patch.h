@@ -11,12 +11,12 @@
 #include <map>
 #include <string>
 
-#include "xlsx/cell_style.h"
+#include "templating/cell_style.h"
 
 namespace raingan::xlsx {
 
 // Throws std::runtime_error when the XML has no <fonts> list of <font> elements.
-std::string patch_styles_fonts(std::string styles_xml, const CellStyle& normal_style,
+std::string patch_styles_fonts(std::string styles_xml, const templating::CellStyle& normal_style,
                                const std::map<std::string, int>& charset_by_font_name);
 
 }  // namespace raingan::xlsx

@@ -13,11 +13,21 @@
 #include "xlsx/excel_date.h"
 #include "xlsx/lxw_status.h"
 #include "xlsx/sheet_row_stream.h"
+#include "xlsx/sheet_setup.h"
 #include "xlsx/styles_patch.h"
 #include "xlsx/zip_rewrite.h"
 
 namespace raingan::xlsx {
 namespace fs = std::filesystem;
+using templating::cell_name;
+using templating::CellDate;
+using templating::column_name;
+using templating::Formula;
+using templating::PrintSetup;
+using templating::range_name;
+using templating::RowMerges;
+using templating::SheetRow;
+using templating::WorkbookProperties;
 
 // What the last cell measured in a column shows, before its number format: its text, or its number's bits
 // (so that -0 and 0 differ), with the kind of value and the style.
@@ -39,7 +49,7 @@ struct LastObserved {
       now = Kind::number, now_bits = std::bit_cast<std::uint64_t>(*number);
     } else if (const auto* flag = std::get_if<bool>(&cell.value)) {
       now = Kind::boolean, now_bits = *flag ? 1 : 0;
-    } else if (const auto* date = std::get_if<Date>(&cell.value)) {
+    } else if (const auto* date = std::get_if<CellDate>(&cell.value)) {
       now = Kind::date;
       now_bits = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(date->year)) << 16) |
                  (static_cast<std::uint64_t>(date->month & 0xFF) << 8) |
@@ -63,9 +73,9 @@ struct LastObserved {
 struct WorkbookWriter::Sheet {
   SheetSetup setup;
   lxw_worksheet* worksheet;
-  MergeLayout merges;
   ColumnFit columns;
   std::optional<std::uint32_t> last_row;    // the last row written
+  std::uint32_t merged_to_row = 0;          // the last row a merged range covers
   std::vector<LastObserved> last_observed;  // per column
 };
 
@@ -164,7 +174,8 @@ std::string_view widest_line_candidate(std::string_view text, std::size_t& start
 
 }  // namespace
 
-WorkbookWriter::WorkbookWriter(fs::path target, WorkbookOptions options, TextMeasure measure_points)
+WorkbookWriter::WorkbookWriter(fs::path target, templating::WorkbookSettings options,
+                               TextMeasure measure_points)
     : output_(std::move(target)), options_(std::move(options)), measure_(std::move(measure_points)) {
   if (!measure_) throw std::invalid_argument("WorkbookWriter needs a text measure to fit column widths");
   package_path_ = output_.temporary_path();
@@ -177,7 +188,7 @@ WorkbookWriter::WorkbookWriter(fs::path target, WorkbookOptions options, TextMea
   workbook_.reset(workbook_new_opt(package_path_.c_str(), &lxw_options));
   if (!workbook_) throw InputError(output_.target().string(), "", "cannot start a workbook (out of memory?)");
 
-  const Properties& p = options_.properties;
+  const WorkbookProperties& p = options_.properties;
   for (const std::string* text :
        {&p.title, &p.subject, &p.author, &p.manager, &p.company, &p.category, &p.keywords, &p.comments})
     if (const std::string problem = text_problem(*text); !problem.empty())
@@ -362,9 +373,9 @@ void WorkbookWriter::begin_sheet(const SheetSetup& setup) {
   sheet_ =
       std::make_unique<Sheet>(Sheet{setup,
                                     worksheet,
-                                    MergeLayout{},
                                     ColumnFit(std::move(widths), setup.max_fitted_width, max_digit_width_),
                                     std::nullopt,
+                                    0,
                                     {}});
 
   const PrintSetup& print = setup.print;
@@ -397,7 +408,7 @@ void WorkbookWriter::begin_sheet(const SheetSetup& setup) {
                                     static_cast<lxw_row_t>(print.repeat_rows_last)),
               file, where, "cannot repeat the header rows on every page");
   }
-  if (setup.freeze_rows < 0 || setup.freeze_cols < 0 || setup.freeze_cols >= max_cols)
+  if (setup.freeze_rows < 0 || setup.freeze_cols < 0 || setup.freeze_cols >= templating::max_cols)
     throw InputError(file, where, "frozen rows and columns must be >= 0 and inside the sheet");
   if (setup.freeze_rows > 0 || setup.freeze_cols > 0)
     worksheet_freeze_panes(worksheet, static_cast<lxw_row_t>(setup.freeze_rows),
@@ -412,52 +423,36 @@ void WorkbookWriter::begin_sheet(const SheetSetup& setup) {
   }
 }
 
-void WorkbookWriter::write_row(std::uint32_t row, std::span<const Cell> cells,
-                               std::optional<double> height_points) {
-  queue_row(row, std::vector<Cell>(cells.begin(), cells.end()), height_points);
-}
-
-void WorkbookWriter::write_row(std::uint32_t row, std::vector<Cell>&& cells,
-                               std::optional<double> height_points) {
-  queue_row(row, std::move(cells), height_points);
-}
-
-void WorkbookWriter::queue_row(std::uint32_t row, std::vector<Cell> cells,
-                               std::optional<double> height_points) {
+void WorkbookWriter::write_row(SheetRow&& row) {
   require_sheet("write_row");
   Sheet& sheet = *sheet_;
-  if (row >= max_rows)
-    throw InputError(output_.target().string(), sheet_location() + ", row " + std::to_string(row + 1),
+  if (row.index >= templating::max_rows)
+    throw InputError(output_.target().string(), sheet_location() + ", row " + std::to_string(row.index + 1),
                      "a sheet has at most 1,048,576 rows");
-  if (sheet.last_row && row <= *sheet.last_row)
-    throw std::invalid_argument("write_row: row " + std::to_string(row + 1) + " of " + sheet_location() +
-                                " comes after row " + std::to_string(*sheet.last_row + 1) +
+  if (sheet.last_row && row.index <= *sheet.last_row)
+    throw std::invalid_argument("write_row: row " + std::to_string(row.index + 1) + " of " +
+                                sheet_location() + " comes after row " + std::to_string(*sheet.last_row + 1) +
                                 "; rows are written in increasing order");
-  // Rows skipped over that a merge still covers get their covered blanks first.
-  while (sheet.merges.has_open() && sheet.last_row && *sheet.last_row + 1 < row)
-    prepare_row(*sheet.last_row + 1, {}, std::nullopt);
-  prepare_row(row, std::move(cells), height_points);
+  if (sheet.last_row && *sheet.last_row < sheet.merged_to_row && row.index != *sheet.last_row + 1)
+    throw std::logic_error("write_row: row " + std::to_string(*sheet.last_row + 2) + " of " +
+                           sheet_location() + " is inside a merged range and was not written");
+  prepare_row(std::move(row));
 }
 
-void WorkbookWriter::prepare_row(std::uint32_t row, std::vector<Cell> cells,
-                                 std::optional<double> height_points) {
+void WorkbookWriter::prepare_row(SheetRow&& row) {
   Sheet& sheet = *sheet_;
-  auto where = [&] { return sheet_location() + ", row " + std::to_string(row + 1); };
-  PreparedRow prepared{row, std::move(cells), height_points, {}, {}};
-  try {
-    prepared.plan = sheet.merges.place(row, prepared.cells);
-  } catch (const std::invalid_argument& error) {
-    throw InputError(output_.target().string(), where(), error.what());
-  }
-  sheet.last_row = row;
-  if (height_points && !(*height_points > 0 && *height_points <= 409))
-    throw InputError(output_.target().string(), where(),
-                     "a row height is 0 to 409 points, found " + std::to_string(*height_points));
-  for (const auto& blank : prepared.plan.covered) format_style(blank.style, false);
-  prepared.formats.reserve(prepared.plan.cells.size());
-  for (const auto& placed : prepared.plan.cells) {
-    const Cell& cell = prepared.cells[placed.index];
-    check_cell(row, placed.col, cell);
+  const std::uint32_t index = row.index;
+  sheet.last_row = index;
+  for (const auto& merge : row.merges.starting)
+    sheet.merged_to_row = std::max(sheet.merged_to_row, merge.range.last_row);
+  if (row.height && !(*row.height > 0 && *row.height <= 409))
+    throw InputError(output_.target().string(), sheet_location() + ", row " + std::to_string(index + 1),
+                     "a row height is 0 to 409 points, found " + std::to_string(*row.height));
+  for (const auto& blank : row.merges.covered) format_style(blank.style, false);
+  PreparedRow prepared{std::move(row), {}};
+  prepared.formats.reserve(prepared.row.cells.size());
+  for (const Cell& cell : prepared.row.cells) {
+    check_cell(index, cell.col, cell);
     const bool blank = std::holds_alternative<std::monostate>(cell.value);
     prepared.formats.push_back(
         blank && cell.style == 0 ? 0 : format_style(cell.style, std::holds_alternative<Formula>(cell.value)));
@@ -510,7 +505,7 @@ void WorkbookWriter::check_cell(std::uint32_t row, std::uint16_t col, const Cell
                 "cannot write text");
   } else if (const auto* number = std::get_if<double>(&cell.value)) {
     check_number(*number);
-  } else if (const auto* date = std::get_if<Date>(&cell.value)) {
+  } else if (const auto* date = std::get_if<CellDate>(&cell.value)) {
     try {
       (void)excel_serial(*date);
     } catch (const std::invalid_argument& error) {
@@ -528,9 +523,9 @@ void WorkbookWriter::check_cell(std::uint32_t row, std::uint16_t col, const Cell
 
 void WorkbookWriter::emit_row(const PreparedRow& prepared) {
   Sheet& sheet = *sheet_;
-  const std::uint32_t row = prepared.row;
-  if (prepared.height) {
-    const lxw_error status = worksheet_set_row(sheet.worksheet, row, *prepared.height, nullptr);
+  const std::uint32_t row = prepared.row.index;
+  if (prepared.row.height) {
+    const lxw_error status = worksheet_set_row(sheet.worksheet, row, *prepared.row.height, nullptr);
     if (status != LXW_NO_ERROR)
       check_lxw(status, output_.target().string(), sheet_location() + ", row " + std::to_string(row + 1),
                 "cannot set the row height");
@@ -538,20 +533,20 @@ void WorkbookWriter::emit_row(const PreparedRow& prepared) {
   // Order matters in constant-memory mode, where libxlsxwriter flushes a row as soon as a later one is
   // touched and refuses earlier ones: the covered blanks make this row the current one, then the merged
   // ranges are registered (see register_merge), then the values overwrite the anchors' placeholders.
-  const RowPlan& plan = prepared.plan;
-  for (const auto& blank : plan.covered) emit_blank(row, blank.col, blank.style);
+  const RowMerges& merges = prepared.row.merges;
+  for (const auto& blank : merges.covered) emit_blank(row, blank.col, blank.style);
   if (options_.constant_memory) {
-    for (const auto& merge : plan.finishing) register_merge(merge);
-    for (const auto& merge : plan.starting)
+    for (const auto& merge : merges.finishing) register_merge(merge);
+    for (const auto& merge : merges.starting)
       if (merge.range.last_row == row) register_merge(merge);
   } else {
-    for (const auto& merge : plan.starting) register_merge(merge);
+    for (const auto& merge : merges.starting) register_merge(merge);
   }
-  for (std::size_t i = 0; i < plan.cells.size(); ++i) {
-    const auto& placed = plan.cells[i];
-    const Cell& cell = prepared.cells[placed.index];
-    emit_cell(row, placed.col, cell, prepared.formats[i]);
-    if (cell.colspan == 1 && sheet.columns.wants(placed.col)) observe_width(placed.col, cell);
+  const std::vector<Cell>& cells = prepared.row.cells;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    const Cell& cell = cells[i];
+    emit_cell(row, cell.col, cell, prepared.formats[i]);
+    if (cell.colspan == 1 && sheet.columns.wants(cell.col)) observe_width(cell.col, cell);
   }
 }
 
@@ -592,7 +587,7 @@ void WorkbookWriter::emit_cell(std::uint32_t row, std::uint16_t col, const Cell&
   } else if (const auto* flag = std::get_if<bool>(&cell.value)) {
     status = worksheet_write_boolean(worksheet, row, col, *flag ? 1 : 0, look);
     action = "cannot write a boolean";
-  } else if (const auto* date = std::get_if<Date>(&cell.value)) {
+  } else if (const auto* date = std::get_if<CellDate>(&cell.value)) {
     status = worksheet_write_number(worksheet, row, col, excel_serial(*date), look);
     action = "cannot write a date";
   } else {
@@ -670,7 +665,7 @@ void WorkbookWriter::observe_width(std::uint16_t col, const Cell& cell) {
   std::optional<double> number;
   if (const auto* value = std::get_if<double>(&cell.value))
     number = *value;
-  else if (const auto* date = std::get_if<Date>(&cell.value))
+  else if (const auto* date = std::get_if<CellDate>(&cell.value))
     number = excel_serial(*date);
   else if (const auto* formula = std::get_if<Formula>(&cell.value); formula && formula->cached.index() == 0)
     number = std::get<double>(formula->cached);
@@ -702,8 +697,8 @@ void WorkbookWriter::set_autofilter(const CellRange& range) {
   require_sheet("set_autofilter");
   settle();
   const std::string where = sheet_location() + ", range " + range_name(range);
-  if (range.first_row > range.last_row || range.first_col > range.last_col || range.last_row >= max_rows ||
-      range.last_col >= max_cols)
+  if (range.first_row > range.last_row || range.first_col > range.last_col ||
+      range.last_row >= templating::max_rows || range.last_col >= templating::max_cols)
     throw InputError(output_.target().string(), where,
                      "a filter range runs from its top-left to its bottom-right cell");
   lxw_worksheet* worksheet = sheet_->worksheet;
@@ -773,7 +768,10 @@ void WorkbookWriter::add_list_validation(const CellRange& range, const ListValid
 void WorkbookWriter::end_sheet() {
   require_sheet("end_sheet");
   Sheet& sheet = *sheet_;
-  while (sheet.merges.has_open()) prepare_row(*sheet.last_row + 1, {}, std::nullopt);
+  if (sheet.last_row && *sheet.last_row < sheet.merged_to_row)
+    throw std::logic_error("end_sheet: rows " + std::to_string(*sheet.last_row + 2) + " to " +
+                           std::to_string(sheet.merged_to_row + 1) + " of " + sheet_location() +
+                           " are inside a merged range and were not written");
   settle();
   for (const auto& width : sheet.columns.widths())
     check_lxw(worksheet_set_column(sheet.worksheet, width.col, width.col, libxlsxwriter_width(width.stored),

@@ -1,17 +1,17 @@
 #pragma once
 // Writes an XLSX register row by row (libxlsxwriter), in constant memory if asked, so a 100,000-row
-// register costs no more memory than a 10-row one.
+// register costs no more memory than a 10-row one. It is the sink the workbook binder writes to
+// (templating/workbook_sink.h):
 //
 //   WorkbookWriter writer(path, {.properties = {...}}, measure);
 //   StyleId money = writer.add_style({.number_format = "#,##0.00"});
 //   writer.begin_sheet({.name = "ทะเบียน", .freeze_rows = 1});
-//   writer.write_row(0, header_cells);
-//   writer.write_row(1, std::array{Cell{"โรงเรียนบ้านนา"}, Cell{Formula{"C2*200", 3000.0}, money}});
+//   writer.write_row(std::move(header_row));  // cells placed by templating/cell_placement.h
+//   writer.write_row(std::move(first_row));
 //   writer.end_sheet();
 //   writer.finish();  // the file appears only now, atomically; until then an older file stays as it was
 //
-// Rows come in increasing order (gaps allowed); cells of a row are placed as merge_layout.h describes.
-// Every failure is an InputError naming the workbook, the sheet and cell, and what went wrong; a writer
+// Rows come in increasing order (gaps allowed where no merged range covers them). Every failure is an InputError naming the workbook, the sheet and cell, and what went wrong; a writer
 // that throws or is destroyed unfinished leaves no file behind.
 //
 // A row is laid out and checked when it is given, and handed to libxlsxwriter on a worker thread while the
@@ -31,65 +31,59 @@
 #include <vector>
 
 #include "core/atomic_output.h"
-#include "xlsx/cell_range.h"
-#include "xlsx/cell_style.h"
-#include "xlsx/cell_value.h"
+#include "core/worker_queue.h"
+#include "templating/workbook_settings.h"
+#include "templating/workbook_sink.h"
 #include "xlsx/column_fit.h"
-#include "xlsx/conditional_rule.h"
 #include "xlsx/display_text.h"
 #include "xlsx/handles.h"
-#include "xlsx/list_validation.h"
-#include "xlsx/merge_layout.h"
-#include "xlsx/properties.h"
-#include "core/worker_queue.h"
-#include "xlsx/sheet_setup.h"
 
 namespace raingan::xlsx {
 
 class SheetRowStream;
 
-struct WorkbookOptions {
-  Properties properties{};
-  // Each row is written out as soon as the next one starts, and compressed as it comes (sheet_row_stream.h).
-  // The writer needs rows in order in both modes; this one also keeps memory flat for large registers.
-  bool constant_memory = true;
-  // Excel's "Normal" style: the look of empty cells, of header and footer text, and (through its digit
-  // width) the unit of column widths. StyleId 0.
-  CellStyle normal_style{};
-};
+using templating::Cell;
+using templating::CellRange;
+using templating::CellStyle;
+using templating::ConditionalRule;
+using templating::ListValidation;
+using templating::MergedRange;
+using templating::SheetRow;
+using templating::SheetSetup;
+using templating::StyleId;
 
-class WorkbookWriter {
+class WorkbookWriter final : public templating::WorkbookSink {
  public:
   // Throws InputError when the target cannot be written (see AtomicOutput). `measure_points` sizes fitted
   // columns and the width unit (column_fit.h).
-  WorkbookWriter(std::filesystem::path target, WorkbookOptions options, TextMeasure measure_points);
+  WorkbookWriter(std::filesystem::path target, templating::WorkbookSettings options,
+                 TextMeasure measure_points);
   WorkbookWriter(const WorkbookWriter&) = delete;
   WorkbookWriter& operator=(const WorkbookWriter&) = delete;
-  ~WorkbookWriter();
+  ~WorkbookWriter() override;
 
   // The same style twice gives the same id. Throws InputError when a font name is given two charsets.
-  StyleId add_style(const CellStyle& style);
+  StyleId add_style(const CellStyle& style) override;
 
   // Starts a sheet (ending the previous one). Throws InputError for a bad or repeated sheet name.
-  void begin_sheet(const SheetSetup& setup);
+  void begin_sheet(const SheetSetup& setup) override;
 
-  // Writes row `row` (zero-based), which must come after the rows written before on this sheet.
-  // A formula cell is always locked, even in an unlocked style, so a protected sheet guards every formula.
-  void write_row(std::uint32_t row, std::span<const Cell> cells, std::optional<double> height_points = {});
-  // The same, taking the cells over instead of copying them.
-  void write_row(std::uint32_t row, std::vector<Cell>&& cells, std::optional<double> height_points = {});
+  // Writes a row, which must come after the rows written before on this sheet (and directly after the last
+  // while a merged range still covers rows). A formula cell is always locked, even in an unlocked style,
+  // so a protected sheet guards every formula.
+  void write_row(SheetRow&& row) override;
 
   // Sets (or replaces) the filter of the current sheet: the header row plus the data rows, which are often
   // known only after the last row is written. SheetSetup::autofilter does the same up front.
-  void set_autofilter(const CellRange& range);
+  void set_autofilter(const CellRange& range) override;
 
   // Live formatting for a range of the current sheet (e.g. overdue rows in red).
-  void add_conditional_format(const CellRange& range, const ConditionalRule& rule);
+  void add_conditional_format(const CellRange& range, const ConditionalRule& rule) override;
   // A drop-down of allowed values for a range of the current sheet.
-  void add_list_validation(const CellRange& range, const ListValidation& validation);
+  void add_list_validation(const CellRange& range, const ListValidation& validation) override;
 
-  // Sets the fitted column widths and writes the cells still covered by open merges.
-  void end_sheet();
+  // Sets the fitted column widths.
+  void end_sheet() override;
 
   // Ends the sheet, writes the package and replaces the target with it. Throws InputError on failure,
   // leaving any older file untouched.
@@ -97,18 +91,14 @@ class WorkbookWriter {
 
  private:
   struct Sheet;
-  // A row laid out and checked, for libxlsxwriter.
+  // A row checked, for libxlsxwriter.
   struct PreparedRow {
-    std::uint32_t row = 0;
-    std::vector<Cell> cells;
-    std::optional<double> height;
-    RowPlan plan;
-    std::vector<StyleId> formats;  // per placed cell: the style whose format it is written in
+    SheetRow row;
+    std::vector<StyleId> formats;  // per cell: the style whose format it is written in
   };
 
-  // On the caller's thread: lays a row out, checks its cells and queues it.
-  void queue_row(std::uint32_t row, std::vector<Cell> cells, std::optional<double> height_points);
-  void prepare_row(std::uint32_t row, std::vector<Cell> cells, std::optional<double> height_points);
+  // On the caller's thread: checks a row's cells and queues it.
+  void prepare_row(SheetRow&& row);
   static constexpr std::size_t max_text_characters = 32767;  // libxlsxwriter's (and Excel's) limit
   void check_cell(std::uint32_t row, std::uint16_t col, const Cell& cell);
   StyleId format_style(StyleId style, bool formula);  // a formula's locked twin; makes it if need be
@@ -130,7 +120,7 @@ class WorkbookWriter {
 
   AtomicOutput output_;
   std::filesystem::path package_path_;  // libxlsxwriter's own output, before the styles are completed
-  WorkbookOptions options_;
+  templating::WorkbookSettings options_;
   TextMeasure measure_;
   int max_digit_width_;
   LxwWorkbook workbook_;

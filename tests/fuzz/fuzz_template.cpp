@@ -94,10 +94,10 @@ void bind_register(const templating::TemplateFile& file) {
   const templating::WorkbookSettings settings =
       templating::read_workbook_settings(file, dataset_document(), options);
   // Widths are measured by a fixed rule: shaping is the paragraph target's concern.
-  auto measure = [](std::string_view text, const xlsx::CellStyle& style) {
+  auto measure = [](std::string_view text, const templating::CellStyle& style) {
     return static_cast<double>(text.size()) * style.font_size * 0.5;
   };
-  xlsx::WorkbookWriter writer(target, settings.options, measure);
+  xlsx::WorkbookWriter writer(target, settings, measure);
   templating::bind_workbook(file, dataset_document(), options, writer);
 }
 

@@ -1,19 +1,26 @@
 #pragma once
 // Helpers for tests of the XLSX writer: a text measure that shapes with HarfBuzz in Laksaman (the metric
-// clone of TH SarabunPSK, as the engine's shaper would), and reading one member of a written package
-// (minizip, as the engine itself reads packages).
+// clone of TH SarabunPSK, as the engine's shaper would), rows placed for a workbook sink as the workbook
+// binder places them, and reading one member of a written package (minizip, as the engine itself reads
+// packages).
 
 #include <hb.h>
 
+#include <cstdint>
 #include <filesystem>
+#include <iterator>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "templating/cell_placement.h"
+#include "templating/cell_style.h"
+#include "templating/workbook_sink.h"
 #include "text/font_face.h"
 #include "text/handles.h"
-#include "xlsx/cell_style.h"
 #include "xlsx/handles.h"
 
 namespace raingan::test {
@@ -26,7 +33,7 @@ class LaksamanMeasure {
         buffer_(hb_buffer_create(), hb_buffer_destroy) {}
 
   // Width in points of one shaped line.
-  double operator()(std::string_view text, const xlsx::CellStyle& style) const {
+  double operator()(std::string_view text, const templating::CellStyle& style) const {
     const text::FontFace& face = style.bold ? *bold_ : *regular_;
     hb_buffer_t* buffer = buffer_.get();
     hb_buffer_clear_contents(buffer);
@@ -46,6 +53,40 @@ class LaksamanMeasure {
   std::shared_ptr<hb_buffer_t> buffer_;  // reused: std::function copies the measure, so shared
 };
 
+// One sheet's rows for a workbook sink as the workbook binder gives them: each row's cells placed in
+// columns (templating::CellPlacement), and the rows that merged cells still cover given, empty, before a
+// later row and by end().
+class PlacedRows {
+ public:
+  explicit PlacedRows(templating::WorkbookSink& sink) : sink_(sink) {}
+
+  template <class Cells>
+  void write(std::uint32_t row, const Cells& cells, std::optional<double> height = {}) {
+    write(row, std::vector<templating::Cell>(std::begin(cells), std::end(cells)), height);
+  }
+  void write(std::uint32_t row, std::vector<templating::Cell>&& cells, std::optional<double> height = {}) {
+    while (placement_.has_open() && next_ < row) cover(next_);
+    templating::SheetRow placed{row, std::move(cells), {}, height};
+    next_ = row + 1;
+    placed.merges = placement_.place(row, placed.cells);
+    sink_.write_row(std::move(placed));
+  }
+  // Call before the sink's end_sheet().
+  void end() {
+    while (placement_.has_open()) cover(next_);
+  }
+
+ private:
+  void cover(std::uint32_t row) {
+    next_ = row + 1;
+    sink_.write_row({row, {}, placement_.place(row, {}), std::nullopt});
+  }
+
+  templating::WorkbookSink& sink_;
+  templating::CellPlacement placement_;
+  std::uint32_t next_ = 0;
+};
+
 // The bytes of one member of a zip package, read with minizip; empty when the member is absent. Throws when
 // the archive cannot be opened or the member is damaged.
 inline std::string read_zip_member(const std::filesystem::path& archive, const std::string& member) {
@@ -60,7 +101,8 @@ inline std::string read_zip_member(const std::filesystem::path& archive, const s
   while ((got = unzReadCurrentFile(reader.get(), buffer, sizeof buffer)) > 0)
     content.append(buffer, static_cast<std::size_t>(got));
   const int closed = unzCloseCurrentFile(reader.get());
-  if (got < 0 || closed != UNZ_OK) throw std::runtime_error(archive.string() + ": member " + member + " is damaged");
+  if (got < 0 || closed != UNZ_OK)
+    throw std::runtime_error(archive.string() + ": member " + member + " is damaged");
   return content;
 }
 

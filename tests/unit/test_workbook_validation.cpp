@@ -10,6 +10,7 @@
 #include "core/diagnostic.h"
 #include "dataset/json_reader.h"
 #include "templating/workbook_binder.h"
+#include "xlsx/workbook_writer.h"
 #include "xlsx_support.h"
 
 using namespace raingan;
@@ -36,8 +37,8 @@ std::string first_sheet(const std::string& template_text) {
   const dataset::JsonDocument data = dataset::read_json_text(dataset_text, "d.json");
   const templating::BindOptions options{format::parse_iso_date("2026-03-16"), folder};
   const auto output = folder / "register.xlsx";
-  templating::WorkbookSettings settings = templating::read_workbook_settings(file, data, options);
-  xlsx::WorkbookWriter writer(output, settings.options, test::LaksamanMeasure());
+  const templating::WorkbookSettings settings = templating::read_workbook_settings(file, data, options);
+  xlsx::WorkbookWriter writer(output, settings, test::LaksamanMeasure());
   templating::bind_workbook(file, data, options, writer);
   writer.finish();
   return test::read_zip_member(output, "xl/worksheets/sheet1.xml");

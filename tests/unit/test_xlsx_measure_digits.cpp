@@ -16,6 +16,7 @@
 #include "xlsx_support.h"
 
 namespace fs = std::filesystem;
+using namespace raingan::templating;
 using namespace raingan::xlsx;
 
 namespace {
@@ -37,11 +38,12 @@ std::pair<double, double> write_ids(const fs::path& path, const CountingMeasure&
   WorkbookWriter writer(path, {}, measure);
   const StyleId money = writer.add_style({.number_format = "#,##0.00"});
   writer.begin_sheet({.name = "ids"});
+  raingan::test::PlacedRows placed(writer);
   for (int row = 0; row < rows; ++row) {
     char id[16];
     std::snprintf(id, sizeof id, "S%06d", row + 1);
     const std::array cells{Cell{std::string(id)}, Cell{(row % 97) * 1000.5, money}};
-    writer.write_row(static_cast<std::uint32_t>(row), cells);
+    placed.write(static_cast<std::uint32_t>(row), cells);
   }
   writer.end_sheet();
   writer.finish();

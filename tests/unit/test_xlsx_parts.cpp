@@ -1,5 +1,5 @@
 // The XLSX writer's parts that need no workbook: date serials, displayed text for column fitting, width
-// conversions, merge layout, the styles.xml font patch and sheet-name rules.
+// conversions, the styles.xml font patch and sheet-name rules.
 #include <doctest/doctest.h>
 
 #include <array>
@@ -7,16 +7,16 @@
 #include <stdexcept>
 
 #include "core/diagnostic.h"
-#include "xlsx/cell_range.h"
+#include "templating/cell_range.h"
 #include "xlsx/column_fit.h"
 #include "xlsx/display_text.h"
 #include "xlsx/excel_date.h"
-#include "xlsx/merge_layout.h"
 #include "xlsx/number_formats.h"
 #include "xlsx/sheet_setup.h"
 #include "xlsx/styles_patch.h"
 #include "xlsx_support.h"
 
+using namespace raingan::templating;
 using namespace raingan::xlsx;
 
 TEST_CASE("xlsx: Excel date serials agree with LibreOffice from 1900-03-01") {
@@ -76,46 +76,6 @@ TEST_CASE("xlsx: column widths in Excel's units") {
   CHECK(widths[1].stored == doctest::Approx(stored_width_from_characters(12, 9)));
   CHECK(widths[2].col == 3);
   CHECK(widths[2].stored == doctest::Approx(stored_width_from_characters(20, 9)));
-}
-
-TEST_CASE("xlsx: merge layout places cells like an HTML table") {
-  MergeLayout layout;
-  // Row 0: A0 spans 2 rows, B0 spans 2 columns, D0 plain.
-  const std::array row0{Cell{"a", 1, 1, 2}, Cell{"b", 2, 2, 1}, Cell{"d", 3}};
-  RowPlan plan = layout.place(0, row0);
-  REQUIRE(plan.cells.size() == 3);
-  CHECK(plan.cells[0].col == 0);
-  CHECK(plan.cells[1].col == 1);
-  CHECK(plan.cells[2].col == 3);
-  REQUIRE(plan.starting.size() == 2);
-  CHECK(plan.starting[0].range == CellRange{0, 0, 1, 0});
-  CHECK(plan.starting[1].range == CellRange{0, 1, 0, 2});
-  REQUIRE(plan.covered.size() == 1);  // C0, inside b's colspan
-  CHECK(plan.covered[0].col == 2);
-  CHECK(plan.covered[0].style == 2);
-  CHECK(layout.has_open());
-  CHECK(layout.last_open_row() == 1);
-
-  // Row 1: column A is covered from above, so the first cell lands in B.
-  const std::array row1{Cell{"x"}, Cell{"y"}};
-  plan = layout.place(1, row1);
-  CHECK(plan.cells[0].col == 1);
-  CHECK(plan.cells[1].col == 2);
-  REQUIRE(plan.finishing.size() == 1);
-  CHECK(plan.finishing[0].range == CellRange{0, 0, 1, 0});
-  REQUIRE(plan.covered.size() == 1);
-  CHECK(plan.covered[0].col == 0);
-  CHECK(plan.covered[0].style == 1);
-  CHECK_FALSE(layout.has_open());
-
-  // A colspan running into a column covered from above is refused.
-  MergeLayout clash;
-  const std::array tall{Cell{}, Cell{"t", 0, 1, 2}};
-  clash.place(0, tall);
-  const std::array wide{Cell{"w", 0, 3}};
-  CHECK_THROWS_WITH_AS(clash.place(1, wide), doctest::Contains("B2"), std::invalid_argument);
-  const std::array zero{Cell{"z", 0, 0}};
-  CHECK_THROWS_AS(MergeLayout{}.place(0, zero), std::invalid_argument);
 }
 
 TEST_CASE("xlsx: styles.xml fonts get the Thai normal font and their charset") {

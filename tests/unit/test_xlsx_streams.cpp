@@ -16,6 +16,7 @@
 #include "xlsx/workbook_writer.h"
 #include "xlsx_support.h"
 
+using namespace raingan::templating;
 using namespace raingan::xlsx;
 
 namespace {
@@ -170,6 +171,7 @@ TEST_CASE("WorkbookWriter: many rows, merges and styles added on the way, in bot
       WorkbookWriter writer(path, {.constant_memory = constant_memory}, measure);
       const StyleId text = writer.add_style({.border = CellStyle::Border::thin});
       writer.begin_sheet({.name = "รายนักเรียน"});
+      raingan::test::PlacedRows rows(writer);
       for (std::uint32_t row = 0; row < 1000; ++row) {
         std::vector<Cell> cells;
         // A school's name over the rows of its students (ten rows each), as rowspan does.
@@ -178,8 +180,9 @@ TEST_CASE("WorkbookWriter: many rows, merges and styles added on the way, in bot
         cells.push_back(cell(Formula{"B" + std::to_string(row + 1) + "*2", 2.0 * row}, text));
         // A style first used far into the sheet.
         cells.push_back(cell(static_cast<double>(row), row == 500 ? writer.add_style({.bold = true}) : text));
-        writer.write_row(row, std::move(cells), row % 2 ? std::optional<double>(24) : std::nullopt);
+        rows.write(row, std::move(cells), row % 2 ? std::optional<double>(24) : std::nullopt);
       }
+      rows.end();
       writer.end_sheet();
       writer.finish();
     }

@@ -17,6 +17,7 @@
 #include "xlsx_support.h"
 
 namespace fs = std::filesystem;
+using namespace raingan::templating;
 using namespace raingan::xlsx;
 using raingan::InputError;
 using raingan::test::read_zip_member;
@@ -77,22 +78,23 @@ void write_register(const fs::path& path, bool constant_memory) {
   setup.print.repeat_rows_last = 1;
   setup.tab_rgb = 0x00B050;
   writer.begin_sheet(setup);
+  raingan::test::PlacedRows rows(writer);
   // Row 0: a title over four columns; rows 1-2: "โรงเรียน" spans two rows.
-  writer.write_row(0, std::array{Cell{"ทะเบียนค่าพาหนะรับ-ส่งนักเรียน ปีการศึกษา ๒๕๖๗ (หัวเรื่องยาวมาก)", header, 4}});
-  writer.write_row(1,
-                   std::array{Cell{"โรงเรียน", header, 1, 3}, Cell{"เงิน", header}, Cell{"วันที่", header},
-                              Cell{"ผ่าน", header}},
-                   30);
-  writer.write_row(2, std::array{Cell{Formula{"SUM(B4:B5)", 7000.0}, money}, Cell{Date{2024, 1, 31}, date},
-                                 Cell{Formula{"=B3>0", true}}});
-  writer.write_row(
-      3, std::array{Cell{baht_from_satang(300000), money},
-                    Cell{Formula{"TEXT(1,\"0\")&\"ก\"", std::string("1ก")}, input}, Cell{12.0, input}});
-  writer.write_row(4,
-                   std::array{Cell{"โรงเรียนบ้านโคกสูง (ประชาสามัคคี)"}, Cell{baht_from_satang(400000), money}});
+  rows.write(0, std::array{Cell{"ทะเบียนค่าพาหนะรับ-ส่งนักเรียน ปีการศึกษา ๒๕๖๗ (หัวเรื่องยาวมาก)", header, 4}});
+  rows.write(1,
+             std::array{Cell{"โรงเรียน", header, 1, 3}, Cell{"เงิน", header}, Cell{"วันที่", header},
+                        Cell{"ผ่าน", header}},
+             30);
+  rows.write(2, std::array{Cell{Formula{"SUM(B4:B5)", 7000.0}, money}, Cell{CellDate{2024, 1, 31}, date},
+                           Cell{Formula{"=B3>0", true}}});
+  rows.write(3,
+             std::array{Cell{baht_from_satang(300000), money},
+                        Cell{Formula{"TEXT(1,\"0\")&\"ก\"", std::string("1ก")}, input}, Cell{12.0, input}});
+  rows.write(4, std::array{Cell{"โรงเรียนบ้านโคกสูง (ประชาสามัคคี)"}, Cell{baht_from_satang(400000), money}});
   writer.add_conditional_format({4, 1, 4, 1},
                                 {.formula = "AND($B5>1000,$D5<>\"เสร็จ\")", .fill_rgb = 0xFFC7CE});
   writer.add_list_validation({3, 3, 4, 3}, {.allowed = {"รอดำเนินการ", "เสร็จ"}});
+  rows.end();
   writer.end_sheet();
   writer.begin_sheet({.name = "ว่าง", .protect = false});
   writer.finish();
@@ -188,8 +190,9 @@ TEST_CASE("xlsx writer: a filter set after the rows may end above the last row")
     raingan::test::LaksamanMeasure measure;
     WorkbookWriter writer(path, {.constant_memory = constant_memory}, measure);
     writer.begin_sheet({.name = "ทะเบียน"});
-    for (std::uint32_t row = 0; row < 6; ++row) writer.write_row(row, std::array{Cell{"x"}, Cell{1.0 * row}});
-    writer.write_row(7, std::array{Cell{"รวม"}, Cell{Formula{"SUM(B2:B6)", 15.0}}});
+    raingan::test::PlacedRows rows(writer);
+    for (std::uint32_t row = 0; row < 6; ++row) rows.write(row, std::array{Cell{"x"}, Cell{1.0 * row}});
+    rows.write(7, std::array{Cell{"รวม"}, Cell{Formula{"SUM(B2:B6)", 15.0}}});
     writer.set_autofilter({0, 0, 5, 1});
     writer.finish();
     CHECK(read_zip_member(path, "xl/worksheets/sheet1.xml").find("<autoFilter ref=\"A1:B6\"/>") !=
@@ -263,16 +266,17 @@ TEST_CASE("xlsx writer: a failed write leaves no file and keeps the older one") 
     {
       WorkbookWriter writer(path, {}, measure);
       writer.begin_sheet({.name = "ทะเบียน"});
+      raingan::test::PlacedRows rows(writer);
       CHECK_THROWS_WITH_AS(
-          writer.write_row(4, std::array{Cell{}, Cell{"a\x01z"}}),
+          rows.write(4, std::array{Cell{}, Cell{"a\x01z"}}),
           doctest::Contains("sheet 'ทะเบียน', cell B5: text has the control character U+0001"), InputError);
-      CHECK_THROWS_WITH_AS(writer.write_row(5, std::array{Cell{std::nan("")}}),
+      CHECK_THROWS_WITH_AS(rows.write(5, std::array{Cell{std::nan("")}}),
                            doctest::Contains("cell A6: a number cell must be finite"), InputError);
-      CHECK_THROWS_WITH_AS(writer.write_row(6, std::array{Cell{Date{1899, 12, 31}}}),
+      CHECK_THROWS_WITH_AS(rows.write(6, std::array{Cell{CellDate{1899, 12, 31}}}),
                            doctest::Contains("cell A7: date 1899-12-31 is before 1900-03-01"), InputError);
-      CHECK_THROWS_WITH_AS(writer.write_row(7, std::array{Cell{std::string(40000, 'x')}}),
+      CHECK_THROWS_WITH_AS(rows.write(7, std::array{Cell{std::string(40000, 'x')}}),
                            doctest::Contains("cell A8: cannot write text: "), InputError);
-      CHECK_THROWS_AS(writer.write_row(7, std::array{Cell{"again"}}), std::invalid_argument);  // not after 8
+      CHECK_THROWS_AS(rows.write(7, std::array{Cell{"again"}}), std::invalid_argument);  // not after 8
     }
     expect_untouched();
   }
@@ -280,7 +284,8 @@ TEST_CASE("xlsx writer: a failed write leaves no file and keeps the older one") 
     {
       WorkbookWriter writer(path, {}, measure);
       writer.begin_sheet({.name = "ทะเบียน"});
-      writer.write_row(0, std::array{Cell{"ยังไม่เสร็จ"}});
+      raingan::test::PlacedRows rows(writer);
+      rows.write(0, std::array{Cell{"ยังไม่เสร็จ"}});
     }
     expect_untouched();
   }
@@ -288,7 +293,8 @@ TEST_CASE("xlsx writer: a failed write leaves no file and keeps the older one") 
   SUBCASE("a finished writer replaces it") {
     WorkbookWriter writer(path, {}, measure);
     writer.begin_sheet({.name = "ทะเบียน"});
-    writer.write_row(0, std::array{Cell{"เสร็จ"}});
+    raingan::test::PlacedRows rows(writer);
+    rows.write(0, std::array{Cell{"เสร็จ"}});
     writer.finish();
     CHECK(read_zip_member(path, "xl/worksheets/sheet1.xml").find("เสร็จ") != std::string::npos);
     CHECK(scratch.leftovers() == std::vector<std::string>{"register.xlsx"});

@@ -1,15 +1,15 @@
 #pragma once
-// What a register cell holds. The writer stores values; it never computes a formula, so every formula comes
-// with the value a spreadsheet computes for it (the cached value that readers show, and that LibreOffice's
-// recalculation must reproduce).
+// What a register cell holds, as a <workbook> template makes it for a WorkbookSink (workbook_sink.h). The
+// XLSX writer stores values; it never computes a formula, so every formula comes with the value a spreadsheet
+// computes for it (the cached value that readers show, and that LibreOffice's recalculation must reproduce).
 
 #include <cstdint>
 #include <string>
 #include <variant>
 
-#include "xlsx/cell_style.h"
+#include "templating/cell_style.h"
 
-namespace raingan::xlsx {
+namespace raingan::templating {
 
 // A formula in Excel's English syntax, with or without the leading '=' ("SUM(D2:D9)", "=B2*15").
 // A bool result is stored as 1 or 0: libxlsxwriter 1.1.4 can only cache a number or a string; spreadsheets
@@ -20,25 +20,26 @@ struct Formula {
 };
 
 // A Gregorian calendar date (the Buddhist-Era year is the number format's business, not the value's).
-// Stored as Excel's day serial; see excel_date.h for the range both Excel and LibreOffice agree on.
-struct Date {
+// Stored as Excel's day serial; see xlsx/excel_date.h for the range both Excel and LibreOffice agree on.
+struct CellDate {
   int year = 1900;
   int month = 1;
   int day = 1;
 };
 
 // Empty (monostate), text, number, boolean, formula or date.
-using CellValue = std::variant<std::monostate, std::string, double, bool, Formula, Date>;
+using CellValue = std::variant<std::monostate, std::string, double, bool, Formula, CellDate>;
 
 // One cell of a row. Cells fill a row from column A to the right; a cell that spans columns or rows is a
 // merged range whose value sits in its top-left cell, and the columns it covers in later rows are skipped
-// when those rows are laid out (like an HTML table). An empty cell with a style other than 0 is written as
-// a styled blank, so borders and fills stay continuous.
+// when those rows are placed (like an HTML table; cell_placement.h sets `col`). An empty cell with a style
+// other than 0 is written as a styled blank, so borders and fills stay continuous.
 struct Cell {
   CellValue value{};
   StyleId style = 0;
   std::uint16_t colspan = 1;
   std::uint32_t rowspan = 1;
+  std::uint16_t col = 0;  // zero-based column of its top-left cell, once placed
 };
 
 // Money is integer satang in the engine; a cell holds baht as a double. Every satang amount below 2^53
@@ -48,4 +49,4 @@ struct Cell {
 // a few ulps at most.
 constexpr double baht_from_satang(std::int64_t satang) { return static_cast<double>(satang) / 100.0; }
 
-}  // namespace raingan::xlsx
+}  // namespace raingan::templating

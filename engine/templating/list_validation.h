@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace raingan::xlsx {
+namespace raingan::templating {
 
 struct ListValidation {
   std::vector<std::string> allowed{};  // Excel limits the joined list to 255 characters
@@ -13,4 +13,4 @@ struct ListValidation {
   std::string error_message{};
 };
 
-}  // namespace raingan::xlsx
+}  // namespace raingan::templating

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-namespace raingan::xlsx {
+namespace raingan::templating {
 
 struct CellStyle {
   enum class HAlign { general, left, center, right, fill, justify, distributed };
@@ -32,7 +32,7 @@ struct CellStyle {
   bool operator==(const CellStyle&) const = default;
 };
 
-// A style registered with a WorkbookWriter. 0 is the workbook's normal style.
+// A style registered with a WorkbookSink. 0 is the workbook's normal style.
 using StyleId = std::size_t;
 
-}  // namespace raingan::xlsx
+}  // namespace raingan::templating

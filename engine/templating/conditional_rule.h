@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace raingan::xlsx {
+namespace raingan::templating {
 
 struct ConditionalRule {
   // Excel formula, written for the range's top-left cell; relative references shift over the range:
@@ -17,4 +17,4 @@ struct ConditionalRule {
   bool bold = false;
 };
 
-}  // namespace raingan::xlsx
+}  // namespace raingan::templating

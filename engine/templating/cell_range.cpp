@@ -1,8 +1,8 @@
-#include "xlsx/cell_range.h"
+#include "templating/cell_range.h"
 
 #include <algorithm>
 
-namespace raingan::xlsx {
+namespace raingan::templating {
 
 std::string column_name(std::uint16_t col) {
   std::string name;
@@ -19,4 +19,4 @@ std::string range_name(const CellRange& range) {
   return cell_name(range.first_row, range.first_col) + ":" + cell_name(range.last_row, range.last_col);
 }
 
-}  // namespace raingan::xlsx
+}  // namespace raingan::templating

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-namespace raingan::xlsx {
+namespace raingan::templating {
 
 struct CellRange {
   std::uint32_t first_row = 0;
@@ -23,4 +23,4 @@ std::string column_name(std::uint16_t col);                   // 0 -> "A", 27 ->
 std::string cell_name(std::uint32_t row, std::uint16_t col);  // (11, 2) -> "C12"
 std::string range_name(const CellRange& range);               // "A1:H20"
 
-}  // namespace raingan::xlsx
+}  // namespace raingan::templating
