@@ -15,16 +15,12 @@
 // that font, so the wanted stored width W is passed as (ceil(7·W) − 5)/7, which stores at least W.
 
 #include <cstdint>
-#include <functional>
-#include <string_view>
 #include <vector>
 
 #include "templating/cell_style.h"
+#include "xlsx/text_measure.h"
 
 namespace raingan::xlsx {
-
-// Width in points of one line of text in a style (the text engine's shaper in production).
-using TextMeasure = std::function<double(std::string_view text, const templating::CellStyle& style)>;
 
 // Maximum digit width in whole pixels of a style's font, from the measure of "0".."9".
 int max_digit_width_pixels(const TextMeasure& measure, const templating::CellStyle& normal_style);

@@ -12,6 +12,7 @@
 #include <regex>
 #include <string>
 
+#include "xlsx/column_fit.h"
 #include "xlsx/workbook_writer.h"
 #include "xlsx_support.h"
 

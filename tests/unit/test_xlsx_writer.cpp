@@ -13,6 +13,7 @@
 
 #include "core/diagnostic.h"
 #include "xlsx/number_formats.h"
+#include "xlsx/column_fit.h"
 #include "xlsx/workbook_writer.h"
 #include "xlsx_support.h"
 
