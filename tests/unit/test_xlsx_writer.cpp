@@ -10,10 +10,12 @@
 #include <fstream>
 #include <regex>
 #include <string>
+#include <vector>
 
 #include "core/diagnostic.h"
-#include "xlsx/number_formats.h"
+#include "templating/cell_placement.h"
 #include "xlsx/column_fit.h"
+#include "xlsx/number_formats.h"
 #include "xlsx/workbook_writer.h"
 #include "xlsx_support.h"
 
@@ -300,4 +302,31 @@ TEST_CASE("xlsx writer: a failed write leaves no file and keeps the older one") 
     CHECK(read_zip_member(path, "xl/worksheets/sheet1.xml").find("เสร็จ") != std::string::npos);
     CHECK(scratch.leftovers() == std::vector<std::string>{"register.xlsx"});
   }
+}
+
+TEST_CASE("xlsx writer: the rows a merged range covers must all be given, as cell placement gives them") {
+  Scratch scratch;
+  raingan::test::LaksamanMeasure measure;
+  raingan::templating::CellPlacement placement;
+  auto placed = [&](std::uint32_t row, std::vector<Cell> cells) {
+    SheetRow made{row, std::move(cells), {}, std::nullopt};
+    made.merges = placement.place(row, made.cells);
+    return made;
+  };
+  WorkbookWriter writer(scratch / "merged.xlsx", {}, measure);
+  writer.begin_sheet({.name = "ทะเบียน"});
+  writer.write_row(placed(0, {Cell{"โรงเรียน", 0, 1, 3}, Cell{"ก"}}));
+  // Row 2 is inside A1:A3 and was skipped.
+  CHECK_THROWS_WITH_AS(writer.write_row(SheetRow{2, {Cell{"ข"}}, {}, std::nullopt}),
+                       doctest::Contains("row 2 of sheet 'ทะเบียน' is inside a merged range"),
+                       std::logic_error);
+  writer.write_row(placed(1, {Cell{"ข"}}));
+  CHECK_THROWS_WITH_AS(writer.end_sheet(), doctest::Contains("rows 3 to 3 of sheet 'ทะเบียน'"),
+                       std::logic_error);
+  writer.write_row(placed(2, {Cell{"ค"}}));
+  CHECK_FALSE(placement.has_open());
+  writer.end_sheet();
+  writer.finish();
+  CHECK(read_zip_member(scratch / "merged.xlsx", "xl/worksheets/sheet1.xml")
+            .find("<mergeCell ref=\"A1:A3\"/>") != std::string::npos);
 }
