@@ -1,0 +1,96 @@
+// The workbook elements' tables: an unknown element is answered with the elements expected where it stands
+// (in a <workbook>, a <sheet>, a <row>) and the nearest of them; attributes are checked against what each
+// element registered, cell style attributes included where they belong.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/diagnostic.h"
+#include "dataset/json_reader.h"
+#include "templating/elements/workbook/workbook_elements.h"
+#include "templating/template_file.h"
+#include "templating/workbook_binder.h"
+
+using namespace raingan;
+using namespace raingan::templating;
+
+namespace {
+
+// Takes everything and keeps nothing.
+class NullSink final : public WorkbookSink {
+ public:
+  StyleId add_style(const CellStyle&) override { return 0; }
+  void begin_sheet(const SheetSetup&) override {}
+  void write_row(SheetRow&&) override {}
+  void set_autofilter(const CellRange&) override {}
+  void add_conditional_format(const CellRange&, const ConditionalRule&) override {}
+  void add_list_validation(const CellRange&, const ListValidation&) override {}
+  void end_sheet() override {}
+};
+
+// The message of the error binding `source` raises, or "" when it binds.
+std::string bind_error(const std::string& source) {
+  try {
+    const TemplateFile file = parse_template(source, "t.xml");
+    const dataset::JsonDocument data = dataset::read_json_text(R"({"rows": [1, 2]})", "d.json");
+    NullSink sink;
+    bind_workbook(file, data, BindOptions{}, sink);
+  } catch (const InputError& error) {
+    return error.diagnostics().front().location + ": " + error.diagnostics().front().message;
+  }
+  return "";
+}
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("workbook elements: each place has its table, and an unknown name gets the expected ones") {
+  const auto& elements = workbook_elements();
+  CHECK(elements.workbook.names() == std::vector<std::string_view>{"style", "sheet"});
+  CHECK(elements.sheet.names() ==
+        std::vector<std::string_view>{"columns", "row", "conditional", "validation"});
+  CHECK(elements.row.names() == std::vector<std::string_view>{"cell"});
+
+  CHECK(bind_error("<workbook>\n<sheet name=\"s\">\n<rwo><cell>a</cell></rwo>\n</sheet></workbook>") ==
+        "line 3: unknown element <rwo> in a <sheet> (expected one of columns, row, conditional, validation; "
+        "did you mean <row>?)");
+  CHECK(bind_error("<workbook><sheet name=\"s\"><row><cel>a</cel></row></sheet></workbook>") ==
+        "line 1: unknown element <cel> in a <row> (expected one of cell; did you mean <cell>?)");
+  CHECK(bind_error("<workbook><sheets name=\"s\"/></workbook>") ==
+        "line 1: unknown element <sheets> in a <workbook> (expected one of style, sheet; did you mean "
+        "<sheet>?)");
+  // An element of another place is unknown here, however well it is spelt.
+  CHECK(contains(bind_error("<workbook><row><cell>a</cell></row></workbook>"),
+                 "unknown element <row> in a <workbook>"));
+  CHECK(contains(bind_error("<workbook><sheet name=\"s\"><cell>a</cell></sheet></workbook>"),
+                 "unknown element <cell> in a <sheet>"));
+  // Loops and conditions stand anywhere.
+  CHECK(bind_error("<workbook><sheet name=\"s\"><for each=\"r\" in=\"rows\"><row><if test=\"r > 1\">"
+                   "<cell>{{ r }}</cell></if></row></for></sheet></workbook>")
+            .empty());
+}
+
+TEST_CASE(
+    "workbook elements: attributes are each element's own, and cell style attributes where they belong") {
+  CHECK(bind_error("<workbook><sheet name=\"s\"><row bold=\"true\" height=\"20\"><cell fill=\"#FFFFFF\" "
+                   "colspan=\"2\">a</cell></row></sheet></workbook>")
+            .empty());
+  const std::string on_cell =
+      bind_error("<workbook><sheet name=\"s\"><row><cell colspn=\"2\">a</cell></row></sheet></workbook>");
+  CHECK(contains(on_cell, "<cell> has no attribute 'colspn'"));
+  CHECK(contains(on_cell,
+                 "(it takes: style, colspan, rowspan, type, value, formula, and the cell style attributes)"));
+  CHECK(contains(bind_error("<workbook><sheet name=\"s\" bold=\"true\"><row/></sheet></workbook>"),
+                 "<sheet> has no attribute 'bold'"));
+  CHECK(contains(
+      bind_error("<workbook><sheet name=\"s\"><columns widths=\"5\" bold=\"true\"/></sheet></workbook>"),
+      "<columns> has no attribute 'bold' (it takes: widths)"));
+  CHECK(contains(bind_error("<workbook><style name=\"m\" number-format=\"0.00\" colour=\"#000000\"/>"
+                            "<sheet name=\"s\"/></workbook>"),
+                 "<style> has no attribute 'colour'"));
+  CHECK(contains(bind_error("<workbook titel=\"x\"><sheet name=\"s\"/></workbook>"),
+                 "<workbook> has no attribute 'titel'"));
+}
