@@ -243,12 +243,13 @@ std::optional<std::string> format_plain(double value, const Section& section) {
       } else {
         ++integer_places;
         if (p.text == "0") ++integer_zeros;
-        scale_commas = 0;
       }
     } else if (p.kind == Piece::Kind::point) {
       if (seen_point) return std::nullopt;
       seen_point = true;
-    } else if (p.kind == Piece::Kind::comma && !seen_point) {
+    } else if (p.kind == Piece::Kind::comma) {
+      // Between digit placeholders of the integer part: thousands separators; after the last placeholder:
+      // each divides by 1000.
       bool digit_follows = false;
       for (std::size_t j = k + 1; j < pieces.size() && !digit_follows; ++j) {
         if (pieces[j].kind == Piece::Kind::digit)
@@ -256,9 +257,9 @@ std::optional<std::string> format_plain(double value, const Section& section) {
         else if (pieces[j].kind != Piece::Kind::comma)
           break;
       }
-      if (digit_follows && any_digit)
+      if (digit_follows && any_digit && !seen_point)
         grouping = true;
-      else if (any_digit)
+      else if (!digit_follows && any_digit)
         ++scale_commas;
     } else if (p.kind == Piece::Kind::percent) {
       ++percents;

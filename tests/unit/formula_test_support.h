@@ -45,9 +45,14 @@ class FormulaBook {
   }
 
   FormulaBook& set(std::string_view cell, double n) { return put(sheet_, cell, formula::Value::number(n)); }
-  FormulaBook& set(std::string_view cell, const char* text) {
+  FormulaBook& set(std::string_view cell, int n) { return set(cell, static_cast<double>(n)); }
+  FormulaBook& set(std::string_view cell, std::string_view text) {
     return put(sheet_, cell, formula::Value::text(text));
   }
+  FormulaBook& set(std::string_view cell, const std::string& text) {
+    return set(cell, std::string_view(text));
+  }
+  FormulaBook& set(std::string_view cell, const char* text) { return set(cell, std::string_view(text)); }
   FormulaBook& set(std::string_view cell, bool b) { return put(sheet_, cell, formula::Value::boolean(b)); }
   FormulaBook& set_error(std::string_view cell, formula::ErrorCode e) {
     return put(sheet_, cell, formula::Value::error(e));
