@@ -31,13 +31,14 @@ class Evaluation {
   }
 
   std::vector<Problem> run() {
-    for (SheetId sheet = 0; sheet < data_.sheets.size(); ++sheet) {
-      for (std::uint32_t i = 0; i < data_.sheets[sheet].formulas.size(); ++i) {
-        if (data_.sheets[sheet].formulas[i].state != FormulaState::waiting) continue;
-        stack_.push_back(Frame{.sheet = sheet, .index = i});
-        drain();
-      }
+    // Only the formulas set since the last evaluation: a workbook evaluated again after a few more
+    // formulas computes those.
+    for (const auto& [sheet, index] : data_.waiting) {
+      if (data_.sheets[sheet].formulas[index].state != FormulaState::waiting) continue;
+      stack_.push_back(Frame{.sheet = sheet, .index = index});
+      drain();
     }
+    data_.waiting.clear();
     if (dropped_ > 0 && !problems_.empty())
       problems_.back().message += " (and " + std::to_string(dropped_) + " more problems)";
     return std::move(problems_);
@@ -109,7 +110,7 @@ class Evaluation {
     bool reported = false;
     for (std::size_t r = 0; r < formula.references().size(); ++r) {
       const Reference& reference = formula.references()[r];
-      const auto area = resolve(reference, anchor, frame.sheet, sheets, data_);
+      const auto area = resolve(reference, anchor, frame.sheet, sheets);
       if (!area) {
         if (!reported) {
           const bool missing =
@@ -158,9 +159,8 @@ class Evaluation {
       argument_roots(formula, i, roots);
       if (nodes[roots[0]].kind != NodeKind::reference || nodes[roots[2]].kind != NodeKind::reference)
         continue;
-      const auto criteria =
-          resolve(formula.references()[nodes[roots[0]].operand], anchor, sheet, sheets, data_);
-      auto sum = resolve(formula.references()[nodes[roots[2]].operand], anchor, sheet, sheets, data_);
+      const auto criteria = resolve(formula.references()[nodes[roots[0]].operand], anchor, sheet, sheets);
+      auto sum = resolve(formula.references()[nodes[roots[2]].operand], anchor, sheet, sheets);
       if (!criteria || !sum) continue;
       sum->last_row = std::min<std::uint32_t>(sum->first_row + criteria->rows() - 1, max_rows - 1);
       sum->last_column =

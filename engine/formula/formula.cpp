@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <functional>
+#include <stdexcept>
 
 #include "formula/function_table.h"
 #include "formula/value.h"
@@ -152,6 +153,11 @@ void mix(std::size_t& seed, std::size_t value) {
 std::string Formula::to_text(CellAddress anchor) const {
   if (nodes_.empty()) return "=";
   return "=" + Printer(*this, anchor).print(nodes_.size() - 1);
+}
+
+std::string Formula::expression_text(std::size_t node, CellAddress anchor) const {
+  if (node >= nodes_.size()) throw std::out_of_range("no node " + std::to_string(node) + " in the formula");
+  return Printer(*this, anchor).print(node);
 }
 
 std::string Formula::reference_text(std::size_t index, CellAddress anchor) const {

@@ -101,6 +101,8 @@ class Formula {
   // The formula as written in cell `anchor`, every operation in parentheses: "=((-2)^2)". Parses back to an
   // equal Formula.
   std::string to_text(CellAddress anchor) const;
+  // The part of the formula whose root is nodes()[node], the same way and without '=' ("(-2)^2").
+  std::string expression_text(std::size_t node, CellAddress anchor) const;
   // Reference `index` of references() as written in cell `anchor` ("'อัตรา'!$E$5").
   std::string reference_text(std::size_t index, CellAddress anchor) const;
 

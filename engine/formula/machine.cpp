@@ -18,7 +18,7 @@ std::optional<std::uint32_t> place(Coordinate c, std::uint32_t anchor, std::uint
 }  // namespace
 
 std::optional<Area> resolve(const Reference& reference, CellAddress anchor, SheetId own,
-                            std::span<const std::optional<SheetId>> sheets, const Workbook::Data& data) {
+                            std::span<const std::optional<SheetId>> sheets) {
   Area area;
   if (reference.sheet == Reference::own_sheet) {
     area.sheet = own;
@@ -36,12 +36,6 @@ std::optional<Area> resolve(const Reference& reference, CellAddress anchor, Shee
   area.last_row = std::max(*r0, *r1);
   area.first_column = std::min(*c0, *c1);
   area.last_column = std::max(*c0, *c1);
-  const SheetData& sheet = data.sheets[area.sheet];
-  if (reference.shape == Reference::Shape::columns)
-    area.last_row = std::max(area.first_row, std::min(area.last_row, sheet.rows == 0 ? 0 : sheet.rows - 1));
-  if (reference.shape == Reference::Shape::rows)
-    area.last_column = std::max(
-        area.first_column, std::min(area.last_column, sheet.column_count == 0 ? 0 : sheet.column_count - 1));
   return area;
 }
 
@@ -83,7 +77,7 @@ Operand Machine::evaluate(std::size_t index) {
       return Operand::missing();
     case NodeKind::reference: {
       const auto area =
-          resolve(formula_->references()[node.operand], context_.anchor(), context_.sheet(), sheets_, data_);
+          resolve(formula_->references()[node.operand], context_.anchor(), context_.sheet(), sheets_);
       if (!area) return Value::error(ErrorCode::ref);
       return Operand::of(*area);
     }

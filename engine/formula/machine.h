@@ -12,11 +12,11 @@
 
 namespace raingan::formula {
 
-// The area a reference names from `anchor` on sheet `own`, with whole columns and rows cut at the sheet's
-// extent; nullopt when its sheet is missing (sheets[i] is the id of the formula's i-th sheet name) or it
-// falls off the sheet (a relative reference moved above row 1).
+// The area a reference names from `anchor` on sheet `own` (whole columns and rows whole, as in Excel: the
+// cells beyond what is stored read as blank); nullopt when its sheet is missing (sheets[i] is the id of the
+// formula's i-th sheet name) or it falls off the sheet (a relative reference moved above row 1).
 std::optional<Area> resolve(const Reference& reference, CellAddress anchor, SheetId own,
-                            std::span<const std::optional<SheetId>> sheets, const Workbook::Data& data);
+                            std::span<const std::optional<SheetId>> sheets);
 
 // The roots of a call node's arguments, in order (roots has the node's argument_count elements).
 void argument_roots(const Formula& formula, std::size_t call, std::span<std::size_t> roots);

@@ -13,7 +13,8 @@
 //   Value j5 = book.value(students, {4, 9});
 //
 // Each sheet's extent is one past the last row and column given a value, a blank or a formula; a reference
-// beyond it is an error at evaluation (whole columns and rows, A:A and 1:1, stop at it instead).
+// beyond it is an error at evaluation, except whole columns and rows (A:A, 1:1), which reach the sheet's end
+// as in Excel (COUNTBLANK(A:A) counts the 1,048,576 rows).
 
 #include <cstdint>
 #include <memory>

@@ -75,6 +75,7 @@ struct Workbook::Data {
   std::vector<Formula> formulas;
   std::unordered_multimap<std::size_t, FormulaId> formula_index;  // hash -> id
   Formula scratch;                                                // reused by add_formula(text)
+  std::vector<std::pair<SheetId, std::uint32_t>> waiting;  // formula cells set since the last evaluate()
 
   Column& column(SheetId sheet, std::uint32_t column);
   // Stores a computed or constant value in a cell (keeping its formula flag).

@@ -95,6 +95,18 @@ TEST_CASE("Formula workbook: references beyond a sheet or to a missing sheet are
   CHECK(show(b.value("C3")) == "3");  // A1, and A1 and C1 of row 1
 }
 
+TEST_CASE("Formula workbook: whole columns and rows reach the sheet's end, as in Excel") {
+  FormulaBook b;
+  b.set("A1", 1).set("A2", "x").blank("A3").set("B1", 2);
+  CHECK(b.eval("=COUNTBLANK(A:A)") == "1048574");
+  CHECK(b.eval("=COUNTIF(A:A,\"\")") == "1048574");
+  CHECK(b.eval("=COUNTIF(A:A,\"<>x\")") == "1048575");
+  CHECK(b.eval("=SUM(A:B)+COUNTA(1:1)") == "5");
+  CHECK(b.eval("=INDEX(A:A,500000)") == "0");
+  CHECK(b.eval("=A:A+1") == "1");  // the blank A99, by implicit intersection
+  CHECK(b.eval("=COUNTBLANK(2:2)") == "16383");
+}
+
 TEST_CASE("Formula workbook: a reference into an empty sheet says so") {
   FormulaBook b;
   b.book().add_sheet("Empty");
