@@ -4,7 +4,7 @@
 // them using every supported function and operator, with references across sheets. Reproducible: the same
 // seed gives the same workbook on any machine (its own random numbers, no std:: distributions).
 //
-// Data columns, rows 1..30 of every sheet:
+// Data columns, rows 1..80 of every sheet (long enough for the range cache: 64 cells and more):
 //   A numbers (integers, satang-exact amounts, negative, zero, blanks)   F codes ("S01", "1034560001")
 //   B numbers in ascending order (approximate lookups)                    G TRUE / FALSE / blank
 //   C English words, mixed case                                           H dates (day serials 2020–2030)
@@ -22,7 +22,7 @@
 
 namespace raingan::test {
 
-inline constexpr int data_rows = 30;
+inline constexpr int data_rows = 80;
 inline constexpr int first_formula_column = 10;  // K
 inline constexpr int formula_columns = 10;       // K..T
 
