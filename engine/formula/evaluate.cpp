@@ -12,6 +12,7 @@ namespace {
 // A formula cell on the evaluation stack, with where its scan of the cells it reads has got to.
 struct Frame {
   SheetId sheet = 0;
+  CellAddress cell{};
   std::uint32_t index = 0;  // into the sheet's formulas
   bool expanded = false;
   std::uint32_t areas_begin = 0, areas_end = 0;  // into the area pool
@@ -31,14 +32,23 @@ class Evaluation {
   }
 
   std::vector<Problem> run() {
+    // The columns grew row by row, up to twice their size: give the slack back before the caches are built.
+    for (SheetData& sheet : data_.sheets)
+      for (Column& column : sheet.columns) {
+        column.kinds.shrink_to_fit();
+        column.payloads.shrink_to_fit();
+      }
     // Only the formulas set since the last evaluation: a workbook evaluated again after a few more
     // formulas computes those.
-    for (const auto& [sheet, index] : data_.waiting) {
-      if (data_.sheets[sheet].formulas[index].state != FormulaState::waiting) continue;
-      stack_.push_back(Frame{.sheet = sheet, .index = index});
+    for (const WaitingCell& waiting : data_.waiting) {
+      const Column& column = data_.sheets[waiting.sheet].columns[waiting.cell.column];
+      if (column.kind(waiting.cell.row) != CellKind::pending) continue;  // replaced, or computed already
+      const auto index = static_cast<std::uint32_t>(column.payloads[waiting.cell.row]);
+      stack_.push_back(Frame{.sheet = waiting.sheet, .cell = waiting.cell, .index = index});
       drain();
     }
     data_.waiting.clear();
+    data_.waiting.shrink_to_fit();
     if (dropped_ > 0 && !problems_.empty())
       problems_.back().message += " (and " + std::to_string(dropped_) + " more problems)";
     return std::move(problems_);
@@ -104,7 +114,7 @@ class Evaluation {
     frame.expanded = true;
     const FormulaCell& cell = cell_of(frame);
     const Formula& formula = data_.formulas[cell.formula];
-    const CellAddress anchor{cell.row, cell.column};
+    const CellAddress anchor = frame.cell;
     const auto& sheets = sheets_of(cell.formula);
     frame.areas_begin = static_cast<std::uint32_t>(area_pool_.size());
     bool reported = false;
@@ -182,11 +192,11 @@ class Evaluation {
           frame.row = row + 1;
           const auto index = static_cast<std::uint32_t>(column.payloads[row]);
           if (sheet.formulas[index].state == FormulaState::running) {
-            report_cycle(area.sheet, index);
+            report_cycle(area.sheet, index, {row, frame.column});
             frame.area = frame.areas_end;
             return false;
           }
-          next = Frame{.sheet = area.sheet, .index = index};
+          next = Frame{.sheet = area.sheet, .cell = {row, frame.column}, .index = index};
           return true;
         }
         ++frame.column;
@@ -200,27 +210,24 @@ class Evaluation {
     return false;
   }
 
-  void report_cycle(SheetId sheet, std::uint32_t index) {
+  void report_cycle(SheetId sheet, std::uint32_t index, CellAddress first) {
     std::size_t start = stack_.size();
     while (start > 0 && !(stack_[start - 1].sheet == sheet && stack_[start - 1].index == index)) --start;
     if (start == 0) return;
     std::string path;
-    for (std::size_t k = start - 1; k < stack_.size(); ++k) {
-      const FormulaCell& cell = cell_of(stack_[k]);
-      path += name_of(stack_[k].sheet, {cell.row, cell.column}) + " -> ";
-    }
-    const FormulaCell& first = data_.sheets[sheet].formulas[index];
-    path += name_of(sheet, {first.row, first.column});
-    problem(sheet, {first.row, first.column}, "circular reference: " + path);
+    for (std::size_t k = start - 1; k < stack_.size(); ++k)
+      path += name_of(stack_[k].sheet, stack_[k].cell) + " -> ";
+    path += name_of(sheet, first);
+    problem(sheet, first, "circular reference: " + path);
   }
 
   void compute(Frame& frame) {
     FormulaCell& cell = cell_of(frame);
-    const CellAddress anchor{cell.row, cell.column};
+    const CellAddress anchor = frame.cell;
     const Value value =
         machine_.run(data_.formulas[cell.formula], frame.sheet, anchor, sheets_of(cell.formula));
-    data_.store(frame.sheet, cell.row, cell.column, value, formula_flag);
-    data_.sheets[frame.sheet].columns[cell.column].set_pending(cell.row, false);
+    data_.store(frame.sheet, anchor.row, anchor.column, value, formula_flag);
+    data_.sheets[frame.sheet].columns[anchor.column].set_pending(anchor.row, false);
     cell.state = FormulaState::done;
     for (const std::string& report : machine_.context().reports()) problem(frame.sheet, anchor, report);
   }

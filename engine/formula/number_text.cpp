@@ -102,12 +102,43 @@ std::optional<double> parse_time(std::string_view t) {
   return (parts[0] * 3600.0 + parts[1] * 60.0 + parts[2]) / 86400.0;
 }
 
+constexpr double powers_of_ten[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+
+// Most numbers in registers are short decimals (amounts in satang, distances in tenths): the double nearest
+// to n / 10^k with n below 10^15. Those are their own 15-digit form, found without printing: the fast path of
+// the functions below. Returns n and k (k as small as it can be), or false.
+bool short_decimal(double value, std::int64_t& n, int& k) {
+  const double magnitude = std::fabs(value);
+  if (!(magnitude < 1e15) || magnitude == 0) return false;
+  for (k = 0; k < 10; ++k) {
+    const double scaled = value * powers_of_ten[k];
+    if (std::fabs(scaled) >= 1e15) return false;
+    const double whole = std::nearbyint(scaled);
+    // Division of two exact integers is correctly rounded: equal to value only if value is the double
+    // nearest to whole / 10^k.
+    if (whole / powers_of_ten[k] == value) {
+      n = static_cast<std::int64_t>(whole);
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 DecimalDigits decimal_digits(double value) {
   DecimalDigits d;
   if (value == 0 || !std::isfinite(value)) {
     d.digits = "000000000000000";
+    return d;
+  }
+  std::int64_t n = 0;
+  int k = 0;
+  if (short_decimal(value, n, k)) {
+    d.negative = n < 0;
+    d.digits = std::to_string(n < 0 ? -n : n);
+    d.exponent = static_cast<int>(d.digits.size()) - k;
+    d.digits.resize(15, '0');
     return d;
   }
   char buffer[40];
@@ -128,8 +159,9 @@ DecimalDigits decimal_digits(double value) {
 
 double round_to_15_digits(double value) {
   if (value == 0 || !std::isfinite(value)) return value;
-  // Integers below 2^53 are already exact decimals.
-  if (std::fabs(value) < 9007199254740992.0 && value == std::trunc(value)) return value;
+  std::int64_t n = 0;
+  int k = 0;
+  if (short_decimal(value, n, k)) return value;
   const DecimalDigits d = decimal_digits(value);
   return from_digits(d.negative, d.digits, d.exponent - 15);
 }

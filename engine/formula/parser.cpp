@@ -58,15 +58,19 @@ class Parser {
   void run() {
     out_.nodes_.clear();
     out_.numbers_.clear();
-    out_.texts_.clear();
     out_.references_.clear();
-    out_.sheet_names_.clear();
+    // Texts and sheet names are overwritten in place and cut to size at the end, so that parsing formula
+    // after formula into one Formula reuses their storage.
+    texts_used_ = 0;
+    sheets_used_ = 0;
     std::string_view text = lexer_.source();
     std::size_t skip = 0;
     while (skip < text.size() && (text[skip] == ' ' || text[skip] == '\n' || text[skip] == '\t')) ++skip;
     advance();
     if (token_.kind == TokenKind::op && token_.op == Operator::equal && token_.offset == skip) advance();
     expression(1);
+    out_.texts_.resize(texts_used_);
+    out_.sheet_names_.resize(sheets_used_);
     if (token_.kind != TokenKind::end)
       fail(token_, token_.kind == TokenKind::close
                        ? "expected the end of the formula, found ')' without its '('"
@@ -143,9 +147,13 @@ class Parser {
         advance();
         return first;
       case TokenKind::text:
-        out_.texts_.push_back(token_.quotes_doubled ? undouble(token_.text, '"') : std::string(token_.text));
-        emit(Node{.kind = NodeKind::text, .operand = static_cast<std::uint32_t>(out_.texts_.size() - 1)},
-             first);
+        if (texts_used_ == out_.texts_.size()) out_.texts_.emplace_back();
+        if (token_.quotes_doubled) {
+          out_.texts_[texts_used_] = undouble(token_.text, '"');
+        } else {
+          out_.texts_[texts_used_].assign(token_.text);
+        }
+        emit(Node{.kind = NodeKind::text, .operand = static_cast<std::uint32_t>(texts_used_++)}, first);
         advance();
         return first;
       case TokenKind::boolean:
@@ -191,10 +199,14 @@ class Parser {
     Reference ref;
     ref.shape = token_.shape;
     if (token_.has_sheet) {
-      const std::string name = token_.quotes_doubled ? undouble(token_.text, '\'') : std::string(token_.text);
+      const std::string undoubled = token_.quotes_doubled ? undouble(token_.text, '\'') : std::string();
+      const std::string_view name = token_.quotes_doubled ? std::string_view(undoubled) : token_.text;
       std::size_t index = 0;
-      while (index < out_.sheet_names_.size() && out_.sheet_names_[index] != name) ++index;
-      if (index == out_.sheet_names_.size()) out_.sheet_names_.push_back(name);
+      while (index < sheets_used_ && out_.sheet_names_[index] != name) ++index;
+      if (index == sheets_used_) {
+        if (sheets_used_ == out_.sheet_names_.size()) out_.sheet_names_.emplace_back();
+        out_.sheet_names_[sheets_used_++].assign(name);
+      }
       ref.sheet = static_cast<std::int32_t>(index);
     }
     const WrittenPoint& a = token_.first;
@@ -278,6 +290,8 @@ class Parser {
   Lexer lexer_;
   Token token_;
   Formula& out_;
+  std::size_t texts_used_ = 0;
+  std::size_t sheets_used_ = 0;
   CellAddress anchor_;
   int depth_ = 0;
 };

@@ -1,6 +1,7 @@
 #include "formula/text_pool.h"
 
 #include <cstring>
+#include <functional>
 #include <stdexcept>
 
 namespace raingan::formula {
@@ -9,9 +10,8 @@ namespace {
 constexpr std::size_t chunk_capacity = 64 * 1024;
 
 std::uint32_t hash_text(std::string_view text) {
-  std::uint32_t h = 2166136261u;  // FNV-1a
-  for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+  const std::size_t h = std::hash<std::string_view>{}(text);
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
 
 }  // namespace
@@ -38,12 +38,12 @@ const char* TextPool::store(std::string_view text) {
 }
 
 void TextPool::grow() {
-  std::vector<std::uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
+  std::vector<std::uint64_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, 0);
   const std::size_t mask = slots.size() - 1;
   for (std::uint32_t id = 0; id < spans_.size(); ++id) {
     std::size_t i = spans_[id].hash & mask;
     while (slots[i] != 0) i = (i + 1) & mask;
-    slots[i] = id + 1;
+    slots[i] = static_cast<std::uint64_t>(spans_[id].hash) << 32 | (id + 1);
   }
   slots_.swap(slots);
 }
@@ -55,18 +55,20 @@ TextId TextPool::intern(std::string_view text) {
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = hash & mask;
   while (slots_[i] != 0) {
-    const Span& span = spans_[slots_[i] - 1];
-    if (span.hash == hash && std::string_view(span.data, span.size) == text) return slots_[i] - 1;
+    if (static_cast<std::uint32_t>(slots_[i] >> 32) == hash) {
+      const auto id = static_cast<TextId>((slots_[i] & 0xFFFFFFFFu) - 1);
+      if (std::string_view(spans_[id].data, spans_[id].size) == text) return id;
+    }
     i = (i + 1) & mask;
   }
   const TextId id = static_cast<TextId>(spans_.size());
   spans_.push_back(Span{store(text), static_cast<std::uint32_t>(text.size()), hash});
-  slots_[i] = id + 1;
+  slots_[i] = static_cast<std::uint64_t>(hash) << 32 | (id + 1);
   return id;
 }
 
 std::size_t TextPool::bytes_reserved() const {
-  return chunk_bytes_ + spans_.capacity() * sizeof(Span) + slots_.capacity() * sizeof(std::uint32_t);
+  return chunk_bytes_ + spans_.capacity() * sizeof(Span) + slots_.capacity() * sizeof(std::uint64_t);
 }
 
 }  // namespace raingan::formula

@@ -28,7 +28,9 @@ class TextPool {
   void grow();
 
   std::vector<Span> spans_;
-  std::vector<std::uint32_t> slots_;  // open addressing: id + 1, 0 for an empty slot
+  // Open addressing: the text's hash in the high half, id + 1 in the low half (0: an empty slot), so that a
+  // probe reads one slot and compares texts only when the hashes agree.
+  std::vector<std::uint64_t> slots_;
   std::vector<std::unique_ptr<char[]>> chunks_;
   std::vector<std::unique_ptr<char[]>> long_texts_;
   std::size_t chunk_used_ = 0;

@@ -155,8 +155,8 @@ void Workbook::set_formula(SheetId sheet, CellAddress cell, FormulaId id) {
   set_value(sheet, cell, Value{});
   SheetData& s = data_->sheets[sheet];
   Column& column = data_->column(sheet, cell.column);
-  s.formulas.push_back(FormulaCell{.formula = id, .row = cell.row, .column = cell.column});
-  data_->waiting.emplace_back(sheet, static_cast<std::uint32_t>(s.formulas.size() - 1));
+  s.formulas.push_back(FormulaCell{.formula = id});
+  data_->waiting.push_back(WaitingCell{sheet, cell});
   column.kinds[cell.row] = static_cast<std::uint8_t>(CellKind::pending) | formula_flag;
   column.payloads[cell.row] = s.formulas.size() - 1;
   column.set_pending(cell.row, true);

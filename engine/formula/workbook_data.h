@@ -54,11 +54,15 @@ struct Column {
 
 enum class FormulaState : std::uint8_t { waiting, running, done, replaced };
 
+// A formula in a cell; the cell's payload is this record's index while the formula waits.
 struct FormulaCell {
   FormulaId formula = 0;
-  std::uint32_t row = 0;
-  std::uint32_t column = 0;
   FormulaState state = FormulaState::waiting;
+};
+
+struct WaitingCell {
+  SheetId sheet = 0;
+  CellAddress cell{};
 };
 
 struct SheetData {
@@ -75,7 +79,7 @@ struct Workbook::Data {
   std::vector<Formula> formulas;
   std::unordered_multimap<std::size_t, FormulaId> formula_index;  // hash -> id
   Formula scratch;                                                // reused by add_formula(text)
-  std::vector<std::pair<SheetId, std::uint32_t>> waiting;  // formula cells set since the last evaluate()
+  std::vector<WaitingCell> waiting;  // formula cells set since the last evaluate()
 
   Column& column(SheetId sheet, std::uint32_t column);
   // Stores a computed or constant value in a cell (keeping its formula flag).
