@@ -1,93 +1,25 @@
-#include "formula_generator.h"
+#include "differential/formula_generator.h"
 
 #include <algorithm>
 #include <cmath>
 #include <functional>
 
+#include "differential/generator_support.h"
 #include "format/baht_text.h"
 #include "formula/cell_address.h"
 
 namespace raingan::test {
 namespace {
 
-enum Column {
-  numbers = 0,
-  sorted = 1,
-  words = 2,
-  thai = 3,
-  numeric_text = 4,
-  codes = 5,
-  flags = 6,
-  dates = 7,
-  errors = 8
-};
-
-const std::vector<std::string> english_words = {"apple", "Apple", "APPLE", "banana", "Cherry",
-                                                "kiwi",  "lemon", "Mango", "melon",  "peach",
-                                                "pear",  "plum",  "zebra", "alpha"};
-const std::vector<std::string> thai_words = {"สิบ",      "ยี่สิบ",    "สามสิบ",   "โรงเรียนบ้านหนองบัว",
-                                             "ครู",      "นักเรียน", "ค่าพาหนะ", "เกินกำหนด",
-                                             "เสร็จแล้ว", "ป.๑",    "อ.2",     "กรุงเทพฯ"};
-const std::vector<std::string> numeric_texts = {"12",         " 7 ",  "1,234.5", "50%", "-3.5",  "1e3",
-                                                "2024-01-31", "0012", "(5)",     "$5",  "abc12", "12abc"};
-const std::vector<std::string> code_values = {"S01", "S02", "S03", "1034560001", "1034560002", "1034560003"};
-const std::vector<std::string> number_formats = {"#,##0.00",
-                                                 "0.00",
-                                                 "0",
-                                                 "0%",
-                                                 "0.0%",
-                                                 "#,##0",
-                                                 "#,##0;-#,##0;\"-\"",
-                                                 "#,##0.00;[Red]-#,##0.00",
-                                                 "[$-D00041E]#,##0.00",
-                                                 "#,##0.0,"};
-const std::vector<std::string> date_formats = {
-    "[$-D07041E]d mmmm yyyy", "[$-D07041E]d mmm yy", "[$-D07041E]d/m/yyyy", "d/m/yyyy", "yyyy-mm-dd",
-    "[$-107041E]d mmmm yyyy"};
-
-// splitmix64: the same numbers from a seed everywhere.
-class Random {
- public:
-  explicit Random(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
-  int between(int low, int high) { return low + below(high - low + 1); }
-  bool chance(int percent) { return below(100) < percent; }
-  template <class T>
-  const T& pick(const std::vector<T>& items) {
-    return items[static_cast<std::size_t>(below(static_cast<int>(items.size())))];
-  }
-
- private:
-  std::uint64_t state_;
-};
-
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string number_text(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.15g", value);
-  return buffer;
-}
-
 enum class Kind { number, text, boolean };
 
 class Generator {
  public:
-  explicit Generator(std::uint64_t seed) : random_(seed) {}
+  explicit Generator(std::uint64_t seed) : random_(seed), places_(random_, out_.sheets) {}
 
   GeneratedWorkbook run(int formulas_per_sheet) {
     out_.sheets = {"ข้อมูล", "อัตรา", "ครู'ใหญ่ ป.1"};
-    for (int sheet = 0; sheet < 3; ++sheet) fill_sheet(sheet);
+    fill_data(out_, random_, amount_);
     // Formula slots in a random order, so formulas read cells above, below and on other sheets.
     std::vector<std::pair<int, int>> slots;
     for (int sheet = 0; sheet < 3; ++sheet)
@@ -98,7 +30,7 @@ class Generator {
       std::swap(slots[i - 1], slots[static_cast<std::size_t>(random_.below(static_cast<int>(i)))]);
     slots.resize(std::min<std::size_t>(slots.size(), static_cast<std::size_t>(formulas_per_sheet) * 3));
     for (const auto& [sheet, place] : slots) {
-      sheet_ = sheet;
+      places_.set_current(sheet);
       not_compared_.clear();
       const int choice = random_.below(100);
       const Kind kind = choice < 50 ? Kind::number : choice < 78 ? Kind::text : Kind::boolean;
@@ -118,83 +50,6 @@ class Generator {
     int sheet, row, column;
     Kind kind;
   };
-
-  void constant(int sheet, int row, int column, double n) {
-    out_.constants.push_back({sheet, row, column, GeneratedConstant::Kind::number, n, {}, false});
-  }
-  void constant(int sheet, int row, int column, const std::string& t) {
-    out_.constants.push_back({sheet, row, column, GeneratedConstant::Kind::text, 0, t, false});
-  }
-
-  void fill_sheet(int sheet) {
-    double ascending = random_.between(0, 5);
-    for (int row = 0; row < data_rows; ++row) {
-      // A: amounts and counts; blanks are 0 to arithmetic in both programs.
-      double amount = 0;
-      const int a = random_.below(100);
-      if (a < 12) {
-        amount_[sheet][row] = 0;
-      } else {
-        amount = a < 45 ? random_.between(-50, 200) : a < 92 ? random_.between(-999999, 999999) / 100.0 : 0;
-        amount_[sheet][row] = amount;
-        constant(sheet, row, numbers, amount);
-      }
-      ascending += random_.between(1, 20) / 2.0;
-      constant(sheet, row, sorted, ascending);
-      constant(sheet, row, words, random_.pick(english_words));
-      constant(sheet, row, thai, random_.pick(thai_words));
-      constant(sheet, row, numeric_text, random_.pick(numeric_texts));
-      constant(sheet, row, codes, random_.pick(code_values));
-      const int g = random_.below(3);
-      if (g < 2)
-        out_.constants.push_back({sheet, row, flags, GeneratedConstant::Kind::boolean, 0, {}, g == 0});
-      constant(sheet, row, dates, 43831 + random_.below(4000));
-      static const std::vector<std::string> error_formulas = {"=1/0",  "=NA()", "=\"x\"+1", "=(-8)^0.5",
-                                                              "=A1*2", "=B2-1", "=\"\"",    "=LEFT(\"x\",0)"};
-      out_.formulas.push_back({sheet, row, errors, random_.pick(error_formulas), {}});
-    }
-  }
-
-  // The sheet of a reference: mostly the formula's own, often another (its name quoted: Thai, ', space).
-  int pick_sheet() { return random_.chance(65) ? sheet_ : random_.below(3); }
-
-  std::string prefix(int sheet) {
-    if (sheet == sheet_ && random_.chance(85)) return "";
-    return formula::quoted_sheet_name(out_.sheets[static_cast<std::size_t>(sheet)]) + "!";
-  }
-
-  std::string corner(int column, int row) {
-    return std::string(random_.chance(30) ? "$" : "") +
-           formula::column_name(static_cast<std::uint32_t>(column)) + (random_.chance(30) ? "$" : "") +
-           std::to_string(row + 1);
-  }
-
-  std::string cell(int sheet, int column, int row) { return prefix(sheet) + corner(column, row); }
-
-  std::string range(int sheet, int first_column, int last_column, int first_row, int last_row) {
-    return prefix(sheet) + corner(first_column, first_row) + ":" + corner(last_column, last_row);
-  }
-
-  // A run of rows: the whole column part or a random stretch of it.
-  std::pair<int, int> rows() {
-    if (random_.chance(30)) return {0, data_rows - 1};
-    const int first = random_.below(data_rows - 2);
-    return {first, random_.between(first + 1, data_rows - 1)};
-  }
-
-  std::string column_range(int column) {
-    if (whole_columns_ < 6 && random_.chance(5)) return whole_column(pick_sheet(), column);
-    const auto [first, last] = rows();
-    return range(pick_sheet(), column, column, first, last);
-  }
-
-  // A:A, reaching row 1,048,576. A few per workbook: LibreOffice takes its time over them.
-  std::string whole_column(int sheet, int column) {
-    ++whole_columns_;
-    const std::string dollar = random_.chance(50) ? "$" : "";
-    const std::string name = formula::column_name(static_cast<std::uint32_t>(column));
-    return prefix(sheet) + dollar + name + ":" + dollar + name;
-  }
 
   std::string call(const std::string& name, std::initializer_list<std::string> arguments) {
     out_.functions.insert(name);
@@ -235,10 +90,10 @@ class Generator {
   std::string numeric_range() {
     static const std::vector<int> columns = {numbers, sorted, dates, numeric_text, errors};
     if (random_.chance(15)) {
-      const auto [first, last] = rows();
-      return range(pick_sheet(), numbers, sorted, first, last);
+      const auto [first, last] = places_.rows();
+      return places_.range(places_.pick_sheet(), numbers, sorted, first, last);
     }
-    return column_range(random_.pick(columns));
+    return places_.column_range(random_.pick(columns));
   }
 
   std::string number(int depth) {
@@ -246,10 +101,10 @@ class Generator {
     if (choice == 0) return number_literal();
     if (choice == 1) {
       static const std::vector<int> columns = {numbers, numbers, sorted, dates, numeric_text, errors};
-      return cell(pick_sheet(), random_.pick(columns), random_.below(data_rows));
+      return places_.cell(places_.pick_sheet(), random_.pick(columns), random_.below(data_rows));
     }
     if (choice == 2) {
-      if (const Made* m = earlier(Kind::number)) return cell(m->sheet, m->column, m->row);
+      if (const Made* m = earlier(Kind::number)) return places_.cell(m->sheet, m->column, m->row);
       return number_literal();
     }
     const int d = depth + 1;
@@ -271,9 +126,9 @@ class Generator {
       // another, LibreOffice's SUM returns the range's error, Excel (and LibreOffice's MAX and MIN) the
       // first.
       case 8:
-        return call(
-            random_.pick(std::vector<std::string>{"SUM", "MAX", "MIN"}),
-            {number(d), column_range(random_.pick(std::vector<int>{numbers, sorted, dates})), number(d)});
+        return call(random_.pick(std::vector<std::string>{"SUM", "MAX", "MIN"}),
+                    {number(d), places_.column_range(random_.pick(std::vector<int>{numbers, sorted, dates})),
+                     number(d)});
       case 9:
         return call(random_.pick(std::vector<std::string>{"ROUND", "ROUNDUP", "ROUNDDOWN"}),
                     {number(d), std::to_string(random_.between(-2, 3))});
@@ -297,26 +152,28 @@ class Generator {
       case 17:
         return call("LEN", {text_value(d)});
       case 18: {
-        const auto [first, last] = rows();
-        const int sheet = pick_sheet();
-        return call("SUMPRODUCT",
-                    {range(sheet, numbers, numbers, first, last), range(sheet, sorted, sorted, first, last)});
+        const auto [first, last] = places_.rows();
+        const int sheet = places_.pick_sheet();
+        return call("SUMPRODUCT", {places_.range(sheet, numbers, numbers, first, last),
+                                   places_.range(sheet, sorted, sorted, first, last)});
       }
       default:
         switch (random_.below(5)) {
           case 0:
             return call(random_.chance(50) ? "STDEV" : "STDEV.S", {numeric_range()});
           case 1:
-            return call("COUNTBLANK", {column_range(random_.below(9))});
+            return call("COUNTBLANK", {places_.column_range(random_.below(9))});
           case 2:
-            return call("COUNTA", {column_range(random_.below(9))});
+            return call("COUNTA", {places_.column_range(random_.below(9))});
           case 3:
-            return call("VALUE", {cell(pick_sheet(), numeric_text, random_.below(data_rows))});
+            return call("VALUE",
+                        {places_.cell(places_.pick_sheet(), numeric_text, random_.below(data_rows))});
           // Values given directly: Excel's SUM reads the text "12" as 12 and COUNT counts it; LibreOffice's
           // SUM gives #VALUE!.
           default:
             if (random_.chance(75))
-              return call("VALUE", {cell(pick_sheet(), numeric_text, random_.below(data_rows))});
+              return call("VALUE",
+                          {places_.cell(places_.pick_sheet(), numeric_text, random_.below(data_rows))});
             not_compared_ =
                 "a number written as text given directly to SUM or COUNT: Excel reads it as the number, "
                 "LibreOffice's SUM gives #VALUE!";
@@ -331,14 +188,14 @@ class Generator {
     switch (random_.below(3)) {
       case 0:
         return call(random_.pick(std::vector<std::string>{"YEAR", "MONTH", "DAY"}),
-                    {cell(pick_sheet(), dates, random_.below(data_rows))});
+                    {places_.cell(places_.pick_sheet(), dates, random_.below(data_rows))});
       // Years from 1900 on: LibreOffice reads DATE(24, …) with its two-digit-year window (2024), Excel as
       // 1924.
       case 1:
         return call("DATE", {std::to_string(random_.between(2000, 2030)),
                              std::to_string(random_.between(0, 14)), std::to_string(random_.between(0, 31))});
       default:
-        return cell(pick_sheet(), dates, random_.below(data_rows)) + "-" + number(d);
+        return places_.cell(places_.pick_sheet(), dates, random_.below(data_rows)) + "-" + number(d);
     }
   }
 
@@ -351,12 +208,12 @@ class Generator {
         static const std::vector<std::string> c = {"apple",  "APPLE", "a*",  "?e*",
                                                    "<>kiwi", "<m",    ">=b", "*an*"};
         return random_.chance(75) ? quoted(random_.pick(c))
-                                  : cell(pick_sheet(), words, random_.below(data_rows));
+                                  : places_.cell(places_.pick_sheet(), words, random_.below(data_rows));
       }
       case thai: {
         static const std::vector<std::string> c = {"ครู", "*เรียน*", "<>สิบ", "สิบ", "ป.?"};
         return random_.chance(75) ? quoted(random_.pick(c))
-                                  : cell(pick_sheet(), thai, random_.below(data_rows));
+                                  : places_.cell(places_.pick_sheet(), thai, random_.below(data_rows));
       }
       case numeric_text: {
         static const std::vector<std::string> c = {"12", ">5", "<>12", "abc*", "0012", "=50%"};
@@ -372,7 +229,7 @@ class Generator {
       case codes: {
         static const std::vector<std::string> c = {"S01", "1034560001", "S0?", "<>S02", "1034560002"};
         return random_.chance(70) ? quoted(random_.pick(c))
-                                  : cell(pick_sheet(), codes, random_.below(data_rows));
+                                  : places_.cell(places_.pick_sheet(), codes, random_.below(data_rows));
       }
       // Criteria from constants only: given an error as its criterion, LibreOffice's COUNTIF returns it where
       // Excel's counts the cells holding that error.
@@ -381,14 +238,14 @@ class Generator {
           case 0:
             return number_literal();
           case 1:
-            return "\">=\"&" +
-                   cell(pick_sheet(), random_.chance(50) ? numbers : sorted, random_.below(data_rows));
+            return "\">=\"&" + places_.cell(places_.pick_sheet(), random_.chance(50) ? numbers : sorted,
+                                            random_.below(data_rows));
           case 2:
             return quoted(random_.pick(std::vector<std::string>{"<>0", "<10.5", ">100", "=0", "", "<>"}));
           case 3:
-            return cell(pick_sheet(), numbers, random_.below(data_rows));
+            return places_.cell(places_.pick_sheet(), numbers, random_.below(data_rows));
           case 4:
-            return "\"<\"&" + cell(pick_sheet(), sorted, random_.below(data_rows));
+            return "\"<\"&" + places_.cell(places_.pick_sheet(), sorted, random_.below(data_rows));
           default:
             return "\">\"&" + number_literal();
         }
@@ -401,23 +258,24 @@ class Generator {
     static const std::vector<int> sum_columns = {numbers, sorted, dates};
     const int column = random_.pick(criteria_columns);
     const int other = random_.pick(criteria_columns);
-    const auto [first, last] = rows();
-    const int sheet = pick_sheet();
+    const auto [first, last] = places_.rows();
+    const int sheet = places_.pick_sheet();
     const int sum_sheet = random_.chance(80) ? sheet : random_.below(3);
-    const std::string criteria_range = range(sheet, column, column, first, last);
-    const std::string other_range = range(sheet, other, other, first, last);
+    const std::string criteria_range = places_.range(sheet, column, column, first, last);
+    const std::string other_range = places_.range(sheet, other, other, first, last);
     const int sum_column = random_.pick(sum_columns);
-    const std::string sum_range = range(sum_sheet, sum_column, sum_column, first, last);
+    const std::string sum_range = places_.range(sum_sheet, sum_column, sum_column, first, last);
     switch (random_.below(6)) {
       case 0:
-        if (whole_columns_ < 6 && random_.chance(15))
-          return call("COUNTIF", {whole_column(sheet, column), criterion(column, d)});
+        if (places_.whole_columns() < 6 && random_.chance(15))
+          return call("COUNTIF", {places_.whole_column(sheet, column), criterion(column, d)});
         return call("COUNTIF", {criteria_range, criterion(column, d)});
       case 1:
         if (random_.chance(30)) return call("SUMIF", {criteria_range, criterion(column, d)});
         // Only the top-left cell of the sum range written: it grows to the criteria range's size.
         if (random_.chance(20))
-          return call("SUMIF", {criteria_range, criterion(column, d), cell(sum_sheet, sum_column, first)});
+          return call("SUMIF",
+                      {criteria_range, criterion(column, d), places_.cell(sum_sheet, sum_column, first)});
         return call("SUMIF", {criteria_range, criterion(column, d), sum_range});
       case 2:
         return call("COUNTIFS", {criteria_range, criterion(column, d), other_range, criterion(other, d)});
@@ -436,19 +294,19 @@ class Generator {
     if (column == words) return quoted(random_.chance(80) ? random_.pick(english_words) : "fig");
     if (column == thai) return quoted(random_.chance(80) ? random_.pick(thai_words) : "ไม่มี");
     if (column == codes) return quoted(random_.chance(85) ? random_.pick(code_values) : "S99");
-    return random_.chance(80) ? cell(sheet, numbers, row) : number_literal();
+    return random_.chance(80) ? places_.cell(sheet, numbers, row) : number_literal();
   }
 
   std::string lookup_number(int d) {
-    const int sheet = pick_sheet();
-    const auto [first, last] = rows();
+    const int sheet = places_.pick_sheet();
+    const auto [first, last] = places_.rows();
     switch (random_.below(7)) {
       case 0: {
         const int row = random_.between(1, last - first + 2);
         // Beyond its area INDEX is #REF! in Excel and #VALUE! in LibreOffice.
         if (row > last - first + 1)
           not_compared_ = "INDEX beyond its area: #REF! in Excel, #VALUE! in LibreOffice";
-        return call("INDEX", {range(sheet, numbers, dates, first, last), std::to_string(row),
+        return call("INDEX", {places_.range(sheet, numbers, dates, first, last), std::to_string(row),
                               std::to_string(random_.between(1, 2))});
       }
       case 1: {
@@ -457,28 +315,28 @@ class Generator {
         std::string key = lookup_key(column, sheet, random_.between(first, last));
         if (column == words && random_.chance(30))
           key = quoted(random_.pick(std::vector<std::string>{"a*", "?e*", "*an*", "m~*"}));
-        return call("MATCH", {key, range(sheet, column, column, first, last), "0"});
+        return call("MATCH", {key, places_.range(sheet, column, column, first, last), "0"});
       }
       // Approximate matches on column B, which is sorted: on unsorted data the answer depends on each
       // program's search order.
       case 2:
-        return call("MATCH",
-                    {number(d) + "+" + std::to_string(first * 5), range(sheet, sorted, sorted, first, last)});
+        return call("MATCH", {number(d) + "+" + std::to_string(first * 5),
+                              places_.range(sheet, sorted, sorted, first, last)});
       case 3:
         return call("VLOOKUP", {number(d) + "+" + std::to_string(first * 5),
-                                range(sheet, sorted, dates, first, last), "7", "TRUE"});
+                                places_.range(sheet, sorted, dates, first, last), "7", "TRUE"});
       case 4:
-        return call("VLOOKUP",
-                    {lookup_key(codes, sheet, 0), range(sheet, codes, dates, first, last), "3", "FALSE"});
+        return call("VLOOKUP", {lookup_key(codes, sheet, 0), places_.range(sheet, codes, dates, first, last),
+                                "3", "FALSE"});
       case 5:
-        return call("LOOKUP",
-                    {number(d) + "+" + std::to_string(first * 5), range(sheet, sorted, sorted, first, last),
-                     range(sheet, dates, dates, first, last)});
+        return call("LOOKUP", {number(d) + "+" + std::to_string(first * 5),
+                               places_.range(sheet, sorted, sorted, first, last),
+                               places_.range(sheet, dates, dates, first, last)});
       default: {
         const int row = random_.below(data_rows - 3);
         // Rows without G: LibreOffice finds 1 in a cell holding TRUE.
-        return call("HLOOKUP", {lookup_key(numbers, sheet, row), range(sheet, numbers, codes, row, row + 2),
-                                "3", "FALSE"});
+        return call("HLOOKUP", {lookup_key(numbers, sheet, row),
+                                places_.range(sheet, numbers, codes, row, row + 2), "3", "FALSE"});
       }
     }
   }
@@ -497,10 +355,10 @@ class Generator {
       }
       case 1: {
         static const std::vector<int> columns = {words, thai, codes};
-        return cell(pick_sheet(), random_.pick(columns), random_.below(data_rows));
+        return places_.cell(places_.pick_sheet(), random_.pick(columns), random_.below(data_rows));
       }
       case 2:
-        if (const Made* m = earlier(Kind::text)) return cell(m->sheet, m->column, m->row);
+        if (const Made* m = earlier(Kind::text)) return places_.cell(m->sheet, m->column, m->row);
         return quoted("ว่าง");
       default:
         break;
@@ -516,7 +374,7 @@ class Generator {
                     {text_value(d), std::to_string(random_.between(0, 4))});
       case 6:
         if (random_.chance(50)) return call("TEXT", {number(d), quoted(random_.pick(number_formats))});
-        return call("TEXT", {cell(pick_sheet(), dates, random_.below(data_rows)),
+        return call("TEXT", {places_.cell(places_.pick_sheet(), dates, random_.below(data_rows)),
                              quoted(random_.pick(date_formats))});
       case 7:
         return bahttext();
@@ -529,20 +387,20 @@ class Generator {
           case 1:
             return call("IFERROR", {text_value(d), quoted("-")});
           case 2: {
-            const auto [first, last] = rows();
-            return call("INDEX", {range(pick_sheet(), words, thai, first, last),
+            const auto [first, last] = places_.rows();
+            return call("INDEX", {places_.range(places_.pick_sheet(), words, thai, first, last),
                                   std::to_string(random_.between(1, last - first + 1)),
                                   std::to_string(random_.between(1, 2))});
           }
           case 3: {
-            const int sheet = pick_sheet();
-            const auto [first, last] = rows();
-            return call("VLOOKUP",
-                        {lookup_key(words, sheet, 0), range(sheet, words, thai, first, last), "2", "FALSE"});
+            const int sheet = places_.pick_sheet();
+            const auto [first, last] = places_.rows();
+            return call("VLOOKUP", {lookup_key(words, sheet, 0),
+                                    places_.range(sheet, words, thai, first, last), "2", "FALSE"});
           }
           default: {
-            const int sheet = pick_sheet();
-            return call("LOOKUP", {number(d), range(sheet, sorted, words, 0, data_rows - 1)});
+            const int sheet = places_.pick_sheet();
+            return call("LOOKUP", {number(d), places_.range(sheet, sorted, words, 0, data_rows - 1)});
           }
         }
     }
@@ -556,9 +414,9 @@ class Generator {
     std::string argument;
     if (random_.chance(50)) {
       const int row = random_.below(data_rows);
-      argument = cell(sheet_, numbers, row);
-      amount = amount_[sheet_][row];
-      if (argument.find('!') != std::string::npos) argument = corner(numbers, row);
+      argument = places_.cell(places_.current(), numbers, row);
+      amount = amount_[places_.current()][row];
+      if (argument.find('!') != std::string::npos) argument = places_.corner(numbers, row);
     } else {
       amount = random_.between(-2000000, 20000000) / 100.0;
       if (random_.chance(30))
@@ -575,9 +433,10 @@ class Generator {
 
   std::string ascii_text(int d) {
     if (random_.chance(50)) return quoted(random_.pick(english_words));
-    if (random_.chance(70) || d >= 3) return cell(pick_sheet(), words, random_.below(data_rows));
-    return call("LEFT",
-                {cell(pick_sheet(), words, random_.below(data_rows)), std::to_string(random_.between(1, 3))});
+    if (random_.chance(70) || d >= 3)
+      return places_.cell(places_.pick_sheet(), words, random_.below(data_rows));
+    return call("LEFT", {places_.cell(places_.pick_sheet(), words, random_.below(data_rows)),
+                         std::to_string(random_.between(1, 3))});
   }
 
   std::string boolean(int depth) {
@@ -604,30 +463,30 @@ class Generator {
         const int column = random_.pick(columns);
         return call(
             random_.pick(std::vector<std::string>{"ISNUMBER", "ISTEXT", "ISBLANK", "ISERROR", "ISNA"}),
-            {cell(pick_sheet(), column, random_.below(data_rows))});
+            {places_.cell(places_.pick_sheet(), column, random_.below(data_rows))});
       }
       case 6:
-        return call(random_.chance(50) ? "AND" : "OR", {column_range(flags)});
+        return call(random_.chance(50) ? "AND" : "OR", {places_.column_range(flags)});
       case 7: {
-        if (const Made* m = earlier(Kind::boolean)) return cell(m->sheet, m->column, m->row);
-        return cell(pick_sheet(), flags, random_.below(data_rows));
+        if (const Made* m = earlier(Kind::boolean)) return places_.cell(m->sheet, m->column, m->row);
+        return places_.cell(places_.pick_sheet(), flags, random_.below(data_rows));
       }
       case 8:
         return call(random_.pick(std::vector<std::string>{"ISERROR", "ISNA"}), {number(d)});
       // Blank cells (A) and empty texts (I) against "" and 0.
       default:
-        return cell(pick_sheet(), random_.chance(50) ? numbers : errors, random_.below(data_rows)) +
+        return places_.cell(places_.pick_sheet(), random_.chance(50) ? numbers : errors,
+                            random_.below(data_rows)) +
                random_.pick(std::vector<std::string>{"=\"\"", "=0", "<>\"\"", "<1"});
     }
   }
 
   Random random_;
   GeneratedWorkbook out_;
+  Places places_;
   std::vector<Made> made_;
-  int sheet_ = 0;
   double amount_[3][data_rows] = {};
   std::string not_compared_;
-  int whole_columns_ = 0;
 };
 
 }  // namespace
