@@ -16,7 +16,8 @@
 //   + -
 //   &
 //   = <> < <= > >=
-// Every binary operator is left-associative. Not supported (a ParseError says so): array constants {1,2},
+// Every binary operator is left-associative. A formula has at most 8,192 characters and nests at most 200
+// levels. Not supported (a ParseError says so): array constants {1,2},
 // defined names, the union (,) and intersection (space) operators, R1C1 references, structured references.
 
 #include <cstdint>

@@ -46,6 +46,22 @@ void for_each_match(CallContext& context, std::span<const CriteriaRange> criteri
   }
 }
 
+// The index positions of a single criterion that has them (see for_each_match), or nullptr.
+const std::vector<std::uint32_t>* only_positions(CallContext& context,
+                                                 std::span<const CriteriaRange> criteria) {
+  if (criteria.size() != 1) return nullptr;
+  const std::optional<MatchKey> key = criterion_key(criteria[0].criterion);
+  if (!key) return nullptr;
+  return context.cache().positions(context, criteria[0].area, MatchMode::criteria, *key);
+}
+
+std::uint64_t count_matches(CallContext& context, std::span<const CriteriaRange> criteria) {
+  if (const auto* positions = only_positions(context, criteria)) return positions->size();
+  std::uint64_t count = 0;
+  for_each_match(context, criteria, [&](std::uint64_t) { ++count; });
+  return count;
+}
+
 // Reads (range, criterion) pairs from arguments[first...]; every range must be an area shaped like `shape`
 // (or like the first range when shape is null). Returns the error to give instead, if any.
 std::optional<Value> read_criteria(CallContext& context, std::span<const Operand> arguments,
@@ -76,6 +92,13 @@ struct Totals {
 
 Totals sum_matches(CallContext& context, std::span<const CriteriaRange> criteria, const Area& values) {
   Totals totals;
+  if (const auto* positions = only_positions(context, criteria)) {
+    const MatchedSum& kept = context.cache().matched_sum(context, *positions, values);
+    totals.sum = kept.sum;
+    totals.numbers = kept.numbers;
+    totals.error = kept.first_error;
+    return totals;
+  }
   for_each_match(context, criteria, [&](std::uint64_t offset) {
     if (offset >= values.cell_count()) return;
     const Value v = area_cell(context, values, offset);
@@ -155,18 +178,14 @@ Operand averageifs(CallContext& context, std::span<const Operand> arguments) {
 Operand countif(CallContext& context, std::span<const Operand> arguments) {
   if (!arguments[0].is_area()) return Value::error(ErrorCode::value);
   const CriteriaRange criteria[] = {{arguments[0].area(), parse_criterion(context.scalar(arguments[1]))}};
-  std::uint64_t count = 0;
-  for_each_match(context, criteria, [&](std::uint64_t) { ++count; });
-  return Value::number(static_cast<double>(count));
+  return Value::number(static_cast<double>(count_matches(context, criteria)));
 }
 
 Operand countifs(CallContext& context, std::span<const Operand> arguments) {
   if (arguments.size() % 2 != 0) return Value::error(ErrorCode::value);
   std::vector<CriteriaRange> criteria;
   if (auto error = read_criteria(context, arguments, 0, nullptr, criteria)) return *error;
-  std::uint64_t count = 0;
-  for_each_match(context, criteria, [&](std::uint64_t) { ++count; });
-  return Value::number(static_cast<double>(count));
+  return Value::number(static_cast<double>(count_matches(context, criteria)));
 }
 
 }  // namespace raingan::formula::functions

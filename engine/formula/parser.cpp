@@ -11,6 +11,7 @@ namespace raingan::formula {
 namespace {
 
 constexpr int max_depth = 200;
+constexpr std::size_t max_characters = 8192;
 
 int precedence(Operator op) {
   switch (op) {
@@ -64,6 +65,11 @@ class Parser {
     texts_used_ = 0;
     sheets_used_ = 0;
     std::string_view text = lexer_.source();
+    // Excel's own limit; it also bounds the depth of a long chain of operators (1+1+…+1), which is evaluated
+    // by recursion.
+    if (lexer_.position(text.size()) - 1 > max_characters)
+      throw ParseError(max_characters + 1, "the formula is longer than " + std::to_string(max_characters) +
+                                               " characters, Excel's limit");
     std::size_t skip = 0;
     while (skip < text.size() && (text[skip] == ' ' || text[skip] == '\n' || text[skip] == '\t')) ++skip;
     advance();

@@ -87,6 +87,28 @@ std::size_t RangeCache::MatchKeyHash::operator()(const MatchKey& k) const {
          static_cast<std::size_t>(k.kind);
 }
 
+std::size_t RangeCache::SumKeyHash::operator()(const SumKey& k) const {
+  return AreaHash{}(AreaKey{k.values, MatchMode::criteria}) * 31 ^ std::hash<const void*>{}(k.positions);
+}
+
+const MatchedSum& RangeCache::matched_sum(const CallContext& context,
+                                          const std::vector<std::uint32_t>& positions, const Area& values) {
+  const auto [it, fresh] = sums_.try_emplace(SumKey{&positions, values});
+  MatchedSum& total = it->second;
+  if (!fresh) return total;
+  for (const std::uint32_t offset : positions) {
+    if (offset >= values.cell_count()) break;
+    const Value v = area_cell(context, values, offset);
+    if (v.is_number()) {
+      total.sum.add(v.as_number());
+      ++total.numbers;
+    } else if (v.is_error() && !total.first_error) {
+      total.first_error = v.as_error();
+    }
+  }
+  return total;
+}
+
 Aggregate RangeCache::column_aggregate(const CallContext& context, const Area& area) {
   const std::uint64_t key = static_cast<std::uint64_t>(area.sheet) << 52 ^
                             static_cast<std::uint64_t>(area.first_column) << 24 ^ area.first_row;

@@ -7,7 +7,8 @@
 //   Extending gives bit for bit what a fresh pass would, so results never depend on what was cached.
 // - Match indexes: for a large area that a criterion (SUMIF, COUNTIFS, …) or an exact lookup (MATCH,
 //   VLOOKUP) reads a second time, the positions of its cells grouped by the value they match as, so each
-//   later formula visits only its matching cells.
+//   later formula visits only its matching cells; a COUNTIF of one criterion is the count of its positions,
+//   and a SUMIF's sum over them is kept.
 //
 // Cells never change once evaluation reads them (the evaluator computes a range's formulas before any formula
 // that reads the range), so nothing cached goes stale.
@@ -54,6 +55,13 @@ std::optional<MatchKey> match_key(const Value& cell, MatchMode mode);
 // The key an equality criterion matches; nullopt when it matches more than one key (wildcards, "").
 std::optional<MatchKey> criterion_key(const Criterion& criterion);
 
+// The numbers of a range at some positions, summed (SUMIF, AVERAGEIF).
+struct MatchedSum {
+  Summation sum;
+  std::uint64_t numbers = 0;
+  std::optional<ErrorCode> first_error;
+};
+
 class RangeCache {
  public:
   // Areas smaller than this are read directly.
@@ -67,6 +75,11 @@ class RangeCache {
   // cell.
   const std::vector<std::uint32_t>* positions(const CallContext& context, const Area& area, MatchMode mode,
                                               const MatchKey& key);
+
+  // The cells of `values` at `positions` (offsets from an index of this cache), summed once per pair: the
+  // same SUMIF in many rows (a summary row per student's school) adds each school's amounts once.
+  const MatchedSum& matched_sum(const CallContext& context, const std::vector<std::uint32_t>& positions,
+                                const Area& values);
 
  private:
   struct AreaKey {
@@ -90,7 +103,17 @@ class RangeCache {
     Aggregate aggregate;
   };
 
+  struct SumKey {
+    const std::vector<std::uint32_t>* positions;
+    Area values;
+    bool operator==(const SumKey&) const = default;
+  };
+  struct SumKeyHash {
+    std::size_t operator()(const SumKey& k) const;
+  };
+
   std::unordered_map<AreaKey, Entry, AreaHash> indexes_;
+  std::unordered_map<SumKey, MatchedSum, SumKeyHash> sums_;
   std::unordered_map<std::uint64_t, Running> aggregates_;  // (sheet, column, first row)
 };
 

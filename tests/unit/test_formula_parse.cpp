@@ -187,6 +187,11 @@ TEST_CASE("Formula parsing: nesting is bounded") {
   CHECK(error_of(deep).message() == "the formula nests deeper than 200 levels");
   std::string negations = "=" + std::string(300, '-') + "1";
   CHECK(error_of(negations).message() == "the formula nests deeper than 200 levels");
+  std::string chain = "=1";
+  for (int i = 0; i < 4096; ++i) chain += "+1";
+  CHECK(error_of(chain).message() == "the formula is longer than 8192 characters, Excel's limit");
+  chain.resize(8192);
+  CHECK(Formula::parse(chain, b2).nodes().size() == 8191);
   std::string shallow = "=" + std::string(100, '(') + "1" + std::string(100, ')');
   CHECK(tree(shallow) == "=1");
 }

@@ -139,6 +139,13 @@ TEST_CASE("Formula values: operators") {
   CHECK(b.eval("=A5") == "0");  // a formula showing a blank cell shows 0
 }
 
+TEST_CASE("Formula values: the longest chain of operators a formula can hold") {
+  std::string chain = "=1";
+  while (chain.size() + 2 <= 8192) chain += "+1";
+  FormulaBook b;
+  CHECK(b.eval(chain) == "4096");
+}
+
 TEST_CASE("Formula values: errors propagate, the left operand's first") {
   FormulaBook b;
   b.set_error("A1", ErrorCode::na).set_error("A2", ErrorCode::div0);
