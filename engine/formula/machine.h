@@ -24,7 +24,7 @@ void argument_roots(const Formula& formula, std::size_t call, std::span<std::siz
 class Machine {
  public:
   Machine(Workbook::Data& data, RangeCache& cache, double today)
-      : data_(data), context_(data, cache, today) {}
+      : context_(data, cache, today) {}
 
   // The formula's value at the cell: one value (an area by implicit intersection), blank as 0.
   Value run(const Formula& formula, SheetId sheet, CellAddress anchor,
@@ -36,7 +36,6 @@ class Machine {
   Operand call(std::size_t node);
   Operand lazy(FunctionId id, std::size_t node);
 
-  Workbook::Data& data_;
   CallContext context_;
   const Formula* formula_ = nullptr;
   std::span<const std::optional<SheetId>> sheets_;
