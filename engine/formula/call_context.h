@@ -2,6 +2,7 @@
 // What a function sees while a formula is evaluated: the workbook's cells, the formula's own cell, scratch
 // space for texts it makes, the caches of large ranges, and a way to report what it cannot do.
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -31,6 +32,9 @@ class CallContext {
     return column < s.columns.size() ? &s.columns[column] : nullptr;
   }
   const TextPool& texts() const { return data_.texts; }
+  // The sheet's extent: rows and columns beyond are blank.
+  std::uint32_t sheet_rows(SheetId sheet) const { return data_.sheets[sheet].rows; }
+  std::uint32_t sheet_columns(SheetId sheet) const { return data_.sheets[sheet].column_count; }
 
   // An operand as one value: a one-cell area is that cell; a one-column (one-row) area is the cell in the
   // formula's row (column) — Excel's implicit intersection — or #VALUE! when there is none; a missing
@@ -68,20 +72,38 @@ class CallContext {
   std::vector<std::string> reports_;
 };
 
-// Calls visit(value, offset) for each cell of the area in row-major order (offset counts cells from the
-// top-left one), and stops early when visit returns false. Returns whether it went through the whole area.
+// Rows of the area, counted from its first, that can hold a value: the cells below the sheet's extent are
+// blank (a whole column reaches row 1,048,576).
+inline std::uint32_t stored_rows(const CallContext& context, const Area& area) {
+  const std::uint32_t sheet_rows = context.sheet_rows(area.sheet);
+  if (sheet_rows <= area.first_row) return 0;
+  return std::min(area.rows(), sheet_rows - area.first_row);
+}
+
+// Calls visit(value, offset) for each cell of the area that can hold a value, in row-major order (offset
+// counts cells from the top-left one, across the whole width of the area), and stops early when visit
+// returns false. The cells beyond the sheet's extent are blank and are not visited: for visitors to which
+// blanks do not matter. Returns whether it went through the whole area.
 template <class Visit>
 bool visit_area(const CallContext& context, const Area& area, Visit&& visit) {
-  std::uint64_t offset = 0;
+  const std::uint32_t rows = stored_rows(context, area);
   if (area.first_column == area.last_column) {
     const Column* column = context.column(area.sheet, area.first_column);
-    for (std::uint32_t row = area.first_row; row <= area.last_row; ++row, ++offset)
-      if (!visit(column ? column->value(row, context.texts()) : Value{}, offset)) return false;
+    if (!column) return true;
+    for (std::uint32_t r = 0; r < rows; ++r)
+      if (!visit(column->value(area.first_row + r, context.texts()), r)) return false;
     return true;
   }
-  for (std::uint32_t row = area.first_row; row <= area.last_row; ++row)
-    for (std::uint32_t column = area.first_column; column <= area.last_column; ++column, ++offset)
-      if (!visit(context.cell(area.sheet, row, column), offset)) return false;
+  const std::uint32_t width = area.columns();
+  const std::uint32_t columns =
+      std::min<std::uint32_t>(width, context.sheet_columns(area.sheet) > area.first_column
+                                         ? context.sheet_columns(area.sheet) - area.first_column
+                                         : 0);
+  for (std::uint32_t r = 0; r < rows; ++r)
+    for (std::uint32_t c = 0; c < columns; ++c)
+      if (!visit(context.cell(area.sheet, area.first_row + r, area.first_column + c),
+                 static_cast<std::uint64_t>(r) * width + c))
+        return false;
   return true;
 }
 

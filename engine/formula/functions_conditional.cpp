@@ -13,16 +13,19 @@ struct CriteriaRange {
   Criterion criterion;
 };
 
-// Calls on(offset) for each cell offset (row-major) at which every criterion holds, in ascending order.
-template <class On>
-void for_each_match(CallContext& context, std::span<const CriteriaRange> criteria, On&& on) {
-  const std::uint64_t cells = criteria[0].area.cell_count();
+// Calls on(offset) for each cell offset (row-major) at which every criterion holds, in ascending order; cells
+// beyond the extent of every sheet involved (`values`' too) are blank, and when blank cells match,
+// on_blanks(n) is told how many of them there are instead.
+template <class On, class OnBlanks>
+void for_each_match(CallContext& context, std::span<const CriteriaRange> criteria, const Area& values,
+                    On&& on, OnBlanks&& on_blanks) {
   for (std::size_t k = 0; k < criteria.size(); ++k) {
     const std::optional<MatchKey> key = criterion_key(criteria[k].criterion);
     if (!key) continue;
     const std::vector<std::uint32_t>* positions =
         context.cache().positions(context, criteria[k].area, MatchMode::criteria, *key);
     if (!positions) continue;
+    // An index holds no blank cells, and a criterion with a key never matches one.
     for (const std::uint32_t offset : *positions) {
       bool all = true;
       for (std::size_t j = 0; j < criteria.size() && all; ++j)
@@ -31,19 +34,20 @@ void for_each_match(CallContext& context, std::span<const CriteriaRange> criteri
     }
     return;
   }
-  if (criteria.size() == 1) {
-    visit_area(context, criteria[0].area, [&](const Value& v, std::uint64_t offset) {
-      if (matches(criteria[0].criterion, v)) on(offset);
-      return true;
-    });
-    return;
-  }
-  for (std::uint64_t offset = 0; offset < cells; ++offset) {
+  const Area& shape = criteria[0].area;
+  std::uint32_t rows = stored_rows(context, values);
+  for (const CriteriaRange& c : criteria) rows = std::max(rows, stored_rows(context, c.area));
+  const std::uint64_t scanned = static_cast<std::uint64_t>(rows) * shape.columns();
+  for (std::uint64_t offset = 0; offset < scanned; ++offset) {
     bool all = true;
     for (std::size_t j = 0; j < criteria.size() && all; ++j)
       all = matches(criteria[j].criterion, area_cell(context, criteria[j].area, offset));
     if (all) on(offset);
   }
+  bool blanks_match = scanned < shape.cell_count();
+  for (std::size_t j = 0; j < criteria.size() && blanks_match; ++j)
+    blanks_match = matches(criteria[j].criterion, Value{});
+  if (blanks_match) on_blanks(shape.cell_count() - scanned);
 }
 
 // The index positions of a single criterion that has them (see for_each_match), or nullptr.
@@ -58,7 +62,9 @@ const std::vector<std::uint32_t>* only_positions(CallContext& context,
 std::uint64_t count_matches(CallContext& context, std::span<const CriteriaRange> criteria) {
   if (const auto* positions = only_positions(context, criteria)) return positions->size();
   std::uint64_t count = 0;
-  for_each_match(context, criteria, [&](std::uint64_t) { ++count; });
+  for_each_match(
+      context, criteria, criteria[0].area, [&](std::uint64_t) { ++count; },
+      [&](std::uint64_t n) { count += n; });
   return count;
 }
 
@@ -99,16 +105,19 @@ Totals sum_matches(CallContext& context, std::span<const CriteriaRange> criteria
     totals.error = kept.first_error;
     return totals;
   }
-  for_each_match(context, criteria, [&](std::uint64_t offset) {
-    if (offset >= values.cell_count()) return;
-    const Value v = area_cell(context, values, offset);
-    if (v.is_number()) {
-      totals.sum.add(v.as_number());
-      ++totals.numbers;
-    } else if (v.is_error() && !totals.error) {
-      totals.error = v.as_error();
-    }
-  });
+  for_each_match(
+      context, criteria, values,
+      [&](std::uint64_t offset) {
+        if (offset >= values.cell_count()) return;
+        const Value v = area_cell(context, values, offset);
+        if (v.is_number()) {
+          totals.sum.add(v.as_number());
+          ++totals.numbers;
+        } else if (v.is_error() && !totals.error) {
+          totals.error = v.as_error();
+        }
+      },
+      [](std::uint64_t) {});  // the values beyond every extent are blank: nothing to add
   return totals;
 }
 

@@ -1,4 +1,5 @@
 // SUM, SUMPRODUCT, ROUND, ROUNDUP, ROUNDDOWN, INT, ABS, MOD.
+#include <algorithm>
 #include <cmath>
 
 #include "formula/function_support.h"
@@ -40,8 +41,12 @@ Operand sumproduct(CallContext& context, std::span<const Operand> arguments) {
     if ((a.is_area() ? a.area().rows() : 1) != rows || (a.is_area() ? a.area().columns() : 1) != columns)
       return Value::error(ErrorCode::value);
   }
+  // Beyond the extent of every argument's sheet the cells are blank and the products 0.
+  std::uint32_t stored = 0;
+  for (const Operand& a : arguments)
+    stored = std::max(stored, a.is_area() ? stored_rows(context, a.area()) : 1);
   Summation total;
-  for (std::uint64_t offset = 0; offset < static_cast<std::uint64_t>(rows) * columns; ++offset) {
+  for (std::uint64_t offset = 0; offset < static_cast<std::uint64_t>(stored) * columns; ++offset) {
     double product = 1;
     for (const Operand& a : arguments) {
       const Value v = a.is_area() ? area_cell(context, a.area(), offset) : a.value();

@@ -23,8 +23,7 @@ void argument_roots(const Formula& formula, std::size_t call, std::span<std::siz
 
 class Machine {
  public:
-  Machine(Workbook::Data& data, RangeCache& cache, double today)
-      : context_(data, cache, today) {}
+  Machine(Workbook::Data& data, RangeCache& cache, double today) : context_(data, cache, today) {}
 
   // The formula's value at the cell: one value (an area by implicit intersection), blank as 0.
   Value run(const Formula& formula, SheetId sheet, CellAddress anchor,

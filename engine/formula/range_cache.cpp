@@ -120,8 +120,11 @@ Aggregate RangeCache::column_aggregate(const CallContext& context, const Area& a
   }
   std::uint32_t row = fresh ? area.first_row : running.last_row + 1;
   const Column* column = context.column(area.sheet, area.first_column);
-  for (; row <= area.last_row; ++row)
-    running.aggregate.add(column ? column->value(row, context.texts()) : Value{});
+  // Blank cells add nothing: the rows beyond the column's stored ones are skipped.
+  const std::uint32_t end =
+      column ? std::min<std::uint32_t>(area.last_row + 1, static_cast<std::uint32_t>(column->kinds.size()))
+             : 0;
+  for (; row < end; ++row) running.aggregate.add(column->value(row, context.texts()));
   running.last_row = area.last_row;
   return running.aggregate;
 }

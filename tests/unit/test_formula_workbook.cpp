@@ -105,6 +105,20 @@ TEST_CASE("Formula workbook: whole columns and rows reach the sheet's end, as in
   CHECK(b.eval("=INDEX(A:A,500000)") == "0");
   CHECK(b.eval("=A:A+1") == "1");  // the blank A99, by implicit intersection
   CHECK(b.eval("=COUNTBLANK(2:2)") == "16383");
+  // Blank criteria cells beyond this sheet's end still meet another sheet's values.
+  const SheetId other = b.book().add_sheet("Other");
+  for (int r = 0; r < 200; ++r) b.put(other, "B" + std::to_string(r + 1), Value::number(1));
+  CHECK(b.eval("=SUMIF(A:A,\"\",Other!B:B)") == "198");  // all but rows 1 and 2
+  CHECK(b.eval("=COUNTIFS(A:A,\"\",Other!B:B,\"\")") == std::to_string(1048576 - 200));
+  CHECK(b.eval("=SUMPRODUCT(Other!B:B,Other!B:B)") == "200");
+}
+
+TEST_CASE("Formula workbook: huge areas read only what a sheet holds") {
+  FormulaBook b;
+  b.set("B2", "aP").set("C3", 4);
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(b.eval("=SUMIF(B:ZZ,\"ap\")+COUNTIF(B:ZZ,\"ap\")+SUM(A:ZZ)+MATCH(4,C:C,0)", "AAA1") == "8");
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
 }
 
 TEST_CASE("Formula workbook: a reference into an empty sheet says so") {
