@@ -319,6 +319,8 @@ void mark_known_differences(GeneratedWorkbook& plan, formula::Workbook& book) {
     const formula::CellAddress at{static_cast<std::uint32_t>(f.row), static_cast<std::uint32_t>(f.column)};
     const auto sheet = static_cast<formula::SheetId>(f.sheet);
     const formula::Formula parsed = formula::Formula::parse(f.text, at);
+    if (!(formula::Formula::parse(parsed.to_text(at), at) == parsed))
+      throw std::runtime_error(f.text + " printed as " + parsed.to_text(at) + " parses to another formula");
     for (std::size_t r = 0; r < parsed.references().size() && f.not_compared.empty(); ++r) {
       const formula::Reference& ref = parsed.references()[r];
       if (ref.shape != formula::Reference::Shape::cell) continue;

@@ -54,7 +54,18 @@ std::string number_text(double value) {
 
 class Printer {
  public:
-  Printer(const Formula& formula, CellAddress anchor) : f_(formula), anchor_(anchor) {}
+  Printer(const Formula& formula, CellAddress anchor,
+          Formula::Parentheses parentheses = Formula::Parentheses::needed)
+      : f_(formula), anchor_(anchor), all_(parentheses == Formula::Parentheses::all) {}
+
+  // An operand of a binary operator of precedence `outer`, in parentheses when the tree needs them: a lower
+  // precedence on the left, a lower or equal one on the right (every operator is left-associative).
+  std::string operand(std::size_t index, int outer, bool right) const {
+    const Node& node = f_.nodes()[index];
+    const bool wrap = node.kind == NodeKind::binary &&
+                      (precedence(node.op) < outer || (right && precedence(node.op) == outer));
+    return wrap ? "(" + print(index) + ")" : print(index);
+  }
 
   std::string print(std::size_t index) const {
     const Node& node = f_.nodes()[index];
@@ -77,13 +88,28 @@ class Printer {
         return "";
       case NodeKind::reference:
         return reference(f_.references()[node.operand]);
-      case NodeKind::unary:
-        if (node.op == Operator::percent) return "(" + print(index - 1) + "%)";
-        return "(" + std::string(operator_text(node.op)) + print(index - 1) + ")";
+      case NodeKind::unary: {
+        if (all_) {
+          if (node.op == Operator::percent) return "(" + print(index - 1) + "%)";
+          return "(" + std::string(operator_text(node.op)) + print(index - 1) + ")";
+        }
+        // Unary operators bind tighter than any binary one: a binary operand is in parentheses, and so is a
+        // sign under % ((-2)% is not -(2%), though equal in value).
+        const Node& inner = f_.nodes()[index - 1];
+        const bool sign_under_percent =
+            node.op == Operator::percent && inner.kind == NodeKind::unary && inner.op != Operator::percent;
+        const std::string operand_text = inner.kind == NodeKind::binary || sign_under_percent
+                                             ? "(" + print(index - 1) + ")"
+                                             : print(index - 1);
+        if (node.op == Operator::percent) return operand_text + "%";
+        return std::string(operator_text(node.op)) + operand_text;
+      }
       case NodeKind::binary: {
         const std::size_t right = index - 1;
         const std::size_t left = right - f_.nodes()[right].size;
-        return "(" + print(left) + std::string(operator_text(node.op)) + print(right) + ")";
+        if (all_) return "(" + print(left) + std::string(operator_text(node.op)) + print(right) + ")";
+        const int p = precedence(node.op);
+        return operand(left, p, false) + std::string(operator_text(node.op)) + operand(right, p, true);
       }
       case NodeKind::call: {
         std::vector<std::size_t> arguments(node.argument_count);
@@ -142,6 +168,7 @@ class Printer {
  private:
   const Formula& f_;
   CellAddress anchor_;
+  bool all_;
 };
 
 void mix(std::size_t& seed, std::size_t value) {
@@ -150,9 +177,9 @@ void mix(std::size_t& seed, std::size_t value) {
 
 }  // namespace
 
-std::string Formula::to_text(CellAddress anchor) const {
+std::string Formula::to_text(CellAddress anchor, Parentheses parentheses) const {
   if (nodes_.empty()) return "=";
-  return "=" + Printer(*this, anchor).print(nodes_.size() - 1);
+  return "=" + Printer(*this, anchor, parentheses).print(nodes_.size() - 1);
 }
 
 std::string Formula::expression_text(std::size_t node, CellAddress anchor) const {

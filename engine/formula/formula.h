@@ -79,6 +79,10 @@ enum class Operator : std::uint8_t {
   greater_equal
 };
 
+// How tightly a binary operator binds: 1 for comparisons, 2 &, 3 + -, 4 * /, 5 ^; 0 for the unary ones, which
+// bind tighter than all of them.
+int precedence(Operator op);
+
 // The formula is a tree stored in postfix order: a node's operands (or arguments) are the `size`-long run of
 // nodes just before it, each operand a subtree of its own.
 struct Node {
@@ -99,10 +103,11 @@ class Formula {
   // The same into an existing Formula, reusing its storage (for parsing many formulas in a row).
   static void parse_into(Formula& formula, std::string_view text, CellAddress anchor);
 
-  // The formula as written in cell `anchor`, every operation in parentheses: "=((-2)^2)". Parses back to an
-  // equal Formula.
-  std::string to_text(CellAddress anchor) const;
-  // The part of the formula whose root is nodes()[node], the same way and without '=' ("(-2)^2").
+  // The formula as written in cell `anchor`, with the parentheses its structure needs ("=-2^2", "=(1+2)*3",
+  // "=1-(2-3)"), or with every operation in parentheses ("=((-2)^2)"). Parses back to an equal Formula.
+  enum class Parentheses { needed, all };
+  std::string to_text(CellAddress anchor, Parentheses parentheses = Parentheses::needed) const;
+  // The part of the formula whose root is nodes()[node], the same way and without '=' ("-2^2").
   std::string expression_text(std::size_t node, CellAddress anchor) const;
   // Reference `index` of references() as written in cell `anchor` ("'อัตรา'!$E$5").
   std::string reference_text(std::size_t index, CellAddress anchor) const;

@@ -13,6 +13,15 @@ namespace {
 constexpr int max_depth = 200;
 constexpr std::size_t max_characters = 8192;
 
+std::string argument_count_text(const FunctionInfo& info) {
+  auto plural = [](unsigned n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); };
+  if (info.max_arguments == any_number) return "at least " + plural(info.min_arguments);
+  if (info.min_arguments == info.max_arguments) return plural(info.min_arguments);
+  return std::to_string(info.min_arguments) + " to " + plural(info.max_arguments);
+}
+
+}  // namespace
+
 int precedence(Operator op) {
   switch (op) {
     case Operator::equal:
@@ -36,15 +45,6 @@ int precedence(Operator op) {
       return 0;  // percent is postfix, negate and plus unary
   }
 }
-
-std::string argument_count_text(const FunctionInfo& info) {
-  auto plural = [](unsigned n) { return std::to_string(n) + (n == 1 ? " argument" : " arguments"); };
-  if (info.max_arguments == any_number) return "at least " + plural(info.min_arguments);
-  if (info.min_arguments == info.max_arguments) return plural(info.min_arguments);
-  return std::to_string(info.min_arguments) + " to " + plural(info.max_arguments);
-}
-
-}  // namespace
 
 ParseError::ParseError(std::size_t position, std::string message)
     : std::runtime_error("at character " + std::to_string(position) + ": " + message),

@@ -14,7 +14,9 @@ namespace {
 const CellAddress b2{1, 1};
 
 // The formula as parsed, every operation in parentheses.
-std::string tree(std::string_view text, CellAddress at = b2) { return Formula::parse(text, at).to_text(at); }
+std::string tree(std::string_view text, CellAddress at = b2) {
+  return Formula::parse(text, at).to_text(at, Formula::Parentheses::all);
+}
 
 ParseError error_of(std::string_view text) {
   try {
@@ -92,7 +94,7 @@ TEST_CASE("Formula parsing: references, relative to the formula's cell or absolu
   CHECK(tree("=XFD1048576") == "=XFD1048576");
   // A relative reference is kept as an offset: the same formula one row down reads one row down.
   const Formula f = Formula::parse("=I5*'อัตรา'!$E$9", {4, 9});
-  CHECK(f.to_text({5, 9}) == "=(I6*'อัตรา'!$E$9)");
+  CHECK(f.to_text({5, 9}) == "=I6*'อัตรา'!$E$9");
   CHECK(f == Formula::parse("=I6*'อัตรา'!$E$9", {5, 9}));
   CHECK(f.hash() == Formula::parse("=I100004*'อัตรา'!$E$9", {100003, 9}).hash());
   CHECK_FALSE(f == Formula::parse("=I6*'อัตรา'!$E$9", {4, 9}));
@@ -132,12 +134,35 @@ TEST_CASE("Formula parsing: function calls") {
         "=INDEX('อัตรา'!$E$5:$E$7,(COUNTIF('อัตรา'!$C$5:$C$6,(\"<\"&H5))+1))");
 }
 
+TEST_CASE("Formula parsing: printed with the parentheses the structure needs") {
+  auto minimal = [](std::string_view text) { return Formula::parse(text, b2).to_text(b2); };
+  CHECK(minimal("=-2^2") == "=-2^2");
+  CHECK(minimal("=-(2^2)") == "=-(2^2)");
+  CHECK(minimal("=(1+2)*3") == "=(1+2)*3");
+  CHECK(minimal("=((1+2))+3") == "=1+2+3");
+  CHECK(minimal("=1-(2-3)") == "=1-(2-3)");
+  CHECK(minimal("=1-2-3") == "=1-2-3");
+  CHECK(minimal("=2^(3^2)") == "=2^(3^2)");
+  CHECK(minimal("=(-2)%") == "=(-2)%");
+  CHECK(minimal("=-2%") == "=-2%");
+  CHECK(minimal("=---A1") == "=---A1");
+  CHECK(minimal("=(1+2)%") == "=(1+2)%");
+  CHECK(minimal("=\"a\"&(1=1)") == "=\"a\"&(1=1)");
+  CHECK(minimal("=SUM((1+2),3)") == "=SUM(1+2,3)");
+}
+
 TEST_CASE("Formula parsing: what is printed parses back to the same formula") {
+  // Nested as deep as a formula may be: printing adds no depth (found by fuzzing: a chain of 200 unary +
+  // printed with a parenthesis each nested 400 deep).
+  const std::string deep =
+      "=" + std::string(199, '+') + "1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1+1";
+  CHECK(Formula::parse(Formula::parse(deep, b2).to_text(b2), b2) == Formula::parse(deep, b2));
   for (const char* text : {"=-2^2%", "=IF(A1>=0,\"a\"\"b\",#N/A)", "=SUM($A$1:B7,'อัตรา'!C:C,2:3)",
                            "=1E+300*1E-300", "=A1&\"\"&TRUE", "=MATCH(\"x*\",A1:A9,0)"}) {
     const Formula f = Formula::parse(text, {6, 3});
     CHECK(Formula::parse(f.to_text({6, 3}), {6, 3}) == f);
     CHECK(Formula::parse(f.to_text({50, 30}), {50, 30}) == f);
+    CHECK(Formula::parse(f.to_text({6, 3}, Formula::Parentheses::all), {6, 3}) == f);
   }
 }
 
