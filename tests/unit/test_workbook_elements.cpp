@@ -94,3 +94,17 @@ TEST_CASE(
   CHECK(contains(bind_error("<workbook titel=\"x\"><sheet name=\"s\"/></workbook>"),
                  "<workbook> has no attribute 'titel'"));
 }
+
+TEST_CASE("workbook elements: a formula that cannot be read fails the render with its line and row") {
+  const std::string unclosed = bind_error(
+      "<workbook><sheet name=\"s\">\n<row><cell>1</cell></row>\n"
+      "<row><cell formula=\"=SUM(A1:A1\" value=\"{{ 1 }}\"/></row></sheet></workbook>");
+  CHECK(contains(unclosed, "line 3: the formula \"=SUM(A1:A1\" of the cell in row 2 cannot be read"));
+  const std::string unknown = bind_error(
+      "<workbook><sheet name=\"s\"><row><cell formula=\"=SUMM(B1:B2)\" value=\"{{ 1 }}\"/></row></sheet>"
+      "</workbook>");
+  CHECK(contains(unknown, "unknown function SUMM"));
+  CHECK(bind_error("<workbook><sheet name=\"s\"><row><cell formula=\"=SUM(B1:B2)*'อัตรา'!$E$5\" "
+                   "value=\"{{ 1 }}\"/></row></sheet></workbook>")
+            .empty());
+}

@@ -5,6 +5,7 @@
 #include "format/decimal.h"
 #include "format/thai_date.h"
 #include "format/value_error.h"
+#include "formula/formula.h"
 #include "templating/attributes.h"
 #include "templating/elements/workbook/workbook_elements.h"
 
@@ -84,6 +85,17 @@ Value content_value(WorkbookBinding& binding, const Element& e, CellPlan& plan) 
   }
 }
 
+// A formula that does not parse, or calls a function raingan does not know, fails the render here, naming
+// the template line and the row, instead of reaching a register that shows it broken only when opened.
+void check_formula(BinderCore& core, const Attribute& attribute, const std::string& text, std::uint32_t row) {
+  try {
+    (void)formula::Formula::parse(text, formula::CellAddress{row, 0});
+  } catch (const formula::ParseError& error) {
+    core.fail(attribute.line, "the formula \"" + text + "\" of the cell in row " + std::to_string(row + 1) +
+                                  " cannot be read: " + error.what());
+  }
+}
+
 CellValue convert(BinderCore& core, Value value, CellPlan::Type type, int line) {
   if (value.is_null()) return std::monostate{};
   if (type == CellPlan::Type::date) {
@@ -152,6 +164,7 @@ Cell bind_cell(WorkbookBinding& binding, const Element& e, CellPlan& plan, const
                 "recalculates, computed by the template");
     Formula f;
     f.text = core.text(*formula);
+    check_formula(core, *formula, f.text, binding.sheet().next_row);
     switch (value.kind()) {
       case Value::Kind::number:
         f.cached = value.number().to_double();
