@@ -54,7 +54,7 @@ class DocumentBinder {
 
   BoundDocument run() {
     const Element& root = *core_.file().root;
-    core_.check_attributes(root, {"title", "author", "subject", "keywords", "font", "size", "dataset-kind"},
+    core_.check_attributes(root, {"title", "author", "subject", "keywords", "font", "size", "dataset-kind", "report-title"},
                            false);
     core_.check_dataset_kind(root);
     styles_ = StyleSheet(core_.text(root, "font", "TH Sarabun PSK"),

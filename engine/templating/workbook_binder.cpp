@@ -87,7 +87,7 @@ class WorkbookBinder {
     const Element& root = *core_.file().root;
     core_.check_attributes(root,
                            {"dataset-kind", "title", "subject", "author", "manager", "company", "category",
-                            "keywords", "comments", "constant-memory", "font", "size", "charset"},
+                            "keywords", "comments", "constant-memory", "font", "size", "charset", "report-title"},
                            false);
     WorkbookSettings s;
     auto& p = s.options.properties;
