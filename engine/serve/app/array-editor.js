@@ -69,7 +69,7 @@ export class ArrayEditor {
     else if (this.mode === 'cards') parts.push(this.cards(shown));
     else parts.push(this.scalarList(shown));
     if (pages > 1) parts.push(this.pager(indices.length, pages));
-    parts.push(this.form.button(this.mode === 'table' ? '＋ เพิ่มแถว' : '＋ เพิ่มรายการ', `เพิ่มใน${this.title()}`,
+    parts.push(this.form.button(this.mode === 'table' ? '+ เพิ่มแถว' : '+ เพิ่มรายการ', `เพิ่มใน${this.title()}`,
       () => this.add(), 'add'));
     this.element.replaceChildren(...parts);
     this.form.applyProblems();
@@ -200,7 +200,7 @@ export class ArrayEditor {
 
   cards(shown) {
     const box = document.createElement('div');
-    box.className = 'cards';
+    box.className = 'card-list';
     for (const i of shown) {
       const card = document.createElement('details');
       card.className = 'card';
@@ -240,12 +240,14 @@ export class ArrayEditor {
     list.className = 'scalar-list';
     const numeric = !(this.items.type === 'string' || this.items.enum);
     if (numeric) list.classList.add('compact');
+    // Sentences (paragraphs, objectives) get text areas; short lines (an address) stay one-line boxes.
+    const long = !numeric && this.list().some((v) => typeof v === 'string' && v.length > 60);
     for (const i of shown) {
       const li = document.createElement('li');
       li.className = 'list-item';
       li.value = i + 1;
       const control = this.form.control(this.items, this.form.id(), appendIndex(this.path, i), this.itemGet(i),
-        this.itemSet(i), true, null, `${this.title()} ลำดับที่ ${i + 1}`, !numeric);
+        this.itemSet(i), true, null, `${this.title()} ลำดับที่ ${i + 1}`, long);
       li.append(control.element);
       if (!numeric) {
         li.append(
@@ -317,11 +319,9 @@ function srOnly(text) {
 // ": แผนงาน…" after a card's number: the first text of the record, so a closed card still says what it is.
 function cardLabel(item) {
   if (!item || typeof item !== 'object') return '';
-  for (const key of ['title', 'name', 'text', 'subject', 'type']) {
-    if (typeof item[key] === 'string' && item[key]) {
-      const text = item[key].length > 70 ? `${item[key].slice(0, 70)}…` : item[key];
-      return `: ${text}`;
-    }
-  }
-  return '';
+  const first = ['title', 'name', 'text', 'subject'].map((key) => item[key]).find((v) => typeof v === 'string' && v)
+    || (Array.isArray(item.items) && item.items[0] && typeof item.items[0].text === 'string' ? item.items[0].text : '');
+  const text = first.length > 70 ? `${first.slice(0, 70)}…` : first;
+  const type = typeof item.type === 'string' ? `[${item.type}] ` : '';
+  return text || type ? `: ${type}${text}` : '';
 }

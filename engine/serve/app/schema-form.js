@@ -8,12 +8,15 @@ import {
 import { problemInThai } from './thai.js';
 import { ArrayEditor } from './array-editor.js';
 
+const SPARSE_FIELDS = 8;
+
 export class SchemaForm {
   constructor(schema, data, onChange) {
     this.schema = schema;
     this.data = data;
     this.onChange = onChange;
     this.arrays = new Map();  // path -> ArrayEditor, to bring a row with a problem into view
+    this.shown = new Set();  // optional fields of sparse records the clerk chose to add
     this.problems = [];
     this.nextId = 0;
     this.element = document.createElement('div');
@@ -57,6 +60,10 @@ export class SchemaForm {
     }
     const properties = n.properties || {};
     const requiredKeys = new Set(n.required || []);
+    // A record with many optional fields (a manual's block: heading, list, table…) shows the ones it uses;
+    // the others are a choice away, so the form is not a wall of empty boxes.
+    const sparse = Object.keys(properties).length > SPARSE_FIELDS;
+    const hidden = [];
     for (const [childKey, childNode] of Object.entries(properties)) {
       const child = this.resolve(childNode);
       if (child.const !== undefined) {
@@ -65,6 +72,10 @@ export class SchemaForm {
       }
       const childPath = appendKey(path, childKey);
       const childRequired = requiredKeys.has(childKey);
+      if (sparse && !childRequired && object[childKey] === undefined && !this.shown.has(childPath)) {
+        hidden.push([childKey, child, childPath]);
+        continue;
+      }
       const childGet = () => get()[childKey];
       const childSet = (v) => { if (v === undefined) delete get()[childKey]; else get()[childKey] = v; };
       if (isArray(child)) {
@@ -77,6 +88,11 @@ export class SchemaForm {
         box.append(this.fieldRow(child, childKey, childGet, childSet, childPath, childRequired, get));
       }
     }
+    if (hidden.length) {
+      box.append(this.moreFields(hidden, () => {
+        box.replaceWith(this.objectEditor(node, get, set, path, depth, isRoot, key, required));
+      }));
+    }
     // Fields the schema does not know (the server names them): shown so that they can be removed.
     for (const extra of Object.keys(object)) {
       if (properties[extra] || extra === 'kind') continue;
@@ -87,12 +103,37 @@ export class SchemaForm {
     return box;
   }
 
+  // "เพิ่มช่อง": the optional fields a sparse record does not use yet.
+  moreFields(hidden, redraw) {
+    const row = document.createElement('div');
+    row.className = 'field more-fields';
+    const id = this.id();
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.textContent = 'เพิ่มช่อง';
+    const select = document.createElement('select');
+    select.id = id;
+    select.add(new Option(`— เลือกช่องที่จะเพิ่ม (${hidden.length}) —`, ''));
+    for (const [key, child] of hidden) select.add(new Option(titleOf(child, key), key));
+    select.addEventListener('change', () => {
+      const chosen = hidden.find(([key]) => key === select.value);
+      if (!chosen) return;
+      this.shown.add(chosen[2]);
+      redraw();
+      const added = this.element.querySelector(`[data-path="${CSS.escape(chosen[2])}"]`);
+      const focusable = added && (added.matches('input, select, textarea') ? added : added.querySelector('input, select, textarea, button'));
+      if (focusable) focusable.focus();
+    });
+    row.append(label, select);
+    return row;
+  }
+
   // An optional group not in the dataset yet: a button that adds it.
   addSection(node, key, get, set, path, depth) {
     const holder = document.createElement('div');
     holder.className = 'add-section';
     holder.dataset.path = path;
-    holder.append(this.button(`＋ เพิ่ม${titleOf(node, key)}`, null, () => {
+    holder.append(this.button(`+ เพิ่ม${titleOf(node, key)}`, null, () => {
       set(emptyValue(this.schema, node));
       const editor = this.objectEditor(node, get, set, path, depth, false, key, false);
       holder.replaceWith(editor);
@@ -127,8 +168,9 @@ export class SchemaForm {
     label.textContent = titleOf(node, key);
     if (required) label.append(this.requiredMark());
     const control = this.control(node, id, path, get, set, required, record, null);
-    row.append(label, control.element);
+    row.append(label);
     this.hint(row, node);
+    row.append(control.element);
     return row;
   }
 
