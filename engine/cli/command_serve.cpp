@@ -83,9 +83,10 @@ int run_serve(const Arguments& arguments) {
   options.queue_wait =
       std::chrono::milliseconds(static_cast<long long>(parsed.number("--queue-wait", 60, 0.1, 3600) * 1000));
   options.render_limits.wall_time = std::chrono::milliseconds(
-      static_cast<long long>(parsed.number("--render-timeout", 60, 1, 3600) * 1000));
+      static_cast<long long>(parsed.number("--render-timeout", 60, 0.01, 3600) * 1000));
+  // Below about 200 MB of address space glibc cannot reserve the render's worker threads' heaps.
   options.render_limits.memory_bytes =
-      static_cast<std::uint64_t>(parsed.number("--render-memory-mb", 2048, 64, 1 << 20)) << 20;
+      static_cast<std::uint64_t>(parsed.number("--render-memory-mb", 1024, 256, 1 << 20)) << 20;
   options.max_body_bytes = static_cast<std::size_t>(parsed.number("--max-body-mb", 16, 1, 1024)) << 20;
   // Checked here so that a mistake is a usage error now, not a failure in every render later.
   (void)render_options(parsed, root);

@@ -116,18 +116,20 @@ void Server::add_api_routes() {
                send_error(response, 501, "importing a spreadsheet is not available in this version yet");
              }));
 
-  http_.Get("/api/health",
-            guarded(Access::signed_in, [this](const httplib::Request&, httplib::Response& response) {
-              const RenderGate::Counts counts = gate_.counts();
-              send_json(response, 200,
-                        {{"renders_running", counts.running},
-                         {"renders_waiting", counts.waiting},
-                         {"peak_running", counts.peak_running},
-                         {"peak_waiting", counts.peak_waiting},
-                         {"refused", counts.refused},
-                         {"max_renders", gate_.slots()},
-                         {"render_queue", gate_.queue_length()}});
-            }));
+  http_.Get(
+      "/api/health", guarded(Access::signed_in, [this](const httplib::Request&, httplib::Response& response) {
+        const RenderGate::Counts counts = gate_.counts();
+        send_json(response, 200,
+                  {{"renders_running", counts.running},
+                   {"renders_waiting", counts.waiting},
+                   {"peak_running", counts.peak_running},
+                   {"peak_waiting", counts.peak_waiting},
+                   {"refused", counts.refused},
+                   {"max_renders", gate_.slots()},
+                   {"render_queue", gate_.queue_length()},
+                   {"render_memory_mb", memory_limit_enforced() ? workers_.limits().memory_bytes >> 20 : 0},
+                   {"render_timeout_s", static_cast<double>(workers_.limits().wall_time.count()) / 1000}});
+      }));
 }
 
 void Server::add_render_routes() {

@@ -18,7 +18,7 @@ namespace raingan::serve {
 
 struct ChildLimits {
   std::chrono::milliseconds wall_time{60'000};
-  std::uint64_t memory_bytes = 2048ULL << 20;  // address space (RLIMIT_AS); 0: none
+  std::uint64_t memory_bytes = 1024ULL << 20;  // address space (RLIMIT_AS); 0: none
   std::uint64_t file_bytes = 512ULL << 20;     // largest file the child may write (RLIMIT_FSIZE)
 };
 
@@ -47,6 +47,9 @@ class ChildRegistry {
 ChildResult run_child(const std::filesystem::path& program, const std::vector<std::string>& arguments,
                       const std::filesystem::path& folder, const ChildLimits& limits,
                       ChildRegistry& registry);
+
+// Whether memory_bytes is applied (it is not under AddressSanitizer, which reserves terabytes).
+bool memory_limit_enforced();
 
 // This process's own executable (/proc/self/exe), read once at startup.
 std::filesystem::path own_executable();

@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -101,8 +102,9 @@ RenderResult RenderWorkers::run(const std::vector<std::string>& arguments, const
   RenderResult result;
   if (child.timed_out || child.signal == SIGXCPU) {
     result.outcome = RenderResult::Outcome::timed_out;
-    result.message = "the document took longer than " + std::to_string(limits_.wall_time.count() / 1000) +
-                     " s to make and was stopped";
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%g", static_cast<double>(limits_.wall_time.count()) / 1000);
+    result.message = std::string("the document took longer than ") + seconds + " s to make and was stopped";
     return result;
   }
   if (child.signal != 0) {
