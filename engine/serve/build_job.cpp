@@ -7,6 +7,7 @@ namespace raingan::serve {
 
 bool BuildJob::start() {
   const auto manifest = render::read_manifest(project_.root());
+  std::filesystem::create_directories(project_.root() / "output");  // as raingan build does
   std::lock_guard lock(mutex_);
   if (running_ || stopping_) return false;
   if (thread_.joinable()) thread_.join();

@@ -1,9 +1,12 @@
 #include "serve/server.h"
 
 #include <pthread.h>
+#include <sys/socket.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <system_error>
 #include <thread>
 
 #include "serve/web_assets.h"
@@ -84,8 +87,8 @@ Server::Server(const ServeOptions& options)
 
   // A body without Content-Length would be read without limit by the library: refused before it is read.
   http_.set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
-    if (unsafe_method(request.method) && request.method != "OPTIONS" &&
-        !request.has_header("Content-Length")) {
+    const bool has_body = request.method == "POST" || request.method == "PUT" || request.method == "PATCH";
+    if (has_body && !request.has_header("Content-Length")) {
       response.set_header("Connection", "close");
       send_error(response, 411,
                  "a request body needs a Content-Length header (chunked bodies are not accepted)");
@@ -136,7 +139,14 @@ int Server::bind() {
   if (port < 0)
     throw std::runtime_error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                              " (is another server using the port, or is the address not this machine's?)");
+  http_.set_backlog(1024);
   return port;
+}
+
+void HttpServer::set_backlog(int connections) {
+  // listen() again on a listening socket only changes its backlog.
+  if (::listen(svr_sock_, connections) != 0)
+    throw std::system_error(errno, std::generic_category(), "listen");
 }
 
 void Server::listen() { http_.listen_after_bind(); }

@@ -20,6 +20,14 @@
 
 namespace raingan::serve {
 
+// cpp-httplib's server with a longer queue of connections waiting to be accepted: Debian's library is built
+// with a backlog of 5, and a burst of clients beyond it is answered with connection resets.
+class HttpServer : public httplib::Server {
+ public:
+  // After binding; throws std::system_error when the socket refuses.
+  void set_backlog(int connections);
+};
+
 class Server {
  public:
   explicit Server(const ServeOptions& options);
@@ -62,7 +70,7 @@ class Server {
   RenderGate gate_;
   RenderWorkers workers_;
   BuildJob build_;
-  httplib::Server http_;
+  HttpServer http_;
 };
 
 // {"message": …} with the status.

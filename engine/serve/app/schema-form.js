@@ -189,6 +189,7 @@ export class SchemaForm {
     mark.className = 'required';
     mark.textContent = ' *';
     mark.title = 'ต้องกรอก';
+    mark.setAttribute('aria-hidden', 'true');  // the control says aria-required instead
     return mark;
   }
 
