@@ -213,7 +213,7 @@ function showPreview(blob, pages) {
   }
   const frame = document.createElement('iframe');
   frame.title = 'ตัวอย่างเอกสาร PDF';
-  frame.src = state.previewUrl;
+  frame.src = `${state.previewUrl}#view=FitH&navpanes=0`;
   $('preview').replaceChildren(frame);
 }
 

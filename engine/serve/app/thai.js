@@ -95,6 +95,7 @@ const PATTERNS = [
   [/^expected a string, found/, () => 'ต้องเป็นข้อความ'],
   [/^expected text matching the pattern/, () => 'รูปแบบไม่ถูกต้อง'],
   [/^expected a unique [^,]+, found (.+) again/, (m) => `ซ้ำกับรายการก่อนหน้า (${m[1]})`],
+  [/^expected a value found at [^,]+, found ""/, () => 'ยังไม่ได้เลือก'],
   [/^expected a value found at [^,]+, found (.+?)( \(|$)/, (m) => `ไม่พบ ${m[1]} ในรายการที่อ้างถึง`],
   [/^expected one of the fields .*found unknown field "([^"]*)"/, (m) => `มีช่อง "${m[1]}" ที่แบบฟอร์มไม่รู้จัก`],
   [/^expected one of (.+), found/, () => 'ต้องเลือกจากรายการที่กำหนด'],
