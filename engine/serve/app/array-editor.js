@@ -246,6 +246,7 @@ export class ArrayEditor {
       const li = document.createElement('li');
       li.className = 'list-item';
       li.value = i + 1;
+      li.dataset.n = String(i + 1);
       const control = this.form.control(this.items, this.form.id(), appendIndex(this.path, i), this.itemGet(i),
         this.itemSet(i), true, null, `${this.title()} ลำดับที่ ${i + 1}`, long);
       li.append(control.element);

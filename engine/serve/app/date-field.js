@@ -32,6 +32,7 @@ export function createDateField({ id, value, onChange, describedBy }) {
   let current = value || '';
   const show = () => {
     reading.textContent = formatThaiDate(current);
+    input.title = formatThaiDate(current);
     wrap.classList.toggle('local-invalid', input.value.trim() !== '' && !parseIso(current));
   };
   const commit = (iso, retype) => {

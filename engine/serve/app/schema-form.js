@@ -3,7 +3,7 @@
 // shown at the field they concern.
 import { createControl } from './fields.js';
 import {
-  appendIndex, appendKey, emptyValue, isArray, isObject, isScalar, joinPath, resolve, splitPath, titleOf,
+  appendKey, emptyValue, isArray, isObject, joinPath, resolve, splitPath, titleOf,
 } from './schema.js';
 import { problemInThai } from './thai.js';
 import { ArrayEditor } from './array-editor.js';
@@ -314,4 +314,3 @@ export class SchemaForm {
   }
 }
 
-export { appendIndex, isScalar };
