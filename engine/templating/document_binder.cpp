@@ -54,8 +54,9 @@ class DocumentBinder {
 
   BoundDocument run() {
     const Element& root = *core_.file().root;
-    core_.check_attributes(root, {"title", "author", "subject", "keywords", "font", "size", "dataset-kind", "report-title"},
-                           false);
+    core_.check_attributes(
+        root, {"title", "author", "subject", "keywords", "font", "size", "dataset-kind", "report-title"},
+        false);
     core_.check_dataset_kind(root);
     styles_ = StyleSheet(core_.text(root, "font", "TH Sarabun PSK"),
                          root.attribute("size") ? parse_length(core_.text(*root.attribute("size")),

@@ -85,10 +85,11 @@ class WorkbookBinder {
 
   WorkbookSettings settings() {
     const Element& root = *core_.file().root;
-    core_.check_attributes(root,
-                           {"dataset-kind", "title", "subject", "author", "manager", "company", "category",
-                            "keywords", "comments", "constant-memory", "font", "size", "charset", "report-title"},
-                           false);
+    core_.check_attributes(
+        root,
+        {"dataset-kind", "title", "subject", "author", "manager", "company", "category", "keywords",
+         "comments", "constant-memory", "font", "size", "charset", "report-title"},
+        false);
     WorkbookSettings s;
     auto& p = s.options.properties;
     p.title = core_.text(root, "title");
