@@ -47,8 +47,15 @@ void SourceMap::suppress(const std::string& json_path) { suppressed_.insert(json
 
 std::optional<SourceMap::Place> SourceMap::locate(const std::string& path) const {
   for (std::string_view at = path; !at.empty(); at = parent_path(at))
-    if (const auto value = values_.find(at); value != values_.end())
-      return Place{value->second, at.size() < path.size() ? path : std::string(), {}, {}, {}};
+    if (const auto value = values_.find(at); value != values_.end()) {
+      const auto title = value_titles_.find(at);
+      return Place{value->second,
+                   at.size() < path.size() ? path : std::string(),
+                   title != value_titles_.end() ? title->second.title : std::string(),
+                   {},
+                   nullptr,
+                   true};
+    }
 
   // The deepest array filled from a sheet that the path runs through.
   for (std::size_t bracket = path.rfind('['); bracket != std::string::npos && bracket > 0;
@@ -90,7 +97,9 @@ std::optional<Diagnostic> SourceMap::translate(Diagnostic problem) const {
       return std::nullopt;
     problem.location = place->location;
     if (is_missing_field(problem) && !place->title.empty() && place->prefix.empty())
-      problem.message = "expected a value in column \"" + place->title + "\", found an empty cell";
+      problem.message =
+          std::string(place->single_value ? "expected a value for \"" : "expected a value in column \"") +
+          place->title + "\", found an empty cell";
     else if (!place->prefix.empty())
       problem.message = place->prefix + ": " + problem.message;
     // x-unique names the first item with the value by its path: name its cell instead.

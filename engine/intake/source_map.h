@@ -58,6 +58,7 @@ class SourceMap {
     std::string title;     // the column's title
     std::string field;     // the path inside the record
     const SheetColumns* sheet = nullptr;
+    bool single_value = false;  // from the values sheet or the command line
   };
   std::optional<Place> locate(const std::string& path) const;
 
