@@ -101,9 +101,9 @@ class Importer {
     for (auto& problem : read.problems) problems_.push_back(std::move(problem));
     if (read.document) {
       for (auto& problem : dataset::validate(*read.document, schema_))
-        if (auto translated = sources_.translate(std::move(problem))) {
-          translated->file = label_;
-          problems_.push_back(std::move(*translated));
+        for (auto& translated : sources_.translate(std::move(problem))) {
+          translated.file = label_;
+          problems_.push_back(std::move(translated));
         }
       result.document = std::move(read.document);
     }
@@ -259,7 +259,8 @@ class Importer {
   void read_values() {
     for (const auto& value : plan_.values)
       sources_.add_value_title(value.json_path, value.titles.front(),
-                               values_sheet_ != nullptr ? values_sheet_->name : plan_.values_sheet.front());
+                               values_sheet_ != nullptr ? values_sheet_->name : plan_.values_sheet.front(),
+                               value.required);
     if (values_sheet_ == nullptr) return;
     std::map<std::string, std::size_t> labels;
     for (std::size_t i = 0; i < plan_.values.size(); ++i)
@@ -513,6 +514,8 @@ class Importer {
       record.set(plan.path.front(), Node::array());
       if (const Node* key = record.find(parent.key_field)) by_key.emplace(key_text(*key), i);
     }
+    if (runs_[*plan.parent].filled)
+      sources_.add_child_sheet(runs_[*plan.parent].source, plan.json_path, run.sheet->name);
     std::vector<std::vector<std::uint32_t>> source_rows(parents->items().size());
     for (const SheetRow* row : rows) {
       const std::uint32_t key_at = *run.header.parent_key;

@@ -15,18 +15,35 @@ std::string_view parent_path(std::string_view path) {
   return cut == std::string_view::npos ? std::string_view() : path.substr(0, cut);
 }
 
+// minItems and maxItems said of a sheet's rows: "expected at least 1 row, found none".
+std::string in_rows(std::string message) {
+  const auto replace = [&message](std::string_view from, std::string_view to) {
+    if (const std::size_t at = message.find(from); at != std::string::npos)
+      message.replace(at, from.size(), to);
+  };
+  if (!message.starts_with("expected at least ") && !message.starts_with("expected at most ")) return message;
+  replace(" items,", " rows,");
+  replace(" item,", " row,");
+  replace("found an empty array", "found none");
+  replace("found an array of ", "found ");
+  if (message.ends_with(" items")) message.replace(message.size() - 5, 5, "rows");
+  if (message.ends_with(" item")) message.replace(message.size() - 4, 4, "row");
+  return message;
+}
+
 }  // namespace
 
 void SourceMap::add_value(const std::string& json_path, std::string location) {
   values_[json_path] = std::move(location);
 }
 
-void SourceMap::add_value_title(const std::string& json_path, std::string title, std::string sheet) {
-  value_titles_[json_path] = {std::move(title), std::move(sheet)};
+void SourceMap::add_value_title(const std::string& json_path, std::string title, std::string sheet,
+                                bool required) {
+  value_titles_[json_path] = {std::move(title), std::move(sheet), required};
 }
 
 std::size_t SourceMap::add_sheet(std::string sheet_name) {
-  sheets_.push_back({std::move(sheet_name), {}, {}});
+  sheets_.push_back({std::move(sheet_name), {}, {}, {}});
   return sheets_.size() - 1;
 }
 
@@ -37,6 +54,10 @@ void SourceMap::add_column(std::size_t sheet, const std::string& field_path, std
 
 void SourceMap::add_missing_column(std::size_t sheet, const std::string& field_path) {
   sheets_[sheet].missing.insert(field_path);
+}
+
+void SourceMap::add_child_sheet(std::size_t sheet, const std::string& field_path, std::string child_sheet) {
+  sheets_[sheet].children[field_path] = std::move(child_sheet);
 }
 
 void SourceMap::add_array(const std::string& json_path, std::size_t sheet, std::vector<std::uint32_t> rows) {
@@ -85,23 +106,31 @@ std::optional<SourceMap::Place> SourceMap::locate(const std::string& path) const
         cell.substr(0, cell.rfind('!') + 1) + row_number + ":" + row_number, field, {}, field, &sheet};
   }
   if (const auto array = arrays_.find(path); array != arrays_.end())
-    return Place{sheets_[array->second.sheet].name, {}, {}, {}, nullptr};
+    return Place{sheets_[array->second.sheet].name, {}, {}, {}, nullptr, false, true};
   return std::nullopt;
 }
 
-std::optional<Diagnostic> SourceMap::translate(Diagnostic problem) const {
+std::vector<Diagnostic> SourceMap::translate(Diagnostic problem) const {
   const std::string path = problem.location;
-  if (suppressed_.contains(path)) return std::nullopt;
+  if (suppressed_.contains(path)) return {};
   if (const auto place = locate(path)) {
     if (is_missing_field(problem) && place->sheet != nullptr && place->sheet->missing.contains(place->field))
-      return std::nullopt;
+      return {};
     problem.location = place->location;
     if (is_missing_field(problem) && !place->title.empty() && place->prefix.empty())
       problem.message =
           std::string(place->single_value ? "expected a value for \"" : "expected a value in column \"") +
           place->title + "\", found an empty cell";
-    else if (!place->prefix.empty())
+    else if (place->sheet != nullptr && place->sheet->children.contains(place->prefix) &&
+             problem.message != in_rows(problem.message) &&
+             problem.message.find(", found") != std::string::npos) {
+      problem.message = in_rows(problem.message);
+      problem.message.insert(
+          problem.message.find(", found"),
+          " in sheet \"" + place->sheet->children.find(place->prefix)->second + "\" for this row");
+    } else if (!place->prefix.empty())
       problem.message = place->prefix + ": " + problem.message;
+    if (place->whole_sheet) problem.message = in_rows(problem.message);
     // x-unique names the first item with the value by its path: name its cell instead.
     constexpr std::string_view first_at = " (first at ";
     if (const std::size_t at = problem.message.find(first_at); at != std::string::npos) {
@@ -111,25 +140,28 @@ std::optional<Diagnostic> SourceMap::translate(Diagnostic problem) const {
         if (const auto first = locate(problem.message.substr(start, close - start)))
           problem.message.replace(start, close - start, first->location);
     }
-    return problem;
+    return {problem};
   }
-  if (is_missing_field(problem)) {
-    // A required single value (or an object of them) that no row gave.
-    std::string titles;
-    std::string sheet;
-    const std::string prefix = path + ".";
-    for (const auto& [value_path, title] : value_titles_)
-      if (value_path == path || value_path.starts_with(prefix)) {
-        titles += (titles.empty() ? "\"" : ", \"") + title.title + "\"";
-        sheet = title.sheet;
-      }
-    if (!titles.empty()) {
-      problem.message = "expected " + std::string(titles.find(',') == std::string::npos ? "a row" : "rows") +
-                        " titled " + titles + " with a value (" + path + "), found none";
-      problem.location = sheet;
+  if (!is_missing_field(problem)) return {problem};
+
+  // A required single value, or an object of them, that no row gave: each value it needs, at its row.
+  std::vector<Diagnostic> needed;
+  const std::string prefix = path + ".";
+  for (const auto& [value_path, title] : value_titles_) {
+    if (value_path != path && !(value_path.starts_with(prefix) && title.required)) continue;
+    Diagnostic one = problem;
+    if (const auto row = values_.find(value_path); row != values_.end()) {
+      one.location = row->second;
+      one.message = "expected a value for \"" + title.title + "\", found an empty cell";
+    } else {
+      one.location = title.sheet;
+      one.message =
+          "expected a row titled \"" + title.title + "\" with a value (" + value_path + "), found none";
     }
+    needed.push_back(std::move(one));
   }
-  return problem;
+  if (needed.empty()) return {problem};
+  return needed;
 }
 
 }  // namespace raingan::intake

@@ -174,7 +174,7 @@ TEST_CASE("intake mapping: child rows name their parent by its key; an unknown k
   workbook.sheets[2].rows[2].cells[0].text = "๐๐๙";
   CHECK(problems(run(workbook)) ==
         lines({"มารวม!A3: expected the รหัสโรงเรียนหลัก of a row of sheet \"โรงเรียน\", found \"๐๐๙\"",
-               "โรงเรียน!2:2: merged: expected at least 1 item, found an empty array"}));
+               "โรงเรียน!2:2: expected at least 1 row in sheet \"มารวม\" for this row, found none"}));
 }
 
 TEST_CASE("intake mapping: what the workbook lacks comes from the base; --set wins over both") {
