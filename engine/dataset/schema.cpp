@@ -30,7 +30,7 @@ constexpr std::string_view known_keywords =
     "type, const, enum, properties, required, additionalProperties, items, minItems, maxItems, minLength, "
     "maxLength, pattern, format, minimum, maximum, exclusiveMinimum, exclusiveMaximum, $ref, definitions, "
     "title, description, default, examples, x-money, x-unique, x-references, x-ascending, x-count-of, "
-    "x-sheet, x-column, x-columns, x-columns-from, x-parent-column";
+    "x-sheet, x-column, x-columns, x-columns-from, x-parent-column, x-aliases";
 
 constexpr std::string_view definitions_prefix = "#/definitions/";
 

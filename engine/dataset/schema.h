@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dataset/ecma_pattern.h"
@@ -55,6 +56,8 @@ struct SheetHints {
   // x-parent-column, on an array of objects inside an item of another: the title of the column that holds
   // the key (x-unique) of the item each row belongs to.
   std::vector<std::string> parent_column;
+  // x-aliases: what a cell may say instead of a value ({"ประถมศึกษาปีที่ 2": "ป.2"}).
+  std::vector<std::pair<std::string, Value>> aliases;
 };
 
 // One schema object, keywords already checked.

@@ -66,6 +66,21 @@ bool read_sheet_keyword(SheetHints& hints, std::string_view key, const Value& va
     }
   } else if (key == "x-parent-column") {
     read_titles(hints.parent_column, value, at, problems);
+  } else if (key == "x-aliases") {
+    if (!value.is_object()) {
+      problems.emplace_back(
+          at,
+          "expected an object from what a cell may say to the value it stands for, found " + describe(value));
+    } else {
+      for (const auto& member : value.members()) {
+        if (member.value.is_array() || member.value.is_object())
+          problems.emplace_back(
+              append_key(at, member.key()),
+              "expected a single value (a string, number or true/false), found " + describe(member.value));
+        else
+          hints.aliases.emplace_back(std::string(member.key()), member.value);
+      }
+    }
   } else {
     return false;
   }

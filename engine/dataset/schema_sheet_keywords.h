@@ -1,5 +1,6 @@
 #pragma once
-// The spreadsheet keywords of a schema (x-sheet, x-column, x-columns, x-columns-from, x-parent-column): read
+// The spreadsheet keywords of a schema (x-sheet, x-column, x-columns, x-columns-from, x-parent-column,
+// x-aliases): read
 // into SheetHints when a schema is compiled, so that a schema that misspells them is refused as any other.
 
 #include <string>

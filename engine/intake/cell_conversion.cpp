@@ -76,6 +76,11 @@ std::string found_text(const CellInput& cell) {
 Converted convert_cell(const CellInput& cell, const Facets& facets, bool date1904) {
   if (cell.type == CellType::text && trim(cell.text).empty()) return {};
   if (cell.type == CellType::error) return failed(facets, cell);
+  if (!facets.hints.aliases.empty() && cell.type == CellType::text) {
+    const std::string key = compact_key(cell.text);
+    for (const auto& [alias, value] : facets.hints.aliases)
+      if (compact_key(alias) == key) return {Node::from_value(value), {}};
+  }
 
   if (facets.enum_values != nullptr || facets.const_value != nullptr) {
     const std::string key = cell_key(cell);

@@ -29,6 +29,7 @@ Facets facets_of(const dataset::SchemaNode& node) {
     if (facets.hints.spread_titles.empty()) facets.hints.spread_titles = hints.spread_titles;
     if (!facets.hints.spread_from) facets.hints.spread_from = hints.spread_from;
     if (facets.hints.parent_column.empty()) facets.hints.parent_column = hints.parent_column;
+    if (facets.hints.aliases.empty()) facets.hints.aliases = hints.aliases;
   }
   return facets;
 }

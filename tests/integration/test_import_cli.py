@@ -72,13 +72,13 @@ def write_xlsx(path, sheets, date1904=False):
 
 
 # A DMC-style student list: a title and a blank row above the header, titles as the export writes them, Thai
-# digits, a distance typed with a thousands separator, a level written with a Thai digit.
+# digits, a distance typed with a thousands separator, levels written with a Thai digit or in full.
 STUDENT_ROWS = [
     ["รายชื่อนักเรียนที่มีสิทธิ์ได้รับค่าพาหนะ ภาคเรียนที่ ๒ ปีการศึกษา ๒๕๖๙"],
     [],
     ["ที่", "เลขประจำตัวนักเรียน", "รหัสโรงเรียน", "รหัสโรงเรียนเดิม", "ชั้น", "ระยะทางจากบ้านถึงโรงเรียน\n(กม.)", "ชื่อ", "นามสกุล"],
     [1, "S900001", "65020001", "65025001", "ป.๒", ("number", "2.6200000000000001"), "เด็กชายสมปอง", "ใจดี"],
-    [2, "S900002", "65020001", "65025002", "อ.3", "๑๒.๕", "เด็กหญิงมาลี", "รักเรียน"],
+    [2, "S900002", "65020001", "65025002", "อนุบาลปีที่ ๓", "๑๒.๕", "เด็กหญิงมาลี", "รักเรียน"],
     [3, "S900003", "65020002", "65025004", "ม.1", "1,002", "เด็กชายก้อง", "ไกลบ้าน"],
 ]
 

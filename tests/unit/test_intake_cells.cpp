@@ -117,6 +117,10 @@ TEST_CASE("intake cells: enum values match whatever their digits and spacing; nu
   CHECK(converted(round, text("๑๒")) == "12");
   CHECK(converted(round, text("12.0")) == "12");
   CHECK(converted(R"({"enum": ["1.1", "1.2"]})", stored("1.2")) == "\"1.2\"");
+  // x-aliases: what offices write instead (a DMC export's level names).
+  const std::string named = R"({"enum": ["ป.1", "ป.2"], "x-aliases": {"ประถมศึกษาปีที่ 2": "ป.2"}})";
+  CHECK(converted(named, text("ประถมศึกษาปีที่ ๒")) == "\"ป.2\"");
+  CHECK(converted(named, text("ป.๑")) == "\"ป.1\"");
 }
 
 TEST_CASE("intake cells: dates from serials (date system aware) and from text; yes and no in Thai") {
