@@ -7,8 +7,10 @@
 #include "dataset/schema_validator.h"
 #include "intake/cell_conversion.h"
 #include "intake/cell_text.h"
+#include "intake/record_filler.h"
 #include "intake/record_tree.h"
 #include "intake/sheet_header.h"
+#include "intake/sheet_matching.h"
 #include "intake/source_map.h"
 
 namespace raingan::intake {
@@ -20,40 +22,6 @@ constexpr std::size_t no_parent = static_cast<std::size_t>(-1);
 std::string key_text(const Node& node) {
   if (node.kind() == Node::Kind::number) return plain_number(node.text()).value_or(node.text());
   return scalar_text(node);
-}
-
-const SheetCell* cell_at(const SheetRow& row, std::uint32_t column) {
-  const auto found =
-      std::lower_bound(row.cells.begin(), row.cells.end(), column,
-                       [](const SheetCell& cell, std::uint32_t at) { return cell.column < at; });
-  return found != row.cells.end() && found->column == column ? &*found : nullptr;
-}
-
-CellInput input_of(const SheetCell* cell) {
-  if (cell == nullptr) return {};
-  return {cell->type, cell->date_style, cell->text, cell->type == CellType::number};
-}
-
-bool blank(const SheetCell* cell) {
-  return cell == nullptr || (cell->type == CellType::text && trim(cell->text).empty());
-}
-
-std::string quoted_list(const std::vector<std::string>& names, std::size_t limit = 8) {
-  std::string text;
-  for (std::size_t i = 0; i < names.size() && i < limit; ++i)
-    text += (i == 0 ? "\"" : ", \"") + names[i] + "\"";
-  if (names.size() > limit) text += ", …";
-  return text;
-}
-
-// Objects left without members (every cell of a nested object empty) go, so that an optional object is
-// absent rather than present and empty.
-void prune_empty_objects(Node& node) {
-  if (!node.is_object()) return;
-  for (auto& member : node.members()) prune_empty_objects(member.second);
-  std::erase_if(node.members(), [](const auto& member) {
-    return member.second.is_object() && member.second.members().empty();
-  });
 }
 
 // Members in the order the schema lists them, as the project's datasets are written.
@@ -87,7 +55,10 @@ class Importer {
     ImportResult result;
     result.notes = workbook_.notes;
     start_tree();
-    match_sheets(result.notes);
+    const SheetMatch matched = match_sheets(plan_, workbook_, result.notes);
+    values_sheet_ = matched.values;
+    sheet_of_ = matched.sheets;
+    if (!matched.problem.empty()) problem(workbook_.sheets.front().name, matched.problem);
     read_values();
     apply_settings();
     runs_.resize(plan_.sheets.size());
@@ -146,116 +117,6 @@ class Importer {
     }
   }
 
-  void match_sheets(std::vector<std::string>& notes) {
-    std::map<std::string, const Sheet*> by_name;
-    for (const auto& sheet : workbook_.sheets) by_name.emplace(title_key(sheet.name), &sheet);
-    const auto find = [&](const std::vector<std::string>& names) -> const Sheet* {
-      for (const auto& name : names)
-        if (const auto found = by_name.find(title_key(name)); found != by_name.end()) return found->second;
-      return nullptr;
-    };
-    values_sheet_ = find(plan_.values_sheet);
-    sheet_of_.assign(plan_.sheets.size(), nullptr);
-    for (std::size_t i = 0; i < plan_.sheets.size(); ++i) sheet_of_[i] = find(plan_.sheets[i].names);
-
-    // A CSV file (or a one-sheet workbook under another name) fills the sheet whose titles its header has.
-    const bool none_named =
-        values_sheet_ == nullptr &&
-        std::all_of(sheet_of_.begin(), sheet_of_.end(), [](const Sheet* s) { return s == nullptr; });
-    if (none_named && workbook_.sheets.size() == 1) {
-      const Sheet& only = workbook_.sheets.front();
-      std::size_t best = plan_.sheets.size();
-      std::size_t best_matched = 0;
-      for (std::size_t i = 0; i < plan_.sheets.size(); ++i) {
-        const HeaderMatch match = find_header(only, plan_.sheets[i]);
-        if (match.found && match.matched > best_matched) {
-          best = i;
-          best_matched = match.matched;
-        }
-      }
-      if (best < plan_.sheets.size()) {
-        sheet_of_[best] = &only;
-        notes.push_back("\"" + only.name + "\" was read as the sheet \"" + plan_.sheets[best].names.front() +
-                        "\"");
-      } else {
-        std::string expected;
-        for (const auto& sheet : plan_.sheets) {
-          std::vector<std::string> titles;
-          for (const auto& column : sheet.columns)
-            if (column.required) titles.push_back(column.titles.front());
-          expected += (expected.empty() ? "" : "; ") + sheet.names.front() + ": " + quoted_list(titles, 4);
-        }
-        problem(only.name, "expected a header row with the column titles of one of the sheets (" + expected +
-                               "), found none in the first " + std::to_string(header_search_rows) + " rows");
-      }
-    }
-    for (const auto& sheet : workbook_.sheets) {
-      const bool used =
-          &sheet == values_sheet_ || std::find(sheet_of_.begin(), sheet_of_.end(), &sheet) != sheet_of_.end();
-      // The import sheet's own explanations are not data.
-      if (!used && workbook_.sheets.size() > 1 && sheet.name != explanations_sheet)
-        notes.push_back("sheet \"" + sheet.name + "\" was not used");
-    }
-  }
-
-  // Sets (or clears) a value from a cell; false when the cell could not be converted.
-  bool put(Node& holder, const ColumnPlan& column, const CellInput& cell, const std::string& location,
-           const std::string& json_path) {
-    if (column.shape == ColumnPlan::Shape::list) {
-      Node list = Node::array();
-      std::vector<std::string> lines;
-      if (cell.type == CellType::text) {
-        std::size_t start = 0;
-        while (start <= cell.text.size()) {
-          const std::size_t end = std::min(cell.text.find('\n', start), cell.text.size());
-          if (!trim(cell.text.substr(start, end - start)).empty())
-            lines.emplace_back(trim(cell.text.substr(start, end - start)));
-          start = end + 1;
-        }
-      } else {
-        lines.emplace_back(cell.text);
-      }
-      bool good = true;
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        CellInput line = cell;
-        line.text = lines[i];
-        Converted converted = convert_cell(line, column.facets, workbook_.date1904);
-        if (!converted.error.empty()) {
-          problem(location, (lines.size() > 1 ? "line " + std::to_string(i + 1) + ": " : std::string()) +
-                                converted.error);
-          good = false;
-        } else if (converted.value) {
-          list.items().push_back(std::move(*converted.value));
-        }
-      }
-      if (!good) {
-        sources_.suppress(json_path);
-        erase_path(holder, column.path);
-        return false;
-      }
-      if (list.items().empty())
-        erase_path(holder, column.path);
-      else if (Node* at = make_path(holder, column.path))
-        *at = std::move(list);
-      return true;
-    }
-    Converted converted = convert_cell(cell, column.facets, workbook_.date1904);
-    if (!converted.error.empty()) {
-      problem(location, converted.error);
-      sources_.suppress(json_path);
-      erase_path(holder, column.path);
-      return false;
-    }
-    if (converted.value) {
-      if (Node* at = make_path(holder, column.path)) *at = std::move(*converted.value);
-    } else if (column.required && column.nullable) {
-      if (Node* at = make_path(holder, column.path)) *at = Node::null();
-    } else {
-      erase_path(holder, column.path);
-    }
-    return true;
-  }
-
   void read_values() {
     for (const auto& value : plan_.values)
       sources_.add_value_title(value.json_path, value.titles.front(),
@@ -279,7 +140,7 @@ class Importer {
           break;
         }
         if (column.shape == ColumnPlan::Shape::spread) break;  // not offered in the values sheet
-        put(tree_, column, input_of(cell_at(row, cell.column + 1)), location, column.json_path);
+        filler_.put(tree_, column, input_of(cell_at(row, cell.column + 1)), location, column.json_path);
         sources_.add_value(column.json_path, location);
         break;
       }
@@ -301,7 +162,7 @@ class Importer {
       }
       CellInput cell;
       cell.text = text;
-      put(tree_, *target, cell, location, target->json_path);
+      filler_.put(tree_, *target, cell, location, target->json_path);
       sources_.add_value(target->json_path, location);
     }
   }
@@ -323,67 +184,6 @@ class Importer {
         rows.push_back(&row);
     }
     return rows;
-  }
-
-  void fill_record(Node& item, const SheetRow& row, const SheetPlan& plan, const SheetRun& run,
-                   const std::string& item_path) {
-    struct Spread {
-      std::vector<std::optional<Node>> items;
-      std::vector<std::string> locations;  // of each item's cell
-      std::vector<std::string> titles;
-      const ColumnPlan* column = nullptr;
-      bool failed = false;
-    };
-    std::map<std::string, Spread> spreads;  // by the array's path
-    for (std::size_t i = 0; i < plan.columns.size(); ++i) {
-      const ColumnPlan& column = plan.columns[i];
-      const auto& at = run.header.columns[i];
-      if (column.spread_from != nullptr || !at) continue;
-      const SheetCell* cell = cell_at(row, *at);
-      const std::string location = cell_location(run.sheet->name, row.index, *at);
-      const std::string json_path = item_path + "." + column.json_path;
-      if (column.shape == ColumnPlan::Shape::spread) {
-        const std::string array_path = column.json_path.substr(0, column.json_path.rfind('['));
-        Spread& spread = spreads[array_path];
-        spread.column = &column;
-        if (spread.items.size() <= column.spread_index) {
-          spread.items.resize(column.spread_index + 1);
-          spread.locations.resize(column.spread_index + 1);
-          spread.titles.resize(column.spread_index + 1);
-        }
-        Converted converted = convert_cell(input_of(cell), column.facets, workbook_.date1904);
-        if (!converted.error.empty()) {
-          problem(location, converted.error);
-          spread.failed = true;
-        }
-        spread.items[column.spread_index] = std::move(converted.value);
-        spread.locations[column.spread_index] = location;
-        spread.titles[column.spread_index] = column.titles.front();
-        continue;
-      }
-      put(item, column, input_of(cell), location, json_path);
-    }
-    for (auto& [array_path, spread] : spreads) {
-      auto& items = spread.items;
-      while (!items.empty() && !items.back()) items.pop_back();
-      const ColumnPlan& column = *spread.column;
-      // The columns are the items in order: an empty one before a filled one would shift the rest.
-      for (std::size_t i = 0; i < items.size(); ++i)
-        if (!items[i] && !spread.locations[i].empty()) {
-          problem(spread.locations[i], "expected a value in column \"" + spread.titles[i] +
-                                           "\" (the columns after it are filled), found an empty cell");
-          spread.failed = true;
-        }
-      if (items.empty() || spread.failed) {
-        if (spread.failed) sources_.suppress(item_path + "." + array_path);
-        erase_path(item, column.path);
-        continue;
-      }
-      Node array = Node::array();
-      for (auto& value : items) array.items().push_back(value ? std::move(*value) : Node::null());
-      if (Node* at = make_path(item, column.path)) *at = std::move(array);
-    }
-    prune_empty_objects(item);
   }
 
   void fill_sheet(std::size_t index) {
@@ -484,7 +284,7 @@ class Importer {
             item = *found->second;
       }
       const std::string item_path = dataset::append_index(plan.json_path, array.items().size());
-      fill_record(item, *row, plan, run, item_path);
+      filler_.fill(item, *row, plan, run.header, run.sheet->name, item_path);
       run.rows.push_back({row, no_parent, array.items().size()});
       array.items().push_back(std::move(item));
       source_rows.push_back(row->index);
@@ -538,7 +338,7 @@ class Importer {
           dataset::append_index(dataset::append_index(parent.json_path, found->second) + "." + plan.json_path,
                                 children.items().size());
       Node item = Node::object();
-      fill_record(item, *row, plan, run, item_path);
+      filler_.fill(item, *row, plan, run.header, run.sheet->name, item_path);
       run.rows.push_back({row, found->second, children.items().size()});
       children.items().push_back(std::move(item));
       source_rows[found->second].push_back(row->index);
@@ -656,6 +456,7 @@ class Importer {
   const Sheet* values_sheet_ = nullptr;
   std::vector<const Sheet*> sheet_of_;
   std::vector<SheetRun> runs_;
+  RecordFiller filler_{workbook_.date1904, sources_, problems_, label_};
 };
 
 }  // namespace
