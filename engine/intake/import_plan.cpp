@@ -39,6 +39,15 @@ class Planner {
         plan_.kind = kind.const_value->as_string();
     walk_values(root, {}, "", true, 0);
     check_titles();
+    const auto keys = [](ColumnPlan& column) {
+      column.title_keys.clear();
+      for (const auto& title : column.titles) column.title_keys.push_back(title_key(title));
+    };
+    for (auto& value : plan_.values) keys(value);
+    for (auto& sheet : plan_.sheets) {
+      for (auto& column : sheet.columns) keys(column);
+      if (sheet.parent_key) keys(*sheet.parent_key);
+    }
     if (!problems_.empty()) throw InputError(std::move(problems_));
     return std::move(plan_);
   }

@@ -20,7 +20,8 @@ struct ColumnPlan {
   std::vector<std::string> path;    // member names from the record (sheets) or from the root (single values)
   std::string json_path;            // the same as messages write it: "responsible.name", "by_quarter[2]"
   std::vector<std::string> titles;  // the first is written; each is accepted
-  Facets facets;                    // the value's, or for a list or a spread the items'
+  std::vector<std::string> title_keys;  // the titles as compared (title_key)
+  Facets facets;                        // the value's, or for a list or a spread the items'
   enum class Shape { single, list, spread } shape = Shape::single;
   // list: an array of single values in one cell, one per line. spread: one column per item, either the
   // spread_index-th of fixed titles, or one per value of spread_from (titles known from the dataset).

@@ -1,5 +1,9 @@
 #include "intake/sheet_header.h"
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "intake/cell_text.h"
 
 namespace raingan::intake {
@@ -16,21 +20,21 @@ HeaderMatch match_row(const Sheet& sheet, std::size_t position, const SheetPlan&
   match.position = position;
   match.row = sheet.rows[position].index;
   match.columns.assign(plan.columns.size(), std::nullopt);
-  for (const auto& cell : sheet.rows[position].cells)
-    match.titles.emplace(title_key(header_text(cell)), cell.column);
+  // Each cell's title once: header rows are searched for every sheet of the plan.
+  std::vector<std::pair<std::string, std::uint32_t>> keys;
+  for (const auto& cell : sheet.rows[position].cells) {
+    keys.emplace_back(title_key(header_text(cell)), cell.column);
+    match.titles.emplace(keys.back().first, cell.column);
+  }
   const auto find = [&](const ColumnPlan& column) -> std::optional<std::uint32_t> {
     std::optional<std::uint32_t> found;
-    for (const auto& cell : sheet.rows[position].cells) {
-      const std::string key = title_key(header_text(cell));
-      for (const auto& title : column.titles)
-        if (key == title_key(title)) {
-          if (found && *found != cell.column)
-            match.repeated.emplace_back(cell_location(sheet.name, match.row, cell.column),
-                                        column.titles.front());
-          else
-            found = cell.column;
-          break;
-        }
+    for (const auto& [key, at] : keys) {
+      if (std::find(column.title_keys.begin(), column.title_keys.end(), key) == column.title_keys.end())
+        continue;
+      if (found && *found != at)
+        match.repeated.emplace_back(cell_location(sheet.name, match.row, at), column.titles.front());
+      else
+        found = at;
     }
     return found;
   };

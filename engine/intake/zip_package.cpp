@@ -147,7 +147,7 @@ std::string ZipPackage::read(std::string_view name) {
   if (unzGoToFilePos64(unzip, &position) != UNZ_OK || unzOpenCurrentFile(unzip) != UNZ_OK)
     fail(entry.name, "cannot be opened: the package is damaged");
   std::string content;
-  content.reserve(std::min<std::uint64_t>(entry.declared_size, 1 << 24));
+  content.reserve(std::min<std::uint64_t>(entry.declared_size, 1 << 20));  // the header may lie
   std::vector<char> buffer(1 << 16);
   for (;;) {
     const int got = unzReadCurrentFile(unzip, buffer.data(), static_cast<unsigned>(buffer.size()));
