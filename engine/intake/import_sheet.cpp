@@ -271,10 +271,32 @@ class SheetWriter {
              sheet.parent_key->titles.front() + " (ของชีต " + plan_.sheets[*sheet.parent].names.front() + ")");
       for (const auto& column : sheet.columns)
         line(sheet.names.front(), column,
-             column.spread_from != nullptr ? "หนึ่งคอลัมน์ต่อรายการ ชื่อคอลัมน์ตาม " + column.spread_from->text()
-                                           : column.titles.front());
+             column.spread_from != nullptr
+                 ? "หนึ่งคอลัมน์ต่อรายการ ชื่อคอลัมน์ตาม " + spread_source(*column.spread_from)
+                 : column.titles.front());
     }
     writer_.end_sheet();
+  }
+
+  // Where the titles of columns from the dataset are typed: "ข้อที่ ในชีต ข้อคำถาม", or the pattern itself.
+  std::string spread_source(const dataset::PathPattern& pattern) const {
+    std::string bare;
+    for (const char c : pattern.text())
+      if (c != '[' && c != ']' && c != '*') bare += c;
+    const auto joined = [](const std::vector<std::string>& path) {
+      std::string text;
+      for (const auto& key : path) text += (text.empty() ? "" : ".") + key;
+      return text;
+    };
+    for (const auto& sheet : plan_.sheets) {
+      const std::string array = sheet.parent
+                                    ? joined(plan_.sheets[*sheet.parent].path) + "." + joined(sheet.path)
+                                    : joined(sheet.path);
+      for (const auto& column : sheet.columns)
+        if (array + "." + column.json_path == bare)
+          return column.titles.front() + " ในชีต " + sheet.names.front();
+    }
+    return pattern.text();
   }
 
   xlsx::Cell header(std::string title) { return {std::move(title), styles_.header()}; }
