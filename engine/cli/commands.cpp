@@ -4,6 +4,7 @@ namespace raingan::cli {
 
 int run_build(const Arguments& arguments);         // command_build.cpp
 int run_format(const Arguments& arguments);        // command_format.cpp
+int run_import(const Arguments& arguments);        // command_import.cpp
 int run_render(const Arguments& arguments);        // command_render.cpp
 int run_serve(const Arguments& arguments);         // command_serve.cpp
 int run_serve_worker(const Arguments& arguments);  // command_serve.cpp
@@ -17,6 +18,7 @@ const std::vector<Command>& commands() {
       {"render", run_render},
       {"text", run_text},
       {"validate", run_validate},
+      {"import", run_import},
       {"serve", run_serve},
       {"serve-worker", run_serve_worker},
   };
