@@ -22,14 +22,7 @@ int run_build(const Arguments& arguments) {
   for (const auto& entry : entries) {
     const std::string shown = std::filesystem::relative(entry.output, root).string();
     try {
-      render::Rendered rendered;
-      if (!entry.text.empty()) {
-        render::TextOptions text;
-        text.align = entry.align == "left" ? document::Align::left : document::Align::justify;
-        rendered = render::render_text(entry.text, entry.output, text, options);
-      } else {
-        rendered = render::render(entry.template_file, entry.dataset, entry.output, options);
-      }
+      const render::Rendered rendered = render::render_entry(entry, options);
       const bool workbook = entry.output.extension() == ".xlsx";
       std::printf("built %s (%zu %s)\n", shown.c_str(), rendered.pages, workbook ? "sheets" : "pages");
       std::fflush(stdout);

@@ -17,8 +17,13 @@ Usage:
   raingan build [--root DIR] [--keep-going]      build every sample document into output/
   raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx
   raingan validate DATASET...                     check datasets against their kind's schema
+  raingan import FILE.xlsx|FILE.csv --kind KIND -o DATASET.json [--base DATASET.json] [--set FIELD=VALUE]
+  raingan import --sheet-for KIND [--from DATASET.json] -o KIND.xlsx    the kind's import sheet
   raingan text INPUT.txt -o OUT.pdf [--font FAMILY] [--size PT] [--width-mm MM] [--align left|justify]
   raingan format baht|date|digits VALUE           print one formatted value
+  raingan serve [--root DIR] [--host 127.0.0.1] [--port 8080]
+                                                  the project as a web app in the browser (README)
+  raingan serve --set-password [--root DIR]       the password a server beyond this machine asks for
   raingan --help | --version
 
 Exit status: 0 on success; 1 when the input has problems (each printed on stderr as file: location: message);

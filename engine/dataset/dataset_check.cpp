@@ -13,12 +13,9 @@ std::string folder_list(const std::vector<std::filesystem::path>& folders) {
   return text;
 }
 
-}  // namespace
-
-DatasetCheck check_dataset(const std::filesystem::path& file, SchemaCatalog& schemas,
-                           const ReaderOptions& options) {
+// The checks after reading, shared by a dataset read from a file and one given as text.
+DatasetCheck check_read(JsonReadResult read, SchemaCatalog& schemas) {
   DatasetCheck check;
-  JsonReadResult read = try_read_json_file(file, options);
   check.problems = std::move(read.problems);
   check.document = std::move(read.document);
   if (!check.document) return check;
@@ -60,6 +57,18 @@ DatasetCheck check_dataset(const std::filesystem::path& file, SchemaCatalog& sch
     check.problems.insert(check.problems.end(), error.diagnostics().begin(), error.diagnostics().end());
   }
   return check;
+}
+
+}  // namespace
+
+DatasetCheck check_dataset(const std::filesystem::path& file, SchemaCatalog& schemas,
+                           const ReaderOptions& options) {
+  return check_read(try_read_json_file(file, options), schemas);
+}
+
+DatasetCheck check_dataset_text(std::string_view text, std::string file_label, SchemaCatalog& schemas,
+                                const ReaderOptions& options) {
+  return check_read(try_read_json_text(text, std::move(file_label), options), schemas);
 }
 
 JsonDocument load_dataset(const std::filesystem::path& file, SchemaCatalog& schemas,

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostic.h"
@@ -22,6 +23,10 @@ struct DatasetCheck {
 // Never throws for problems in the dataset or its schema: they all land in `problems`.
 DatasetCheck check_dataset(const std::filesystem::path& file, SchemaCatalog& schemas,
                            const ReaderOptions& options = {});
+
+// The same for a dataset held in memory (a request body); `file_label` names it in the problems.
+DatasetCheck check_dataset_text(std::string_view text, std::string file_label, SchemaCatalog& schemas,
+                                const ReaderOptions& options = {});
 
 // Reads and validates; throws InputError with every problem when there is any.
 JsonDocument load_dataset(const std::filesystem::path& file, SchemaCatalog& schemas,

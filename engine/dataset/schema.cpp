@@ -8,6 +8,7 @@
 #include "core/diagnostic.h"
 #include "dataset/json_path.h"
 #include "dataset/json_reader.h"
+#include "dataset/schema_sheet_keywords.h"
 #include "format/value_error.h"
 
 namespace raingan::dataset {
@@ -28,7 +29,8 @@ constexpr std::array<TypeName, 7> type_names = {{{"object", type_object},
 constexpr std::string_view known_keywords =
     "type, const, enum, properties, required, additionalProperties, items, minItems, maxItems, minLength, "
     "maxLength, pattern, format, minimum, maximum, exclusiveMinimum, exclusiveMaximum, $ref, definitions, "
-    "title, description, default, examples, x-money, x-unique, x-references, x-ascending, x-count-of";
+    "title, description, default, examples, x-money, x-unique, x-references, x-ascending, x-count-of, "
+    "x-sheet, x-column, x-columns, x-columns-from, x-parent-column, x-aliases";
 
 constexpr std::string_view definitions_prefix = "#/definitions/";
 
@@ -239,10 +241,17 @@ class SchemaCompiler {
             compile_node(definition.value, append_key(at, definition.key()), false,
                          definitions_.at(std::string(definition.key())));
         }
-      } else if (key == "title" || key == "description") {
+      } else if (key == "title") {
+        if (const auto title = text(value, at)) node->title = *title;
+      } else if (key == "description") {
         text(value, at);
-      } else if (key == "default" || key == "examples") {
+      } else if (key == "default") {
+        node->default_value = value;
+      } else if (key == "examples") {
         // Documentation only.
+      } else if (read_sheet_keyword(node->sheet, key, value, at, sheet_problems_)) {
+        for (auto& [where, message] : sheet_problems_) problem(where, std::move(message));
+        sheet_problems_.clear();
       } else if (key == "x-money") {
         if (value.is_boolean())
           node->money = value.as_bool();
@@ -361,6 +370,7 @@ class SchemaCompiler {
   std::vector<Diagnostic> problems_;
   std::unordered_map<std::string, SchemaNode*> definitions_;
   std::vector<PendingRef> pending_refs_;
+  std::vector<std::pair<std::string, std::string>> sheet_problems_;
 };
 
 Schema::Schema(Schema&&) noexcept = default;

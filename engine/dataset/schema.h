@@ -1,7 +1,7 @@
 #pragma once
 // A dataset schema (/datasets/schemas/<kind>.schema.json): a subset of JSON Schema draft-07 plus raingan's
-// x-money, x-unique, x-references, x-ascending and x-count-of, compiled once so that validating a large
-// dataset is linear. A schema that uses anything outside that language is rejected with the schema file and
+// x-money, x-unique, x-references, x-ascending and x-count-of (and the spreadsheet keywords of SheetHints),
+// compiled once so that validating a large dataset is linear. A schema that uses anything outside that language is rejected with the schema file and
 // the path in it.
 
 #include <cstddef>
@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dataset/ecma_pattern.h"
@@ -37,6 +38,26 @@ enum TypeBit : unsigned {
 struct AscendingRule {
   std::string field;
   bool nulls_last = false;  // null allowed as the last item's value only
+};
+
+// Where a value comes from in a spreadsheet (raingan import, engine/intake); validation ignores these.
+struct SheetHints {
+  // x-sheet, on an array of objects: the sheet whose rows are its items, then other names the sheet may
+  // have. On the root: the sheet of the single values (a label column and a value column).
+  std::vector<std::string> sheet_names;
+  bool sheet_from_title = false;  // "x-sheet": true: the sheet is named by the array's title
+  // x-column: the column's title as offices write it, then aliases.
+  std::vector<std::string> column_titles;
+  // x-columns, on an array of single values: one column per item, titled in order.
+  std::vector<std::string> spread_titles;
+  // x-columns-from, on an array of single values: one column per value the pattern reaches in the dataset,
+  // titled with that value (one answer per questionnaire item).
+  std::optional<PathPattern> spread_from;
+  // x-parent-column, on an array of objects inside an item of another: the title of the column that holds
+  // the key (x-unique) of the item each row belongs to.
+  std::vector<std::string> parent_column;
+  // x-aliases: what a cell may say instead of a value ({"ประถมศึกษาปีที่ 2": "ป.2"}).
+  std::vector<std::pair<std::string, Value>> aliases;
 };
 
 // One schema object, keywords already checked.
@@ -80,6 +101,11 @@ struct SchemaNode {
   bool money = false;  // x-money
 
   std::optional<PathPattern> references;  // x-references (strings and numbers)
+
+  // Documentation that the spreadsheet intake also reads.
+  std::string title;
+  std::optional<Value> default_value;
+  SheetHints sheet;
 };
 
 class Schema {

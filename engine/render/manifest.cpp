@@ -34,8 +34,8 @@ std::vector<ManifestEntry> read_manifest(const std::filesystem::path& root) {
       continue;
     }
     for (const auto& member : item.members())
-      if (const std::string_view key = member.key(); key != "dataset" && key != "template" &&
-                                                     key != "text" && key != "output" && key != "align")
+      if (const std::string_view key = member.key();
+          key != "dataset" && key != "template" && key != "text" && key != "output" && key != "align")
         problems.push_back({name, path + "." + std::string(key),
                             "unknown field (expected dataset, template, text, output, align)"});
     ManifestEntry entry;
@@ -55,6 +55,13 @@ std::vector<ManifestEntry> read_manifest(const std::filesystem::path& root) {
   }
   if (!problems.empty()) throw InputError(std::move(problems));
   return entries;
+}
+
+Rendered render_entry(const ManifestEntry& entry, const Options& options) {
+  if (entry.text.empty()) return render(entry.template_file, entry.dataset, entry.output, options);
+  TextOptions text;
+  text.align = entry.align == "left" ? document::Align::left : document::Align::justify;
+  return render_text(entry.text, entry.output, text, options);
 }
 
 }  // namespace raingan::render

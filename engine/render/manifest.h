@@ -11,6 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "render/options.h"
+#include "render/render.h"
+
 namespace raingan::render {
 
 struct ManifestEntry {
@@ -23,5 +26,8 @@ struct ManifestEntry {
 
 // Reads <root>/datasets/manifest.json. Throws InputError naming the file and JSON path of each problem.
 std::vector<ManifestEntry> read_manifest(const std::filesystem::path& root);
+
+// Makes one entry's document: a dataset through its template, or a text. Throws InputError on problems.
+Rendered render_entry(const ManifestEntry& entry, const Options& options);
 
 }  // namespace raingan::render

@@ -24,6 +24,9 @@ struct Limits {
 struct Options {
   std::filesystem::path fonts_folder;                 // the project's fonts/ (may not exist)
   std::vector<std::filesystem::path> schema_folders;  // empty: beside the dataset, then the project's
+  // Where a dataset's relative paths (photos) are resolved; empty: the dataset file's own folder. A dataset
+  // sent to the server is rendered from a scratch file but its photos are the project's datasets/ ones.
+  std::filesystem::path dataset_folder;
   dataset::ReaderOptions reader;
   Limits limits;
   format::Date today;

@@ -75,9 +75,11 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
     rendered.kind = kind->as_string();
 
   // Absolute, so that a dataset named without a folder still gives templates its folder as dataset_dir.
-  templating::BindOptions bind_options{options.today,
-                                       std::filesystem::absolute(dataset_path).parent_path(),
-                                       {options.limits.template_work, options.limits.max_table_rows}};
+  const std::filesystem::path dataset_folder = options.dataset_folder.empty()
+                                                   ? std::filesystem::absolute(dataset_path).parent_path()
+                                                   : std::filesystem::absolute(options.dataset_folder);
+  templating::BindOptions bind_options{
+      options.today, dataset_folder, {options.limits.template_work, options.limits.max_table_rows}};
   if (workbook) {
     rendered.pages = write_workbook(file, data, bind_options, output, options);
     return rendered;

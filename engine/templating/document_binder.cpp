@@ -8,8 +8,8 @@
 namespace raingan::templating {
 namespace {
 
-const ElementRule document_rule{"document",
-                                {"title", "author", "subject", "keywords", "font", "size", "dataset-kind"}};
+const ElementRule document_rule{
+    "document", {"title", "author", "subject", "keywords", "font", "size", "dataset-kind", "report-title"}};
 
 // The root: its settings, its styles, then sections and the blocks outside any section, which form
 // sections of their own with the page, header and footer given so far.

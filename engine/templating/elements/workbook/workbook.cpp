@@ -1,6 +1,7 @@
 // <workbook dataset-kind title subject author manager company category keywords comments constant-memory font
-// size charset>: the root of a register template. Its attributes are the document properties and the normal
-// style (font, size, charset), read before the sink is made; its children are <style> and <sheet>.
+// size charset report-title>: the root of a register template. Its attributes are the document properties and
+// the normal style (font, size, charset), read before the sink is made, and the report type's name in plain
+// words for the list people choose from (report-title); its children are <style> and <sheet>.
 #include "templating/attributes.h"
 #include "templating/elements/workbook/workbook_elements.h"
 #include "templating/whitespace.h"
@@ -11,7 +12,7 @@ namespace {
 const ElementRule workbook_rule{
     "workbook",
     {"dataset-kind", "title", "subject", "author", "manager", "company", "category", "keywords", "comments",
-     "constant-memory", "font", "size", "charset"}};
+     "constant-memory", "font", "size", "charset", "report-title"}};
 
 }  // namespace
 
