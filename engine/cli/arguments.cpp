@@ -1,6 +1,7 @@
 #include "cli/arguments.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -41,7 +42,9 @@ ParsedArguments::ParsedArguments(const Arguments& arguments, const std::set<std:
         if (i + 1 >= arguments.size()) throw UsageError(argument + " needs a value");
         value = arguments[++i];
       }
-      values_[argument] = value;
+      // A second value would silently win over the first (a second -o, a repeated limit): refuse it.
+      if (!values_.emplace(argument, value).second)
+        throw UsageError(argument + " given twice ('" + values_[argument] + "' and '" + value + "')");
     } else if (switches.count(argument) && !has_value) {
       switches_.insert(argument);
     } else {
@@ -64,9 +67,23 @@ double ParsedArguments::number(const std::string& flag, double fallback, double 
   if (!text) return fallback;
   double number = 0;
   const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), number);
-  if (error != std::errc{} || end != text->data() + text->size() || number < low || number > high)
+  // from_chars reads "nan" and "inf"; NaN would pass the range test below and then be cast (undefined).
+  if (error != std::errc{} || end != text->data() + text->size() || !std::isfinite(number) || number < low ||
+      number > high)
     throw UsageError(flag + " expects a number from " + std::to_string(static_cast<long long>(low)) + " to " +
                      std::to_string(static_cast<long long>(high)) + ", found '" + *text + "'");
+  return number;
+}
+
+std::uint64_t ParsedArguments::whole_number(const std::string& flag, std::uint64_t fallback, std::uint64_t low,
+                                             std::uint64_t high) const {
+  const auto text = value(flag);
+  if (!text) return fallback;
+  std::uint64_t number = 0;
+  const auto [end, error] = std::from_chars(text->data(), text->data() + text->size(), number);
+  if (error != std::errc{} || end != text->data() + text->size() || number < low || number > high)
+    throw UsageError(flag + " expects a whole number from " + std::to_string(low) + " to " +
+                     std::to_string(high) + ", found '" + *text + "'");
   return number;
 }
 
@@ -93,22 +110,18 @@ render::Options render_options(const ParsedArguments& arguments, const std::file
       throw UsageError("--schemas " + *schemas + " is not a folder");
     options.schema_folders.push_back(*schemas);
   }
-  options.reader.max_depth = static_cast<std::size_t>(arguments.number("--max-depth", 64, 1, 1000));
-  options.reader.max_file_bytes =
-      static_cast<std::uint64_t>(arguments.number("--max-dataset-mb", 64, 1, 4096)) * 1024 * 1024;
-  options.reader.max_string_bytes =
-      static_cast<std::size_t>(arguments.number("--max-string-kb", 1024, 1, 4 * 1024 * 1024)) * 1024;
+  options.reader.max_depth = arguments.whole_number("--max-depth", 64, 1, 1000);
+  options.reader.max_file_bytes = arguments.whole_number("--max-dataset-mb", 64, 1, 4096) * 1024 * 1024;
+  options.reader.max_string_bytes = arguments.whole_number("--max-string-kb", 1024, 1, 4 * 1024 * 1024) * 1024;
   options.limits.max_image_pixels =
       static_cast<std::uint64_t>(arguments.number("--max-image-megapixels", 50, 1, 10000) * 1'000'000);
-  options.limits.max_pages = static_cast<std::size_t>(arguments.number("--max-pages", 5000, 1, 1'000'000));
-  options.limits.max_table_rows =
-      static_cast<std::size_t>(arguments.number("--max-table-rows", 200000, 1, 10'000'000));
-  options.limits.template_work.max_steps = static_cast<std::uint64_t>(arguments.number(
-      "--max-template-steps", static_cast<double>(options.limits.template_work.max_steps), 1000, 1e12));
+  options.limits.max_pages = arguments.whole_number("--max-pages", 5000, 1, 1'000'000);
+  options.limits.max_table_rows = arguments.whole_number("--max-table-rows", 200000, 1, 10'000'000);
+  options.limits.template_work.max_steps = arguments.whole_number(
+      "--max-template-steps", options.limits.template_work.max_steps, 1000, 1'000'000'000'000);
   options.limits.template_work.max_text_bytes =
-      static_cast<std::uint64_t>(arguments.number(
-          "--max-template-text-mb",
-          static_cast<double>(options.limits.template_work.max_text_bytes / (1024 * 1024)), 1, 65536)) *
+      arguments.whole_number("--max-template-text-mb", options.limits.template_work.max_text_bytes / (1024 * 1024),
+                             1, 65536) *
       1024 * 1024;
   if (auto today = arguments.value("--today")) {
     try {

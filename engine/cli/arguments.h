@@ -2,6 +2,7 @@
 // Command-line reading shared by the commands: positional arguments, --flag VALUE / --flag=VALUE, and the
 // options every rendering command takes (fonts, schemas, limits, the date).
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -23,7 +24,11 @@ class ParsedArguments {
   const std::vector<std::string>& positional() const noexcept { return positional_; }
   std::optional<std::string> value(const std::string& flag) const;
   bool has(const std::string& flag) const { return switches_.count(flag) > 0; }
+  // A finite number in [low, high] (NaN and infinities refused), or `fallback` when the flag is absent.
   double number(const std::string& flag, double fallback, double low, double high) const;
+  // A whole number in [low, high]: "1.5", "nan", "-1" and "1e3" are refused.
+  std::uint64_t whole_number(const std::string& flag, std::uint64_t fallback, std::uint64_t low,
+                             std::uint64_t high) const;
 
  private:
   std::vector<std::string> positional_;

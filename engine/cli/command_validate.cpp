@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,7 @@ std::uint64_t parse_limit(const std::string& flag, const std::string& text, std:
 ValidateOptions parse_arguments(const Arguments& arguments) {
   ValidateOptions options;
   std::uint64_t string_kb = options.reader.max_string_bytes / 1024;
+  std::set<std::string> seen;
   for (std::size_t i = 0; i < arguments.size(); ++i) {
     std::string flag = arguments[i];
     std::string value;
@@ -52,6 +54,7 @@ ValidateOptions parse_arguments(const Arguments& arguments) {
         value = arguments[++i];
       }
     }
+    if (is_flag && !seen.insert(flag).second) throw UsageError(flag + " given twice; give it once");
     if (!is_flag) {
       options.datasets.push_back(flag);
     } else if (flag == "--schemas") {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "core/input_file.h"
 #include "core/utf8.h"
 #include "dataset/json_path.h"
 
@@ -48,15 +49,6 @@ class TrackingIterator {
 
 bool is_number_char(char c) {
   return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
-}
-
-// A size as the limit flags count it: bytes, KB or MB.
-std::string size_text(std::uint64_t bytes) {
-  constexpr std::uint64_t kb = 1024;
-  if (bytes < kb) return std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
-  if (bytes < kb * kb) return std::to_string((bytes + kb - 1) / kb) + " KB";
-  const std::uint64_t tenths = (bytes * 10 + kb * kb - 1) / (kb * kb);
-  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " MB";
 }
 
 // Friendly names for the parser's token names.
@@ -117,11 +109,11 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
     check_string_length(key, "key");
     if (const auto first = earlier_key_offset(frame)) {
       frame.skip_pending = true;
-      problems_.push_back({file_, current_path(),
-                           "expected each key once in an object, found \"" + std::string(frame.pending.key()) +
-                               "\" again (first on line " + std::to_string(lines_.line_of(*first)) +
-                               ", again on line " + std::to_string(lines_.line_of(frame.pending_key_offset)) +
-                               "); the later one is ignored"});
+      problems_.push_back(
+          {file_, current_path(),
+           "expected each key once in an object, found \"" + std::string(frame.pending.key()) +
+               "\" again (first on line " + std::to_string(lines_.line_of(*first)) + ", again on line " +
+               std::to_string(lines_.line_of(frame.pending_key_offset)) + "); the later one is ignored"});
     } else if (frame.key_index.empty()) {
       if (frame.members.size() >= small_object) index_keys(frame);
     }
@@ -155,11 +147,11 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
   // their vectors do not grow anew for each of 100,000 records.
   struct Frame {
     bool is_object = false;
-    std::size_t offset = 0;            // of its '[' or '{'
-    std::vector<Value> items;          // arrays
-    std::vector<Member> members;       // objects
+    std::size_t offset = 0;                // of its '[' or '{'
+    std::vector<Value> items;              // arrays
+    std::vector<Member> members;           // objects
     std::vector<std::size_t> key_offsets;  // objects: where each member's key starts, for repeated keys
-    Member pending;                    // objects: the key whose value is being read
+    Member pending;                        // objects: the key whose value is being read
     bool has_pending = false;
     std::size_t pending_key_offset = 0;
     bool skip_pending = false;  // the pending key repeats an earlier one; its value is dropped
@@ -230,7 +222,8 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
       frame.items.push_back(value);
     } else {
       if (!frame.skip_pending) {
-        if (!frame.key_index.empty()) frame.key_index.emplace(frame.pending.key().data(), frame.pending_key_offset);
+        if (!frame.key_index.empty())
+          frame.key_index.emplace(frame.pending.key().data(), frame.pending_key_offset);
         frame.pending.value = value;
         frame.members.push_back(frame.pending);
         frame.key_offsets.push_back(frame.pending_key_offset);
@@ -265,8 +258,8 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
   // The finished container goes to the store in one block of its exact size.
   bool close() {
     const Frame& frame = frames_[depth_ - 1];
-    const Value done =
-        frame.is_object ? store_.object(frame.members, frame.offset) : store_.array(frame.items, frame.offset);
+    const Value done = frame.is_object ? store_.object(frame.members, frame.offset)
+                                       : store_.array(frame.items, frame.offset);
     --depth_;
     return add(done);
   }
@@ -325,8 +318,8 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
     if (depth_ == 0) return "";
     const Frame& innermost = frames_[depth_ - 1];
     const std::string kind = innermost.is_object ? "object" : "array";
-    std::string text = "; the " + kind + " opened on line " + std::to_string(lines_.line_of(innermost.offset)) +
-                       " is not closed";
+    std::string text = "; the " + kind + " opened on line " +
+                       std::to_string(lines_.line_of(innermost.offset)) + " is not closed";
     if (depth_ > 1) text += " (nor " + std::to_string(depth_ - 1) + " around it)";
     return text;
   }
@@ -515,38 +508,15 @@ JsonReadResult parse(std::string_view text, std::string file, const ReaderOption
   return result;
 }
 
-std::string read_file_bytes(const fs::path& path, const std::string& label, const ReaderOptions& options,
+std::string read_file_bytes(const fs::path& path, const ReaderOptions& options,
                             std::vector<Diagnostic>& problems) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    problems.push_back({label, "", "expected a JSON file, found a folder"});
+  try {
+    return read_input_file(path, "dataset", options.max_file_bytes,
+                           "raise the limit with " + std::string(max_file_flag));
+  } catch (const InputError& error) {
+    problems.insert(problems.end(), error.diagnostics().begin(), error.diagnostics().end());
     return {};
   }
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > options.max_file_bytes) {
-    problems.push_back({label, "",
-                        "expected a dataset of at most " + size_text(options.max_file_bytes) + ", found " +
-                            size_text(size) + "; raise the limit with " + std::string(max_file_flag)});
-    return {};
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    problems.push_back({label, "", std::string("cannot open the file: ") + std::strerror(errno)});
-    return {};
-  }
-  std::string bytes;
-  if (!ec) {
-    // One allocation of the exact size: growing a string while reading would hold up to twice the file.
-    bytes.resize(static_cast<std::size_t>(size));
-    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    bytes.resize(static_cast<std::size_t>(in.gcount()));
-    if (in.eof()) in.clear();  // the file shrank while it was read: keep what was there
-  }
-  // A size that could not be known beforehand (a pipe) or a file that grew while it was read.
-  if (in.good() && in.peek() != std::char_traits<char>::eof())
-    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) problems.push_back({label, "", std::string("cannot read the file: ") + std::strerror(errno)});
-  return bytes;
 }
 
 [[noreturn]] void throw_problems(std::vector<Diagnostic> problems) { throw InputError(std::move(problems)); }
@@ -561,7 +531,7 @@ JsonReadResult try_read_json_text(std::string_view text, std::string file_label,
 JsonReadResult try_read_json_file(const fs::path& path, const ReaderOptions& options) {
   const std::string label = path.string();
   std::vector<Diagnostic> problems;
-  const std::string bytes = read_file_bytes(path, label, options, problems);
+  const std::string bytes = read_file_bytes(path, options, problems);
   if (!problems.empty()) return JsonReadResult{std::nullopt, std::move(problems)};
   return parse(bytes, label, options);
 }

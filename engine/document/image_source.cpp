@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/input_file.h"
 
 namespace raingan::document {
 namespace {
@@ -56,8 +57,10 @@ bool read_jpeg_size(std::ifstream& in, std::uint32_t& width, std::uint32_t& heig
 std::shared_ptr<const geometry::ImageData> ImageSource::load(const std::filesystem::path& path,
                                                              const std::string& requested_in, int line) {
   if (auto found = loaded_.find(path); found != loaded_.end()) return found->second;
+  // Checked before opening: a pipe would block the open, a device would feed the reader without end.
+  require_regular_file(path, "image");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path.string(), "", "image not found");
+  if (!in) throw InputError(path.string(), "", "cannot open the image");
   std::vector<unsigned char> head(32);
   in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(in.gcount()));

@@ -13,16 +13,12 @@
 #include <system_error>
 
 #include "core/diagnostic.h"
+#include "core/input_file.h"
 
 namespace raingan::pdf {
 namespace {
 
-void require_readable_file(const std::string& path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError(path, "", "image file not found");
-  if (!std::filesystem::is_regular_file(path, ec))
-    throw InputError(path, "", "image path is not a regular file");
-}
+void require_readable_file(const std::string& path) { require_regular_file(path, "image"); }
 
 struct PngImageDeleter {
   void operator()(png_image* image) const noexcept { png_image_free(image); }

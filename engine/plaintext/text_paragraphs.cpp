@@ -4,6 +4,7 @@
 #include <system_error>
 
 #include "core/diagnostic.h"
+#include "core/input_file.h"
 #include "core/utf8.h"
 
 namespace raingan::plaintext {
@@ -19,8 +20,13 @@ TextParagraphs::TextParagraphs(std::filesystem::path path, document::InlineStyle
       style_(std::move(style)),
       paragraph_style_(std::move(paragraph)),
       block_style_(std::move(block)) {
+  require_regular_file(path_, "text");
+  // Read a paragraph at a time, but a line is held whole: the file's size bounds the longest line.
+  constexpr std::uintmax_t max_text_bytes = 256 * 1024 * 1024;
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path_, ec)) throw InputError(path_.string(), "", "file not found");
+  if (const auto size = std::filesystem::file_size(path_, ec); !ec && size > max_text_bytes)
+    throw InputError(path_.string(), "",
+                     "expected a text file of at most 256 MB, found " + size_text(size) + "; split the file");
   in_.open(path_, std::ios::binary);
   if (!in_) throw InputError(path_.string(), "", "cannot read the file");
   // The whole file is checked for UTF-8 first, a line at a time, so that a bad byte anywhere is reported

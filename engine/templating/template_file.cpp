@@ -1,20 +1,14 @@
 #include "templating/template_file.h"
 
-#include <fstream>
-#include <sstream>
-
 #include "core/diagnostic.h"
+#include "core/input_file.h"
 
 namespace raingan::templating {
 
 TemplateFile load_template(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) throw InputError(path.string(), "", "template not found");
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) throw InputError(path.string(), "", "cannot read the template");
-  return parse_template(text.str(), path);
+  // A template is written by hand: 16 MB is far beyond any real one, and bounds what a mistake can cost.
+  constexpr std::uint64_t max_template_bytes = 16 * 1024 * 1024;
+  return parse_template(read_input_file(path, "template", max_template_bytes, "split the template"), path);
 }
 
 TemplateFile parse_template(std::string_view source, const std::filesystem::path& path) {

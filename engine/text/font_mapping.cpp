@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "core/diagnostic.h"
+#include "core/input_file.h"
 #include "text/font_folder.h"
 
 namespace raingan::text {
@@ -94,13 +95,10 @@ const std::string* FontMapping::substitute_of(std::string_view family) const {
 FontMapping read_font_mapping(const std::filesystem::path& json_file) {
   std::error_code ec;
   if (!std::filesystem::exists(json_file, ec)) return FontMapping{};
-  std::ifstream in(json_file, std::ios::binary);
-  if (!in) throw InputError(json_file.string(), "", "cannot read the font mapping");
-  std::stringstream content;
-  content << in.rdbuf();
+  const std::string content = read_input_file(json_file, "font mapping", 1024 * 1024, "");
   json root;
   try {
-    root = json::parse(content.str());
+    root = json::parse(content);
   } catch (const json::parse_error& error) {
     throw InputError(json_file.string(), "byte " + std::to_string(error.byte), "not valid JSON");
   }

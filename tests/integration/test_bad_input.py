@@ -247,7 +247,7 @@ class BadInput(unittest.TestCase):
     def test_a_missing_image(self):
         err = self.image_fails("absent.png", None)
         self.assertIn(TEMPLATE + ": line 7: <image src=", err)
-        self.assertIn(os.path.join(self.folder, "absent.png") + ": image not found", err)
+        self.assertIn(os.path.join(self.folder, "absent.png") + ": image file not found", err)
 
     def test_a_png_that_is_not_an_image(self):
         err = self.image_fails("photo.png", b"this was never an image\n" * 4)

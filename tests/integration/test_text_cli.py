@@ -94,7 +94,7 @@ class BadInput(unittest.TestCase):
     def test_missing_input(self):
         status, out, err = run("text", os.path.join(self.folder, "none.txt"), "-o", self.output)
         self.assertEqual(status, 1)
-        self.assertIn("none.txt: file not found", err)
+        self.assertIn("none.txt: text file not found", err)
         self.assertNothingWritten()
 
     def test_unknown_font_is_named(self):

@@ -213,7 +213,7 @@ class Validate(unittest.TestCase):
     def test_missing_file(self):
         status, _, err = run("validate", os.path.join(self.folder, "absent.json"), cwd=self.folder)
         self.assertEqual(status, 1)
-        self.assertIn("absent.json: cannot open the file: No such file or directory", err)
+        self.assertIn("absent.json: dataset file not found", err)
 
 
 class Format(unittest.TestCase):

@@ -196,7 +196,10 @@ TEST_CASE("Reading files") {
   CHECK(read_json_file(file).root.find("kind")->as_string() == "x");
   const JsonReadResult missing = try_read_json_file(folder / "nope.json");
   REQUIRE(missing.problems.size() == 1);
-  CHECK(contains(missing.problems[0].message, "cannot open the file"));
+  CHECK(contains(missing.problems[0].message, "dataset file not found"));
   CHECK(contains(try_read_json_file(folder).problems.at(0).message, "found a folder"));
+  // A device never ends and a pipe may never open: both are refused before anything is read.
+  CHECK(
+      contains(try_read_json_file("/dev/zero").problems.at(0).message, "found a device, not a regular file"));
   fs::remove_all(folder);
 }
