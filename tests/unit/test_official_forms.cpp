@@ -163,3 +163,40 @@ TEST_CASE(
 }
 
 }  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE(
+    "official forms: an announcement's heading is centred, it is signed under ประกาศ ณ วันที่, and "
+    "a document without a secrecy class carries no mark") {
+  const Form form = build("announcement.xml", "announcement-school-merger.json");
+  const auto& page = form.document.sections.front().page;
+  const double content_left = page.margin_left;
+  const double content_width = page.size.width - page.margin_left - page.margin_right;
+  const double centre = content_left + content_width / 2;
+  for (const char* head : {"ประกาศสำนักงานเขตพื้นที่การศึกษา", "เรื่อง การรวมโรงเรียนขนาดเล็ก"}) {
+    const auto found = lines_starting(form, head);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front()->page == 0);
+    CHECK(std::abs(found.front()->centre() - centre) < 1.0);
+  }
+  const auto urgency = lines_starting(form, "ด่วนที่สุด");
+  REQUIRE(urgency.size() == 1);
+  CHECK(is_red(urgency.front()->color));
+  CHECK(urgency.front()->size >= 32);
+
+  const auto announced = lines_starting(form, "ประกาศ ณ วันที่ ๑๖ พฤศจิกายน ๒๕๖๙");
+  const auto name = lines_starting(form, "(นายสมชาย ใจดี)");
+  REQUIRE(announced.size() == 1);
+  REQUIRE(name.size() == 1);
+  CHECK(name.front()->page == announced.front()->page);
+  CHECK(name.front()->page == form.pages.size() - 1);
+  const double signature_left = content_left + units::cm(6.5);
+  CHECK(std::abs(name.front()->centre() - (signature_left + content_left + content_width) / 2) < 1.0);
+  // The signature page also holds body text above the date line.
+  CHECK(lines_starting(form, "จึงประกาศให้ทราบโดยทั่วกัน").front()->page == announced.front()->page);
+
+  for (const auto& line : form.lines) CHECK(line.text.rfind("ลับ", 0) != 0);
+}
+
+}  // namespace raingan::test
