@@ -200,3 +200,33 @@ TEST_CASE(
 }
 
 }  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE(
+    "official forms: a stamped letter has no signature, and room for the stamp and initials between "
+    "the sending office and the date") {
+  const Form form = build("stamped-letter.xml", "stamped-letter-survey-reminder.json");
+  const auto& page = form.document.sections.front().page;
+  const double content_left = page.margin_left;
+  const double content_right = page.size.width - page.margin_right;
+  for (const auto& line : form.lines) CHECK(line.text.rfind("(", 0) != 0);  // no (name) under a signature
+  const auto number = lines_starting(form, "ที่ ศธ ๐๔๑๖๑/๓๘๗๕");
+  REQUIRE(number.size() == 1);
+  CHECK(std::abs(number.front()->left - content_left) < 1.0);
+  const auto office = lines_starting(form, "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา");
+  const auto date = lines_starting(form, "๑๘ พฤศจิกายน ๒๕๖๙");
+  REQUIRE(!office.empty());
+  REQUIRE(date.size() == 1);
+  const double block_centre = (content_left + units::cm(6.5) + content_right) / 2;
+  CHECK(std::abs(office.back()->centre() - block_centre) < 1.0);
+  CHECK(std::abs(date.front()->centre() - block_centre) < 1.0);
+  CHECK(date.front()->page == office.back()->page);
+  CHECK(date.front()->baseline - office.back()->baseline > units::cm(2.5));
+  const auto urgency = lines_starting(form, "ด่วนมาก");
+  REQUIRE(urgency.size() == 1);
+  CHECK(urgency.front()->baseline < number.front()->baseline);
+  CHECK(is_red(urgency.front()->color));
+}
+
+}  // namespace raingan::test
