@@ -164,6 +164,14 @@ struct PageSetup {
   double footer_offset = 28;                    // from the page's bottom edge to the bottom of the footer
 };
 
+// Text printed in a margin of every page of a section, the first page included whatever its header does: the
+// secrecy class (ลับ, ลับมาก, ลับที่สุด) stands at the top and the foot of every page of a classified document.
+struct PageMark {
+  enum class Edge { top, bottom } edge = Edge::top;
+  double offset = 0;  // pt from that edge of the page to the nearer side of the mark
+  Blocks blocks;      // laid out across the content width, as a header is
+};
+
 // A run of pages with one page setup, numbering and header/footer (cover, front matter, body).
 struct Section {
   PageSetup page;
@@ -174,6 +182,7 @@ struct Section {
   std::string label;  // the PDF page label of unnumbered pages ("ปก"); empty: their position
   Blocks header;
   Blocks footer;
+  std::vector<PageMark> page_marks;
   Blocks body;
 };
 

@@ -11,6 +11,7 @@
 #include "core/diagnostic.h"
 #include "format/thai_digits.h"
 #include "layout/block_layout.h"
+#include "layout/page_marks.h"
 #include "layout/paragraph.h"
 #include "layout/table_layout.h"
 
@@ -210,6 +211,7 @@ class SectionPaginator {
     placed_.clear();
     const bool first_page = page_index == 0;
     if (!first_page || section_.header_on_first_page) add_header_and_footer(page);
+    add_page_marks(section_, environment_, page);  // on every page, the first included
     ++output_.pages;
     ++number_;
     emit_(std::move(page));

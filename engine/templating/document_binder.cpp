@@ -55,10 +55,11 @@ class DocumentRoot {
     auto& sections = binding_.result().document.sections;
     document::PageSetup page;
     document::Blocks header, footer;
+    std::vector<document::PageMark> page_marks;
     Style body;
     body.layer(*binding_.styles().find("body"));
     std::vector<document::Section> added;
-    SectionScope scope{page, header, footer, body, false, false, false, &added};
+    SectionScope scope{page, header, footer, body, false, false, false, &added, &page_marks};
     std::optional<document::Section> implicit;
     auto flush_implicit = [&] {
       if (implicit) sections.push_back(std::move(*implicit));
@@ -83,6 +84,7 @@ class DocumentRoot {
           implicit->page = page;
           implicit->header = header;
           implicit->footer = footer;
+          implicit->page_marks = page_marks;
         }
         return;
       }
@@ -91,6 +93,7 @@ class DocumentRoot {
         implicit->page = page;
         implicit->header = header;
         implicit->footer = footer;
+        implicit->page_marks = page_marks;
       }
       binding_.bind_block(node, implicit->body, body);
     });
@@ -98,6 +101,7 @@ class DocumentRoot {
     if (sections.empty()) {
       document::Section empty;
       empty.page = page;
+      empty.page_marks = page_marks;
       sections.push_back(std::move(empty));
     }
   }

@@ -7,6 +7,7 @@ void register_style(DocumentElements&);
 void register_section(DocumentElements&);
 void register_page(DocumentElements&);
 void register_header_footer(DocumentElements&);
+void register_page_mark(DocumentElements&);
 void register_paragraph(DocumentElements&);
 void register_heading(DocumentElements&);
 void register_list(DocumentElements&);
@@ -33,6 +34,7 @@ const DocumentElements& document_elements() {
     register_section(e);
     register_page(e);
     register_header_footer(e);
+    register_page_mark(e);
     // Blocks, in the order the "expected one of" message lists them.
     register_paragraph(e);
     register_heading(e);

@@ -21,9 +21,10 @@ struct SectionScope {
   bool header_seen = false;  // in a section, the first <header> replaces the inherited one, later ones add
   bool footer_seen = false;
   std::vector<document::Section>* sections = nullptr;  // where <section> adds itself (directly in <document>)
+  std::vector<document::PageMark>* page_marks = nullptr;  // where <page-mark> adds itself
 };
 
-// Elements of the document's frame: <style>, <section>, <page>, <header>, <footer>.
+// Elements of the document's frame: <style>, <section>, <page>, <header>, <footer>, <page-mark>.
 struct SectionElement {
   void (*bind)(DocumentBinding&, const Element&, SectionScope&);
   bool document_only = false;  // only directly in <document> (<style>, <section>), not in a <section>

@@ -11,6 +11,7 @@ void bind_section(DocumentBinding& binding, const Element& e, SectionScope& oute
   section.page = outer.page;
   section.header = outer.header;
   section.footer = outer.footer;
+  section.page_marks = *outer.page_marks;
   if (const Attribute* a = e.attribute("numbering")) {
     const std::string n =
         parse_choice(core.text(*a), {"thai", "arabic", "thai-letters", "none"}, binding.where(*a));
@@ -27,6 +28,7 @@ void bind_section(DocumentBinding& binding, const Element& e, SectionScope& oute
   if (const Attribute* a = e.attribute("header-on-first-page"))
     section.header_on_first_page = parse_flag(core.text(*a), binding.where(*a));
   SectionScope scope{section.page, section.header, section.footer, outer.body, true};
+  scope.page_marks = &section.page_marks;
   const auto& frame_elements = document_elements().sections;
   core.for_each_child(e, [&](const Node& node) {
     if (node.element) {

@@ -1,0 +1,232 @@
+// The official forms of the สารบรรณ regulation as laid out from their sample datasets, read on frames: the
+// heading centred, the committee members' columns aligned, the signature where the form puts it, and the
+// secrecy mark at the top and the foot of every page, the first included.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/units.h"
+#include "dataset/dataset_check.h"
+#include "dataset/schema_catalog.h"
+#include "document/image_source.h"
+#include "layout/paginate.h"
+#include "layout_test_support.h"
+#include "templating/document_binder.h"
+#include "templating/template_file.h"
+#include "text_test_support.h"
+
+namespace raingan::test {
+namespace {
+
+const std::filesystem::path source_dir = RAINGAN_SOURCE_DIR;
+
+struct DrawnLine {
+  std::size_t page = 0;
+  std::string text;
+  double left = 0, right = 0, baseline = 0;
+  geometry::Color color;
+  double size = 0;
+  double centre() const { return (left + right) / 2; }
+};
+
+struct Form {
+  document::Document document;
+  std::vector<layout::Page> pages;
+  std::vector<DrawnLine> lines;  // every text line of every page, in drawing order
+};
+
+// Binds templates/<template> to datasets/<dataset> and
+// Lays it out, as `raingan render` does.
+Form build(const std::string& template_name, const std::string& dataset_name) {
+  const auto dataset_path = source_dir / "datasets" / dataset_name;
+  dataset::SchemaCatalog schemas(dataset::default_schema_folders(dataset_path));
+  const dataset::JsonDocument data = dataset::load_dataset(dataset_path, schemas);
+  const templating::TemplateFile file = templating::load_template(source_dir / "templates" / template_name);
+  document::ImageSource images;
+  templating::BindOptions options;
+  options.today = format::parse_iso_date("2026-11-22");
+  options.dataset_directory = dataset_path.parent_path();
+  Form form;
+  form.document = templating::bind_document(file, data, options, images).document;
+  CollectingSink sink;
+  layout::layout_document(form.document, shared_fonts(), sink, file.name);
+  form.pages = std::move(sink.pages);
+  for (std::size_t p = 0; p < form.pages.size(); ++p)
+    for (const auto& item : form.pages[p].frame.items) {
+      const auto* line = std::get_if<layout::TextLine>(&item);
+      if (!line || line->runs.empty()) continue;
+      DrawnLine drawn;
+      drawn.page = p;
+      for (const auto& span : line->spans) drawn.text += span.text;
+      drawn.left = line->runs.front().origin.x;
+      drawn.right = line->runs.back().origin.x + line->runs.back().width();
+      drawn.baseline = line->runs.front().origin.y;
+      drawn.color = line->runs.front().color;
+      drawn.size = line->runs.front().font_size;
+      form.lines.push_back(std::move(drawn));
+    }
+  return form;
+}
+
+std::vector<const DrawnLine*> lines_starting(const Form& form, const std::string& start) {
+  std::vector<const DrawnLine*> found;
+  for (const auto& line : form.lines)
+    if (line.text.rfind(start, 0) == 0) found.push_back(&line);
+  return found;
+}
+
+bool is_red(const geometry::Color& c) { return c.r > 180 && c.g < 50 && c.b < 50; }
+
+// The secrecy class at the top and the foot of every page, centred on the text area, red and larger than
+// the 16 pt body.
+void check_secrecy_marks(const Form& form, const std::string& secrecy) {
+  const auto& page = form.document.sections.front().page;
+  const double centre = page.margin_left + (page.size.width - page.margin_left - page.margin_right) / 2;
+  REQUIRE(form.pages.size() > 1);
+  for (std::size_t p = 0; p < form.pages.size(); ++p) {
+    int top = 0, bottom = 0;
+    for (const auto& line : form.lines) {
+      if (line.page != p || line.text != secrecy) continue;
+      CHECK(std::abs(line.centre() - centre) < 1.0);
+      CHECK(is_red(line.color));
+      CHECK(line.size > 16);
+      if (line.baseline < page.margin_top) ++top;
+      if (line.baseline > page.size.height - page.margin_bottom) ++bottom;
+    }
+    CHECK_MESSAGE(top == 1, "page " << p + 1 << " has " << top << " marks at the top");
+    CHECK_MESSAGE(bottom == 1, "page " << p + 1 << " has " << bottom << " marks at the foot");
+  }
+}
+
+}  // namespace
+
+TEST_CASE(
+    "official forms: an order's heading is centred, its committee columns line up, it is signed "
+    "under สั่ง ณ วันที่, and its secrecy mark is on every page") {
+  const Form form = build("order.xml", "order-transport-committee.json");
+  const auto& page = form.document.sections.front().page;
+  const double content_left = page.margin_left;
+  const double content_width = page.size.width - page.margin_left - page.margin_right;
+  const double centre = content_left + content_width / 2;
+
+  // Heading: the issuer, number and subject centred on the text area, on the first page.
+  const auto heading = lines_starting(form, "คำสั่งสำนักงานเขตพื้นที่การศึกษา");
+  REQUIRE(heading.size() == 1);
+  CHECK(heading.front()->page == 0);
+  CHECK(std::abs(heading.front()->centre() - centre) < 1.0);
+  const auto number = lines_starting(form, "ที่ ๔๑๒/๒๕๖๙");
+  REQUIRE(number.size() == 1);
+  CHECK(std::abs(number.front()->centre() - centre) < 1.0);
+
+  // Urgency: red, at least 32 pt, above the heading at the left margin.
+  const auto urgency = lines_starting(form, "ด่วน");
+  REQUIRE(urgency.size() == 1);
+  CHECK(is_red(urgency.front()->color));
+  CHECK(urgency.front()->size >= 32);
+  CHECK(urgency.front()->baseline < heading.front()->baseline);
+  CHECK(std::abs(urgency.front()->left - content_left) < 1.0);
+
+  // Committee members: every name starts at one x, every role at another, on whatever page it lands.
+  std::vector<double> names, roles;
+  for (const auto& line : form.lines) {
+    for (const char* title : {"นาย", "นางสาว", "นาง"})
+      if (line.text.rfind(title, 0) == 0 && line.left > content_left + 10 && line.left < centre) {
+        names.push_back(line.left);
+        break;
+      }
+    for (const char* role :
+         {"ประธานกรรมการ", "รองประธานกรรมการ", "กรรมการ", "กรรมการและเลขานุการ", "ผู้ช่วยเลขานุการ"})
+      if (line.text == role) roles.push_back(line.left);
+  }
+  CHECK(names.size() == 10);  // 4 + 6 members
+  CHECK(roles.size() == 10);
+  for (double x : names) CHECK(std::abs(x - names.front()) < 0.01);
+  for (double x : roles) CHECK(std::abs(x - roles.front()) < 0.01);
+  CHECK(roles.front() > centre);
+
+  // สั่ง ณ วันที่ from the middle of the line; below it on the same (last) page the signer's name, centred
+  // on the signature block, which takes the text area from 6.5 cm on.
+  const auto signed_on = lines_starting(form, "สั่ง ณ วันที่ ๑๒ พฤศจิกายน ๒๕๖๙");
+  const auto name = lines_starting(form, "(นายสมชาย ใจดี)");
+  REQUIRE(signed_on.size() == 1);
+  REQUIRE(name.size() == 1);
+  CHECK(signed_on.front()->page == form.pages.size() - 1);
+  CHECK(name.front()->page == signed_on.front()->page);
+  CHECK(name.front()->baseline > signed_on.front()->baseline + 32);
+  const double signature_left = content_left + units::cm(6.5);
+  CHECK(std::abs(name.front()->centre() - (signature_left + (content_left + content_width)) / 2) < 1.0);
+
+  check_secrecy_marks(form, "ลับ");
+}
+
+}  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE(
+    "official forms: an announcement's heading is centred, it is signed under ประกาศ ณ วันที่, and "
+    "a document without a secrecy class carries no mark") {
+  const Form form = build("announcement.xml", "announcement-school-merger.json");
+  const auto& page = form.document.sections.front().page;
+  const double content_left = page.margin_left;
+  const double content_width = page.size.width - page.margin_left - page.margin_right;
+  const double centre = content_left + content_width / 2;
+  for (const char* head : {"ประกาศสำนักงานเขตพื้นที่การศึกษา", "เรื่อง การรวมโรงเรียนขนาดเล็ก"}) {
+    const auto found = lines_starting(form, head);
+    REQUIRE(found.size() == 1);
+    CHECK(found.front()->page == 0);
+    CHECK(std::abs(found.front()->centre() - centre) < 1.0);
+  }
+  const auto urgency = lines_starting(form, "ด่วนที่สุด");
+  REQUIRE(urgency.size() == 1);
+  CHECK(is_red(urgency.front()->color));
+  CHECK(urgency.front()->size >= 32);
+
+  const auto announced = lines_starting(form, "ประกาศ ณ วันที่ ๑๖ พฤศจิกายน ๒๕๖๙");
+  const auto name = lines_starting(form, "(นายสมชาย ใจดี)");
+  REQUIRE(announced.size() == 1);
+  REQUIRE(name.size() == 1);
+  CHECK(name.front()->page == announced.front()->page);
+  CHECK(name.front()->page == form.pages.size() - 1);
+  const double signature_left = content_left + units::cm(6.5);
+  CHECK(std::abs(name.front()->centre() - (signature_left + content_left + content_width) / 2) < 1.0);
+  // The signature page also holds body text above the date line.
+  CHECK(lines_starting(form, "จึงประกาศให้ทราบโดยทั่วกัน").front()->page == announced.front()->page);
+
+  for (const auto& line : form.lines) CHECK(line.text.rfind("ลับ", 0) != 0);
+}
+
+}  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE(
+    "official forms: a stamped letter has no signature, and room for the stamp and initials between "
+    "the sending office and the date") {
+  const Form form = build("stamped-letter.xml", "stamped-letter-survey-reminder.json");
+  const auto& page = form.document.sections.front().page;
+  const double content_left = page.margin_left;
+  const double content_right = page.size.width - page.margin_right;
+  for (const auto& line : form.lines) CHECK(line.text.rfind("(", 0) != 0);  // no (name) under a signature
+  const auto number = lines_starting(form, "ที่ ศธ ๐๔๑๖๑/๓๘๗๕");
+  REQUIRE(number.size() == 1);
+  CHECK(std::abs(number.front()->left - content_left) < 1.0);
+  const auto office = lines_starting(form, "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา");
+  const auto date = lines_starting(form, "๑๘ พฤศจิกายน ๒๕๖๙");
+  REQUIRE(!office.empty());
+  REQUIRE(date.size() == 1);
+  const double block_centre = (content_left + units::cm(6.5) + content_right) / 2;
+  CHECK(std::abs(office.back()->centre() - block_centre) < 1.0);
+  CHECK(std::abs(date.front()->centre() - block_centre) < 1.0);
+  CHECK(date.front()->page == office.back()->page);
+  CHECK(date.front()->baseline - office.back()->baseline > units::cm(2.5));
+  const auto urgency = lines_starting(form, "ด่วนมาก");
+  REQUIRE(urgency.size() == 1);
+  CHECK(urgency.front()->baseline < number.front()->baseline);
+  CHECK(is_red(urgency.front()->color));
+}
+
+}  // namespace raingan::test
