@@ -14,12 +14,17 @@ constexpr std::string_view usage =
     R"(raingan - Thai official documents, registers and booklets from JSON datasets
 
 Usage:
-  raingan build [--root DIR] [--keep-going]      build every sample document into output/
-  raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx
+  raingan build [--root DIR] [--keep-going] [--strict]
+                                                  build every sample document into output/
+  raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx [--strict]
   raingan validate DATASET...                     check datasets against their kind's schema
   raingan text INPUT.txt -o OUT.pdf [--font FAMILY] [--size PT] [--width-mm MM] [--align left|justify]
   raingan format baht|date|digits VALUE           print one formatted value
   raingan --help | --version
+
+Every PDF is checked after layout (preflight: content off the page or out of its margins, a header over the
+body, overfull lines, empty pages, a signature without body text above it, missing figures); findings are
+warnings naming the page and the template line, and errors with --strict.
 
 Exit status: 0 on success; 1 when the input has problems (each printed on stderr as file: location: message);
 2 on wrong usage.
