@@ -138,6 +138,9 @@ render::Options render_options(const ParsedArguments& arguments, const std::file
     const std::string text = warning.to_string();
     if (said->insert(warning.message).second) std::fprintf(stderr, "warning: %s\n", text.c_str());
   };
+  options.finding = [](const Diagnostic& finding) {
+    std::fprintf(stderr, "warning: %s\n", finding.to_string().c_str());
+  };
   return options;
 }
 

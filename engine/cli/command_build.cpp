@@ -1,4 +1,5 @@
-// raingan build [--root DIR] [--keep-going]: every document datasets/manifest.json lists, into output/.
+// raingan build [--root DIR] [--keep-going] [--strict]: every document datasets/manifest.json lists, into
+// output/.
 #include <chrono>
 #include <cstdio>
 
@@ -9,11 +10,12 @@
 namespace raingan::cli {
 
 int run_build(const Arguments& arguments) {
-  const ParsedArguments parsed(arguments, render_flags, {"--keep-going"});
+  const ParsedArguments parsed(arguments, render_flags, {"--keep-going", "--strict"});
   if (!parsed.positional().empty())
     throw UsageError("build takes no file names (it reads datasets/manifest.json)");
   const std::filesystem::path root = project_root(parsed);
-  const render::Options options = render_options(parsed, root);
+  render::Options options = render_options(parsed, root);
+  options.strict = parsed.has("--strict");
   const auto entries = render::read_manifest(root);
   std::filesystem::create_directories(root / "output");
   const bool keep_going = parsed.has("--keep-going");

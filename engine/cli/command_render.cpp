@@ -1,4 +1,4 @@
-// raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx
+// raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx [--strict]
 #include <cstdio>
 
 #include "cli/arguments.h"
@@ -9,14 +9,16 @@ namespace raingan::cli {
 int run_render(const Arguments& arguments) {
   std::set<std::string> valued = render_flags;
   valued.insert({"-o", "--output"});
-  const ParsedArguments parsed(arguments, valued, {});
+  const ParsedArguments parsed(arguments, valued, {"--strict"});
   if (parsed.positional().size() != 2) throw UsageError("render needs TEMPLATE and DATASET");
   if (parsed.value("-o") && parsed.value("--output")) throw UsageError("-o and --output both given; give one");
   const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
   if (!output) throw UsageError("render needs -o OUT.pdf or -o OUT.xlsx");
   const std::filesystem::path root = project_root(parsed);
+  render::Options options = render_options(parsed, root);
+  options.strict = parsed.has("--strict");
   const render::Rendered rendered =
-      render::render(parsed.positional()[0], parsed.positional()[1], *output, render_options(parsed, root));
+      render::render(parsed.positional()[0], parsed.positional()[1], *output, options);
   std::printf("%s: %zu %s\n", output->c_str(), rendered.pages,
               std::filesystem::path(*output).extension() == ".xlsx" ? "sheets" : "pages");
   return 0;

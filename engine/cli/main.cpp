@@ -14,8 +14,9 @@ constexpr std::string_view usage =
     R"(raingan - Thai official documents, registers and booklets from JSON datasets
 
 Usage:
-  raingan build [--root DIR] [--keep-going]      build every sample document into output/
-  raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx
+  raingan build [--root DIR] [--keep-going] [--strict]
+                                                  build every sample document into output/
+  raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx [--strict]
   raingan validate DATASET...                     check datasets against their kind's schema
   raingan import FILE.xlsx|FILE.csv --kind KIND -o DATASET.json [--base DATASET.json] [--set FIELD=VALUE]
   raingan import --sheet-for KIND [--from DATASET.json] -o KIND.xlsx    the kind's import sheet
@@ -25,6 +26,10 @@ Usage:
                                                   the project as a web app in the browser (README)
   raingan serve --set-password [--root DIR]       the password a server beyond this machine asks for
   raingan --help | --version
+
+Every PDF is checked after layout (preflight: content off the page or out of its margins, a header over the
+body, overfull lines, empty pages, a signature without body text above it, missing figures); findings are
+warnings naming the page and the template line, and errors with --strict.
 
 Exit status: 0 on success; 1 when the input has problems (each printed on stderr as file: location: message);
 2 on wrong usage.

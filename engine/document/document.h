@@ -147,11 +147,13 @@ struct Container {
   BlockStyle block;
   std::optional<geometry::Stroke> border;
   double padding = 0;
+  bool signature = false;  // a signature block: preflight wants body lines on its page
 };
 
 struct Block {
   std::variant<Paragraph, Heading, List, Table, Image, Chart, Spacer, PageBreak, TableOfContents, Container>
       node;
+  int source_line = 0;  // template line of the element, for findings about where it landed; 0 = unknown
 };
 
 enum class PageNumbering { thai_digits, arabic, thai_letters, none };

@@ -34,6 +34,13 @@ void BlockLayouter::layout(const document::Block& block, double width, double x,
       },
       block.node);
   if (out.size() == first) return;
+  // Inner blocks named their own lines already; the rest is this block's.
+  const auto* container = std::get_if<document::Container>(&block.node);
+  for (std::size_t i = first; i < out.size(); ++i) {
+    StripOrigin& origin = origin_of(out[i]);
+    if (origin.source_line == 0) origin.source_line = block.source_line;
+    if (container && container->signature) origin.kind = StripOrigin::Kind::signature;
+  }
   static const document::BlockStyle plain;
   apply_block_style(style ? *style : plain, out, first);
 }
@@ -72,6 +79,7 @@ std::vector<FlowLine> BlockLayouter::layout_strips(const document::Blocks& block
     strip.space_after = table.space_after;
     strip.break_before = table.break_before;
     strip.marks = std::move(part.marks);
+    strip.origin = table.origin;
     strip.frame.size = {width, part.height};
     strip.frame.append(std::move(part.frame), {table.x, 0});
     lines.push_back(std::move(strip));

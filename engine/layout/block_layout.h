@@ -39,7 +39,9 @@ struct LayoutEnvironment {
   std::string source_name;                               // the template, for messages
   const std::vector<ContentsEntry>* contents = nullptr;  // for TableOfContents blocks
   const PageFields* fields = nullptr;                    // set while laying out headers and footers
-  std::vector<Diagnostic> problems;                      // characters no font has, bad table spans, …
+  double page_content_height = 0;    // the body height of a page; 0 = unbounded. Charts and pictures taller
+                                     // than a page are fitted to it: nothing may run off a page.
+  std::vector<Diagnostic> problems;  // characters no font has, bad table spans, …
 };
 
 // The break rules one block hands to the next.

@@ -21,6 +21,24 @@ struct HeadingMark {
   std::string running_title;  // empty = does not change the running header
 };
 
+// Where a strip comes from and what it is, so that a check of the finished pages (preflight) can name the
+// template line and knows what to expect of it.
+struct StripOrigin {
+  enum class Kind {
+    other,           // rules, spacers, tables, pictures, charts
+    text,            // a line of a body paragraph or list item (not a heading, not in a signature)
+    heading,         // a line of a heading
+    signature,       // anything in a signature block
+    missing_figure,  // the caption of a figure whose picture is not there
+  };
+  Kind kind = Kind::other;
+  int source_line = 0;  // template line; 0 = unknown
+  // For text lines: the column the line was broken for, from the content area's left edge (overfull check).
+  double column_left = 0;
+  double column_right = 0;
+  std::string note;  // for a missing figure: what is missing
+};
+
 struct FlowLine {
   Frame frame;  // origin at the strip's top-left; x = 0 is the left edge of the content area
   double height = 0;
@@ -30,6 +48,7 @@ struct FlowLine {
   bool break_before = true;  // a page may end just before this strip
   bool force_break_before = false;
   std::vector<HeadingMark> marks;
+  StripOrigin origin;
 };
 
 struct TableLayout;
@@ -42,6 +61,7 @@ struct FlowTable {
   bool break_before = true;
   bool force_break_before = false;
   bool keep_together = false;  // starts a new page rather than split, when a page can hold it whole
+  StripOrigin origin;
 };
 
 using FlowItem = std::variant<FlowLine, FlowTable>;
@@ -58,6 +78,9 @@ inline bool& break_before_of(FlowItem& item) {
 }
 inline bool& force_break_of(FlowItem& item) {
   return std::visit([](auto& it) -> bool& { return it.force_break_before; }, item);
+}
+inline StripOrigin& origin_of(FlowItem& item) {
+  return std::visit([](auto& it) -> StripOrigin& { return it.origin; }, item);
 }
 
 }  // namespace raingan::layout

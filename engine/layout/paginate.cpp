@@ -69,6 +69,9 @@ class SectionPaginator {
       const document::Block* block = body_.next();
       if (!block) break;
       items_.clear();
+      environment_.page_content_height =
+          std::min(content_height(),
+                   section_.page.size.height - section_.page.margin_top - section_.page.margin_bottom);
       layouter_.layout(*block, content_width_, 0, items_);
       for (auto& item : items_) pending_.push_back(std::move(item));
     }
@@ -206,9 +209,19 @@ class SectionPaginator {
       Frame& drawn = placed.frame.items.empty() && std::holds_alternative<FlowLine>(placed.source)
                          ? std::get<FlowLine>(placed.source).frame
                          : placed.frame;
-      page.frame.append(std::move(drawn), {section_.page.margin_left, top_margin() + placed.y});
+      PageStrip strip{PageStrip::Role::body,
+                      {section_.page.margin_left, top_margin() + placed.y},
+                      {content_width_, placed.height},
+                      page.frame.items.size(),
+                      0,
+                      origin_of(placed.source)};
+      page.frame.append(std::move(drawn), strip.origin);
+      strip.end_item = page.frame.items.size();
+      page.strips.push_back(std::move(strip));
     }
     placed_.clear();
+    page.content_origin = {section_.page.margin_left, top_margin()};
+    page.content_size = {content_width_, content_height()};
     const bool first_page = page_index == 0;
     if (!first_page || section_.header_on_first_page) add_header_and_footer(page);
     add_page_marks(section_, environment_, page);  // on every page, the first included
@@ -225,18 +238,21 @@ class SectionPaginator {
     BlockLayouter layouter(environment_);
     const double left = section_.page.margin_left;
     double y = section_.page.header_offset;
-    for (auto& line : layouter.layout_strips(section_.header, content_width_)) {
+    auto add = [&](FlowLine& line, PageStrip::Role role) {
+      PageStrip strip{role, {left, y},  {content_width_, line.height}, page.frame.items.size(),
+                      0,    line.origin};
       page.frame.append(std::move(line.frame), {left, y});
+      strip.end_item = page.frame.items.size();
+      page.strips.push_back(std::move(strip));
       y += line.height;
-    }
+    };
+    for (auto& line : layouter.layout_strips(section_.header, content_width_))
+      add(line, PageStrip::Role::header);
     auto footer = layouter.layout_strips(section_.footer, content_width_);
     double footer_height = 0;
     for (const auto& line : footer) footer_height += line.height;
     y = section_.page.size.height - section_.page.footer_offset - footer_height;
-    for (auto& line : footer) {
-      page.frame.append(std::move(line.frame), {left, y});
-      y += line.height;
-    }
+    for (auto& line : footer) add(line, PageStrip::Role::footer);
     environment_.fields = saved;
   }
 
@@ -375,7 +391,7 @@ std::vector<ContentsEntry> contents_of(const std::vector<LaidOutHeading>& headin
 LayoutResult layout_document(const document::Document& document, text::FontLibrary& fonts, PageSink& sink,
                              const std::string& source_name, std::size_t max_pages) {
   ParagraphLayouter paragraphs(fonts);
-  LayoutEnvironment environment{fonts, paragraphs, source_name, nullptr, nullptr, {}};
+  LayoutEnvironment environment{fonts, paragraphs, source_name, nullptr, nullptr, 0, {}};
   bool page_count_used = false;
   for (const auto& section : document.sections)
     page_count_used = page_count_used || uses_page_count(section.header) || uses_page_count(section.footer);
@@ -454,7 +470,7 @@ LayoutResult layout_document(const document::Document& document, text::FontLibra
   std::vector<ContentsEntry> entries;
   LayoutResult measured;
   for (int pass = 0; pass < 3; ++pass) {
-    LayoutEnvironment probe{fonts, paragraphs, source_name, &entries, nullptr, {}};
+    LayoutEnvironment probe{fonts, paragraphs, source_name, &entries, nullptr, 0, {}};
     LayoutResult next = run_in_order(
         document, probe, counting,
         format::thai_digits(static_cast<std::int64_t>(std::max<std::size_t>(1, measured.page_count))),
@@ -508,7 +524,7 @@ LayoutResult layout_streamed_section(const document::Section& section, document:
   document.sections.push_back(section);
   document.sections.back().body.clear();  // read from `body` instead
   ParagraphLayouter paragraphs(fonts);
-  LayoutEnvironment environment{fonts, paragraphs, source_name, nullptr, nullptr, {}};
+  LayoutEnvironment environment{fonts, paragraphs, source_name, nullptr, nullptr, 0, {}};
   StreamedBody checked(body);
   LayoutResult result = run_in_order(document, environment, sink, {}, max_pages, &checked);
   throw_problems(environment);

@@ -30,7 +30,9 @@ struct Options {
   dataset::ReaderOptions reader;
   Limits limits;
   format::Date today;
-  std::function<void(const Diagnostic&)> warn;  // problems that do not stop the build
+  std::function<void(const Diagnostic&)> warn;     // problems that do not stop the build
+  std::function<void(const Diagnostic&)> finding;  // preflight findings, each said (they name their page)
+  bool strict = false;  // --strict: preflight findings stop the document instead of being warnings
 };
 
 // Today's date, or RAINGAN_TODAY (yyyy-mm-dd) when set, so a build can be reproduced.

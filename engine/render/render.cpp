@@ -10,6 +10,7 @@
 #include "layout/paginate.h"
 #include "pdf/pdf_writer.h"
 #include "plaintext/text_paragraphs.h"
+#include "preflight/preflight.h"
 #include "render/workbook.h"
 #include "templating/document_binder.h"
 #include "templating/template_file.h"
@@ -34,14 +35,29 @@ dataset::SchemaCatalog schema_catalog(const std::filesystem::path& dataset_path,
                                                                : options.schema_folders);
 }
 
-// A PDF whose pages `lay_out` sends to the sink it is given; returns the page count.
+// Preflight findings are warnings, or with --strict the reason the document is not written.
+void report_findings(const std::vector<preflight::Finding>& findings, const std::string& source_name,
+                     const Options& options) {
+  if (findings.empty()) return;
+  std::vector<Diagnostic> diagnostics;
+  for (const auto& finding : findings) diagnostics.push_back(preflight::to_diagnostic(finding, source_name));
+  if (options.strict) throw InputError(std::move(diagnostics));
+  const auto& say = options.finding ? options.finding : options.warn;
+  if (say)
+    for (const auto& diagnostic : diagnostics) say(diagnostic);
+}
+
+// A PDF whose pages `lay_out` sends to the sink it is given, each checked on its way; returns the page count.
 std::size_t write_pdf_pages(
-    const layout::DocumentInfo& info, const std::filesystem::path& output, const Options& options,
+    const layout::DocumentInfo& info, const std::filesystem::path& output, const std::string& source_name,
+    const Options& options,
     const std::function<layout::LayoutResult(text::FontLibrary&, layout::PageSink&)>& lay_out) {
   text::FontLibrary fonts(options.fonts_folder);
   pdf::PdfWriter writer(output, {.info = info});
   WriterSink sink(writer);
-  const layout::LayoutResult result = lay_out(fonts, sink);
+  preflight::PreflightSink checked(sink);
+  const layout::LayoutResult result = lay_out(fonts, checked);
+  report_findings(checked.findings(), source_name, options);
   writer.set_outline(layout::outline_of(result.headings));
   writer.finish();
   return result.page_count;
@@ -52,7 +68,7 @@ std::size_t write_pdf_pages(
 std::size_t write_pdf(const document::Document& document, const std::filesystem::path& output,
                       const std::string& source_name, const Options& options) {
   return write_pdf_pages(
-      document.info, output, options, [&](text::FontLibrary& fonts, layout::PageSink& sink) {
+      document.info, output, source_name, options, [&](text::FontLibrary& fonts, layout::PageSink& sink) {
         return layout::layout_document(document, fonts, sink, source_name, options.limits.max_pages);
       });
 }
@@ -116,8 +132,8 @@ Rendered render_text(const std::filesystem::path& input, const std::filesystem::
   // The file is read paragraph by paragraph as the pages fill: a long text is never held whole.
   plaintext::TextParagraphs paragraphs(input, style, paragraph_style, block);
   Rendered rendered;
-  rendered.pages =
-      write_pdf_pages(info, output, options, [&](text::FontLibrary& fonts, layout::PageSink& sink) {
+  rendered.pages = write_pdf_pages(
+      info, output, input.string(), options, [&](text::FontLibrary& fonts, layout::PageSink& sink) {
         return layout::layout_streamed_section(section, paragraphs, fonts, sink, input.string(),
                                                options.limits.max_pages);
       });

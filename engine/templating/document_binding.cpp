@@ -60,7 +60,10 @@ void DocumentBinding::bind_block(const Node& node, document::Blocks& out, const 
   const DocumentElements& elements = document_elements();
   if (const auto* block = elements.blocks.find(e.name)) {
     check_attributes(core_, e, block->rule);
+    const std::size_t first = out.size();
     block->bind(*this, e, inherited, out);
+    for (std::size_t i = first; i < out.size(); ++i)
+      if (out[i].source_line == 0) out[i].source_line = e.line;
   } else if (const auto* frame = elements.sections.find(e.name)) {
     core_.fail(
         e, "belongs directly in <document>" + std::string(frame->bind.document_only ? "" : " or <section>"));

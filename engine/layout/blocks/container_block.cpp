@@ -32,6 +32,7 @@ const document::BlockStyle* layout_block(BlockLayouter& layouter, const document
       line_of_table.space_before = table.space_before;
       line_of_table.space_after = table.space_after;
       line_of_table.marks = std::move(part.marks);
+      line_of_table.origin = table.origin;
       strips.push_back(std::move(line_of_table));
     }
   }
@@ -43,6 +44,8 @@ const document::BlockStyle* layout_block(BlockLayouter& layouter, const document
   box.space_before = strips.front().space_before;
   box.space_after = strips.back().space_after;
   box.baseline = container.padding + strips.front().baseline;
+  box.origin = strips.front().origin;
+  box.origin.kind = StripOrigin::Kind::other;  // a framed box: its lines are checked as one strip
   box.frame.items.push_back(Rectangle{{x + container.start_indent, 0},
                                       {width - container.start_indent - container.end_indent, box.height},
                                       std::nullopt,

@@ -1,4 +1,4 @@
-// An image: scaled to fit the column, its caption kept with it.
+// An image: scaled to fit the column and the page, its caption kept with it.
 
 #include <algorithm>
 
@@ -19,6 +19,12 @@ const document::BlockStyle* layout_block(BlockLayouter& layouter, const document
   if (w > width) {  // never wider than the column: scale down, keeping the aspect ratio
     h *= width / w;
     w = width;
+  }
+  // Nor taller than a page (with room for a caption line): a picture never runs off the page's foot.
+  const double room = layouter.environment().page_content_height - (image.caption.empty() ? 0 : 40);
+  if (room > 0 && h > room) {
+    w *= room / h;
+    h = room;
   }
   double left = x;
   if (image.align == document::Align::center) left += (width - w) / 2;
@@ -42,6 +48,7 @@ const document::BlockStyle* layout_block(BlockLayouter& layouter, const document
       break_before_of(out[first]) = false;  // a caption stays with its picture
       space_before_of(out[first]) = 4;
     }
+    for (std::size_t i = first; i < out.size(); ++i) origin_of(out[i]).kind = StripOrigin::Kind::other;
   }
   return &image.block;
 }

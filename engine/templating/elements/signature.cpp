@@ -18,6 +18,7 @@ void bind_signature(DocumentBinding& binding, const Element& e, const Style& inh
   Style child_style;
   document::Container container = bind_container(binding, e, style, child_style);
   container.block.keep_together = true;
+  container.signature = true;
   // Two lines of space above, for the signature itself, unless the style says otherwise.
   if (!style.space_before) container.block.space_before = resolve(style).text.font.size * 2;
   // Each line of a signature block is its own paragraph: <line>…</line> or plain paragraphs.
