@@ -21,6 +21,7 @@
 #include "templating/template_file.h"
 #include "templating/workbook_binder.h"
 #include "text/font_library.h"
+#include "xlsx/workbook_writer.h"
 
 namespace {
 
