@@ -75,8 +75,8 @@ double ParsedArguments::number(const std::string& flag, double fallback, double 
   return number;
 }
 
-std::uint64_t ParsedArguments::whole_number(const std::string& flag, std::uint64_t fallback, std::uint64_t low,
-                                             std::uint64_t high) const {
+std::uint64_t ParsedArguments::whole_number(const std::string& flag, std::uint64_t fallback,
+                                            std::uint64_t low, std::uint64_t high) const {
   const auto text = value(flag);
   if (!text) return fallback;
   std::uint64_t number = 0;
@@ -112,7 +112,8 @@ render::Options render_options(const ParsedArguments& arguments, const std::file
   }
   options.reader.max_depth = arguments.whole_number("--max-depth", 64, 1, 1000);
   options.reader.max_file_bytes = arguments.whole_number("--max-dataset-mb", 64, 1, 4096) * 1024 * 1024;
-  options.reader.max_string_bytes = arguments.whole_number("--max-string-kb", 1024, 1, 4 * 1024 * 1024) * 1024;
+  options.reader.max_string_bytes =
+      arguments.whole_number("--max-string-kb", 1024, 1, 4 * 1024 * 1024) * 1024;
   options.limits.max_image_pixels =
       static_cast<std::uint64_t>(arguments.number("--max-image-megapixels", 50, 1, 10000) * 1'000'000);
   options.limits.max_pages = arguments.whole_number("--max-pages", 5000, 1, 1'000'000);
@@ -120,8 +121,8 @@ render::Options render_options(const ParsedArguments& arguments, const std::file
   options.limits.template_work.max_steps = arguments.whole_number(
       "--max-template-steps", options.limits.template_work.max_steps, 1000, 1'000'000'000'000);
   options.limits.template_work.max_text_bytes =
-      arguments.whole_number("--max-template-text-mb", options.limits.template_work.max_text_bytes / (1024 * 1024),
-                             1, 65536) *
+      arguments.whole_number("--max-template-text-mb",
+                             options.limits.template_work.max_text_bytes / (1024 * 1024), 1, 65536) *
       1024 * 1024;
   if (auto today = arguments.value("--today")) {
     try {

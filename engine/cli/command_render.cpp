@@ -11,7 +11,8 @@ int run_render(const Arguments& arguments) {
   valued.insert({"-o", "--output"});
   const ParsedArguments parsed(arguments, valued, {"--strict"});
   if (parsed.positional().size() != 2) throw UsageError("render needs TEMPLATE and DATASET");
-  if (parsed.value("-o") && parsed.value("--output")) throw UsageError("-o and --output both given; give one");
+  if (parsed.value("-o") && parsed.value("--output"))
+    throw UsageError("-o and --output both given; give one");
   const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
   if (!output) throw UsageError("render needs -o OUT.pdf or -o OUT.xlsx");
   const std::filesystem::path root = project_root(parsed);

@@ -11,7 +11,8 @@ int run_text(const Arguments& arguments) {
   valued.insert({"-o", "--output", "--font", "--size", "--width-mm", "--align"});
   const ParsedArguments parsed(arguments, valued, {});
   if (parsed.positional().size() != 1) throw UsageError("text needs one INPUT.txt");
-  if (parsed.value("-o") && parsed.value("--output")) throw UsageError("-o and --output both given; give one");
+  if (parsed.value("-o") && parsed.value("--output"))
+    throw UsageError("-o and --output both given; give one");
   const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
   if (!output) throw UsageError("text needs -o OUT.pdf");
   const std::filesystem::path root = project_root(parsed);

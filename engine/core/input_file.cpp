@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 
 #include "core/diagnostic.h"
 
@@ -20,9 +21,16 @@ std::string kind_of(mode_t mode) {
   return "something else";
 }
 
+// "a dataset", "an image".
+std::string with_article(const std::string& what) {
+  return (std::string_view("aeiou").find(what.empty() ? 'x' : what[0]) == std::string_view::npos ? "a "
+                                                                                                 : "an ") +
+         what;
+}
+
 [[noreturn]] void not_regular(const std::filesystem::path& path, const std::string& what, mode_t mode) {
   throw InputError(path.string(), "",
-                   "expected a " + what + " file, found " + kind_of(mode) +
+                   "expected " + with_article(what) + " file, found " + kind_of(mode) +
                        ", not a regular file (only regular files are read)");
 }
 
@@ -66,8 +74,8 @@ std::string read_input_file(const std::filesystem::path& path, const std::string
   if (!S_ISREG(info.st_mode)) not_regular(path, what, info.st_mode);
   const auto too_large = [&](const std::string& found) {
     return InputError(path.string(), "",
-                      "expected a " + what + " of at most " + size_text(max_bytes) + ", found " + found +
-                          (limit_hint.empty() ? "" : "; " + limit_hint));
+                      "expected " + with_article(what) + " of at most " + size_text(max_bytes) + ", found " +
+                          found + (limit_hint.empty() ? "" : "; " + limit_hint));
   };
   if (static_cast<std::uint64_t>(info.st_size) > max_bytes)
     throw too_large(size_text(static_cast<std::uint64_t>(info.st_size)));

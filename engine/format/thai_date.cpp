@@ -2,6 +2,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstdio>
 
 #include "format/value_error.h"
 
@@ -66,6 +67,16 @@ Date parse_iso_date(std::string_view text) {
       !digits_at(5, 2, month) || !digits_at(8, 2, day))
     reject(text, "");
   if (month < 1 || month > 12) reject(text, "there is no month " + std::to_string(month));
+  // Offices count years in the Buddhist Era and type "2569-11-20" for 20 November 2026 every day; read as a
+  // Christian year it would print as BE 3112. No document of theirs is dated after 2400 CE, so such a year
+  // is refused with the date it most likely meant.
+  if (year > max_christian_year) {
+    char meant[16];
+    std::snprintf(meant, sizeof meant, "%04d-%02d-%02d", year - 543, month, day);
+    throw ValueError("expected a date as yyyy-mm-dd with the Christian-Era year, found \"" +
+                     std::string(text) + "\", whose year " + std::to_string(year) +
+                     " looks like a Buddhist-Era year; write it with the year minus 543: " + meant);
+  }
   if (!is_valid_date(year, static_cast<unsigned>(month), static_cast<unsigned>(day)))
     reject(text, std::string(text.substr(0, 7)) + " has no day " + std::to_string(day));
   return Date{year, static_cast<unsigned>(month), static_cast<unsigned>(day)};

@@ -25,6 +25,9 @@ constexpr int gregorian_year(int buddhist_year) { return buddhist_year - buddhis
 // Whether year-month-day is a real date (29 Feb only in leap years).
 bool is_valid_date(int year, unsigned month, unsigned day);
 
+// The last year parse_iso_date reads: a later one ("2569-11-20") is a Buddhist-Era year typed by mistake.
+inline constexpr int max_christian_year = 2400;
+
 // Reads "2026-11-22" (four-digit year, two-digit month and day) and checks it is a real date.
 // Throws ValueError "expected a date as yyyy-mm-dd …, found …".
 Date parse_iso_date(std::string_view text);
