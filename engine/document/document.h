@@ -99,6 +99,8 @@ struct Image {
   double height = 0;  // pt; 0 = from the width and the aspect ratio
   Align align = Align::center;
   std::vector<Inline> caption;
+  std::string missing;  // a figure whose picture is not there yet: what it shows (no data); only its caption
+                        // is printed and preflight reports it
   BlockStyle block;
 };
 

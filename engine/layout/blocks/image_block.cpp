@@ -9,6 +9,22 @@ namespace raingan::layout {
 const document::BlockStyle* layout_block(BlockLayouter& layouter, const document::Image& image,
                                          BlockPlacement at, std::vector<FlowItem>& out) {
   const double width = at.width, x = at.x;
+  if (!image.missing.empty()) {
+    // The picture is not drawn yet: its caption alone, marked for preflight, rather than an empty frame.
+    document::Paragraph caption;
+    caption.content = image.caption;
+    caption.style.align = document::Align::center;
+    const std::size_t first = out.size();
+    layouter.layout_paragraph(caption, width, x, out, nullptr);
+    if (out.size() == first) out.emplace_back(FlowLine{});
+    origin_of(out[first]).kind = StripOrigin::Kind::missing_figure;  // one finding per figure
+    origin_of(out[first]).note = image.missing;
+    for (std::size_t i = first + 1; i < out.size(); ++i) {
+      origin_of(out[i]).kind = StripOrigin::Kind::other;
+      break_before_of(out[i]) = false;
+    }
+    return &image.block;
+  }
   if (!image.data || image.data->pixel_width == 0 || image.data->pixel_height == 0) return &image.block;
   const double aspect = static_cast<double>(image.data->pixel_height) / image.data->pixel_width;
   double w = image.width;
