@@ -40,6 +40,7 @@ struct LayoutEnvironment {
   const std::vector<ContentsEntry>* contents = nullptr;  // for TableOfContents blocks
   const PageFields* fields = nullptr;                    // set while laying out headers and footers
   std::vector<Diagnostic> problems;                      // characters no font has, bad table spans, …
+  double page_height = 0;  // of a page's content area, for blocks that fit themselves to a page; 0: unknown
 };
 
 // The break rules one block hands to the next.
