@@ -8,6 +8,8 @@
 #include <variant>
 #include <vector>
 
+#include "document/block_style.h"
+#include "document/diagram.h"
 #include "document/inline.h"
 #include "geometry/color.h"
 #include "geometry/document_info.h"
@@ -18,17 +20,6 @@ namespace raingan::document {
 
 struct Block;
 using Blocks = std::vector<Block>;
-
-// How a block sits between its neighbours and where pages may break around it.
-struct BlockStyle {
-  double space_before = 0;  // pt; collapses with the previous block's space_after (the larger wins)
-  double space_after = 0;
-  bool page_break_before = false;
-  bool keep_with_next = false;  // never the last thing on a page (headings)
-  bool keep_together = false;   // never broken across pages
-  int orphans = 2;              // lines a paragraph keeps at the foot of a page
-  int widows = 2;               // lines it carries to the head of the next
-};
 
 struct Paragraph {
   std::vector<Inline> content;
@@ -153,7 +144,8 @@ struct Container {
 };
 
 struct Block {
-  std::variant<Paragraph, Heading, List, Table, Image, Chart, Spacer, PageBreak, TableOfContents, Container>
+  std::variant<Paragraph, Heading, List, Table, Image, Chart, Spacer, PageBreak, TableOfContents, Container,
+               Flowchart, OrgChart>
       node;
   int source_line = 0;  // template line of the element, for findings about where it landed; 0 = unknown
 };

@@ -39,6 +39,16 @@ struct StripOrigin {
   std::string note;  // for a missing figure: what is missing
 };
 
+// What a strip adds when a page end falls next to it, so that a drawing cut by the page end reads on (a
+// flowchart's off-page connectors, the header of the table it belongs to). Pagination keeps room for the foot
+// under every strip that has one.
+struct PageCues {
+  Frame head;  // drawn above the strip when it begins a page; origin at the head's top-left
+  double head_height = 0;
+  Frame foot;  // drawn under the strip when the page ends after it
+  double foot_height = 0;
+};
+
 struct FlowLine {
   Frame frame;  // origin at the strip's top-left; x = 0 is the left edge of the content area
   double height = 0;
@@ -49,6 +59,7 @@ struct FlowLine {
   bool force_break_before = false;
   std::vector<HeadingMark> marks;
   StripOrigin origin;
+  std::shared_ptr<const PageCues> cues;  // none for most strips
 };
 
 struct TableLayout;

@@ -104,13 +104,20 @@ class SectionPaginator {
       std::visit([](auto& it) { it.force_break_before = false; }, item);
       if (auto* line = std::get_if<FlowLine>(&item)) {
         const double gap = gap_before(line->space_before);
-        if (placed_.empty() || bottom() + gap + line->height <= content_height() + 1e-6) {
+        const double foot = line->cues ? line->cues->foot_height : 0;
+        if (placed_.empty() || bottom() + gap + line->height + foot <= content_height() + 1e-6) {
           Placed p;
           p.y = bottom() + gap;
           p.height = line->height;
           p.space_after = line->space_after;
           p.break_before = line->break_before;
           p.marks = line->marks;
+          if (placed_.empty() && line->cues && line->cues->head_height > 0) {
+            // The strip begins a page: its head goes above it, and moves with it.
+            p.frame.append(line->cues->head, {0, 0});
+            p.frame.append(line->frame, {0, line->cues->head_height});
+            p.height += line->cues->head_height;
+          }
           p.source = std::move(item);  // its frame is drawn from there when the page is finished
           placed_.push_back(std::move(p));
           return;
@@ -200,6 +207,10 @@ class SectionPaginator {
                      ? section_.label
                      : page_label(number_, section_.numbering);
     const std::size_t page_index = output_.pages;
+    if (!placed_.empty())  // the page ends after this strip: its foot goes under it, in the room kept for it
+      if (const auto* line = std::get_if<FlowLine>(&placed_.back().source); line && line->cues)
+        page.frame.append(line->cues->foot, {section_.page.margin_left,
+                                             top_margin() + placed_.back().y + placed_.back().height});
     for (auto& placed : placed_) {
       for (const auto& mark : placed.marks) {
         output_.headings.push_back(

@@ -40,5 +40,9 @@ const document::BlockStyle* layout_block(BlockLayouter&, const document::TableOf
                                          std::vector<FlowItem>& out);
 const document::BlockStyle* layout_block(BlockLayouter&, const document::Container&, BlockPlacement,
                                          std::vector<FlowItem>& out);
+const document::BlockStyle* layout_block(BlockLayouter&, const document::Flowchart&, BlockPlacement,
+                                         std::vector<FlowItem>& out);
+const document::BlockStyle* layout_block(BlockLayouter&, const document::OrgChart&, BlockPlacement,
+                                         std::vector<FlowItem>& out);
 
 }  // namespace raingan::layout

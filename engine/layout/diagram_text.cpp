@@ -1,0 +1,135 @@
+#include "layout/diagram_text.h"
+
+#include <algorithm>
+#include <span>
+
+namespace raingan::layout {
+namespace {
+
+// A box text this long reads as a paragraph and is set distributed; narrower boxes stay centred, as spreading
+// a few clusters across a line leaves gaps wider than the words.
+constexpr int justify_from_lines = 3;
+constexpr double justify_from_width_em = 9;
+// Lines in boxes sit closer than in running text: a Thai line box holds room for stacked marks a box's short
+// lines rarely use, and a shape grows with every line.
+constexpr double box_line_spacing = 0.88;
+constexpr double unbounded = 1e6;
+
+double widest(const ParagraphLayout& laid) {
+  double width = 0;
+  for (const auto& line : laid.lines) width = std::max(width, line.width);
+  return width;
+}
+
+// Whether every line but the last of a justified text is nearly full without its stretch: spreading a short
+// line across a box opens gaps between its letters that read as spaced-out type.
+bool evenly_full(const ParagraphLayout& laid, double width) {
+  constexpr double fullness = 0.88;
+  for (std::size_t k = 0; k + 1 < laid.lines.size(); ++k) {
+    double natural = 0;
+    for (const auto& item : laid.lines[k].content.items)
+      if (const auto* line = std::get_if<TextLine>(&item))
+        for (const auto& run : line->runs)
+          for (const auto& glyph : run.glyphs) natural += glyph.shaped_advance;
+    if (natural < width * fullness) return false;
+  }
+  return true;
+}
+
+BoxText box_text(ParagraphLayout&& laid, double width) {
+  BoxText text;
+  text.width = width;
+  text.widest_line = widest(laid);
+  for (const auto& line : laid.lines) text.height += line.height;
+  text.lines = std::move(laid.lines);
+  return text;
+}
+
+}  // namespace
+
+ParagraphLayout DiagramText::set(const std::string& text, const InlineStyle& style, double width,
+                                 Align align) {
+  ParagraphStyle paragraph;
+  paragraph.align = align;
+  paragraph.line_spacing = box_line_spacing;
+  const Inline piece = TextInline{text, style, {}, {}};
+  ParagraphLayout laid =
+      paragraphs_.layout(std::span<const Inline>(&piece, 1), paragraph, std::max(1.0, width));
+  for (const auto& missing : laid.missing) {
+    const bool known = std::any_of(missing_.begin(), missing_.end(), [&](const Missing& m) {
+      return m.code_point == missing.code_point && m.text == text;
+    });
+    if (!known) missing_.push_back({missing.code_point, text});
+  }
+  return laid;
+}
+
+bool DiagramText::breaks_a_word(const std::string& text, const ParagraphLayout& laid) {
+  code_points_.assign(text);
+  breaks_.find(text, code_points_, flags_);
+  for (std::size_t k = 0; k + 1 < laid.lines.size(); ++k) {
+    const std::size_t end = laid.lines[k].text_end;
+    if (end < flags_.size() && !(flags_[end] & (text::break_allowed | text::break_forced))) return true;
+  }
+  return false;
+}
+
+BoxText DiagramText::line(const std::string& text, const InlineStyle& style) {
+  ParagraphLayout laid = set(text, style, unbounded, Align::left);
+  const double width = widest(laid);
+  return box_text(set(text, style, width + 0.01, Align::center), width + 0.01);
+}
+
+BoxText DiagramText::paragraph(const std::string& text, const InlineStyle& style, double width, Align align) {
+  if (text.empty()) return {};
+  return box_text(set(text, style, width, align), width);
+}
+
+BoxText DiagramText::fit(const std::string& text, const InlineStyle& style, double max_width) {
+  if (text.empty()) return {};
+  ParagraphLayout natural = set(text, style, unbounded, Align::left);
+  const double natural_width = widest(natural);
+  if (natural.lines.size() <= 1 && natural_width <= max_width) {
+    // One line: the box is as wide as the words (a hair more, so the line breaker keeps them on one line).
+    return box_text(set(text, style, natural_width + 0.01, Align::center), natural_width + 0.01);
+  }
+  // A word wider than the limit widens the box rather than break.
+  while (max_width < natural_width && breaks_a_word(text, set(text, style, max_width, Align::left)))
+    max_width = std::min(natural_width, max_width * 1.1 + 1);
+  const std::size_t count = set(text, style, max_width, Align::left).lines.size();
+  // The narrowest width that still needs no more lines: lines of even length read better than a full line
+  // and a stub.
+  double low = std::min(max_width, natural_width / static_cast<double>(count)) * 0.9;
+  double high = max_width;
+  for (int step = 0; step < 10 && high - low > 1; ++step) {
+    const double middle = (low + high) / 2;
+    const ParagraphLayout tried = set(text, style, middle, Align::left);
+    if (tried.lines.size() <= count && !breaks_a_word(text, tried))
+      high = middle;
+    else
+      low = middle;
+  }
+  if (count >= justify_from_lines && high >= justify_from_width_em * style.font.size) {
+    ParagraphLayout justified = set(text, style, high, Align::justify);
+    if (evenly_full(justified, high)) return box_text(std::move(justified), high);
+  }
+  ParagraphLayout centred = set(text, style, high, Align::center);
+  return box_text(std::move(centred), high);
+}
+
+void DiagramText::draw(const BoxText& text, double center_x, double top, std::vector<FrameItem>& out) {
+  const double left = center_x - text.width / 2;
+  double y = top;
+  for (const auto& line : text.lines) {
+    // The line's box (ascent + descent) is centred in its advance, as paragraphs are set in the page flow.
+    const double baseline = y + (line.height - (line.ascent + line.descent)) / 2 + line.ascent;
+    for (const auto& item : line.content.items) {
+      FrameItem moved = item;
+      translate(moved, {left, baseline});
+      out.push_back(std::move(moved));
+    }
+    y += line.height;
+  }
+}
+
+}  // namespace raingan::layout

@@ -1,0 +1,60 @@
+#pragma once
+// Words inside a diagram's boxes, measured and broken by raingan's own paragraph layout (HarfBuzz shaping,
+// Thai word boundaries): a box is as wide as its text needs up to a limit, a long text wraps into balanced
+// lines (the narrowest width that needs no more lines), and is set Thai-distributed when it runs to three
+// lines or more in a box at least nine em wide and its lines are nearly full before stretching (else the
+// letters would stand apart); other texts are centred. Lines stand 0.88 of a running
+// text's line apart.
+
+#include <string>
+#include <vector>
+
+#include "layout/frame.h"
+#include "layout/paragraph.h"
+#include "text/code_points.h"
+#include "text/line_breaks.h"
+
+namespace raingan::layout {
+
+struct BoxText {
+  std::vector<LineBox> lines;
+  double width = 0;   // the width the lines were set in (justified lines fill it; centred lines sit in it)
+  double height = 0;  // baseline-to-baseline advances, summed
+  double widest_line = 0;  // drawn width of the widest line
+};
+
+class DiagramText {
+ public:
+  explicit DiagramText(ParagraphLayouter& paragraphs) : paragraphs_(paragraphs) {}
+
+  // Lays `text` out no wider than `max_width` (pt), lines balanced; wider only where a word is wider than
+  // that (a word is never broken to fit a box). Empty text gives no lines.
+  BoxText fit(const std::string& text, const InlineStyle& style, double max_width);
+  // One line, never wrapped (labels on lines).
+  BoxText line(const std::string& text, const InlineStyle& style);
+  // A paragraph set `width` wide with `align` (a table cell's text).
+  BoxText paragraph(const std::string& text, const InlineStyle& style, double width, Align align);
+
+  // Appends the text lines of `text`, its block centred horizontally on `center_x`, its top at `top`.
+  static void draw(const BoxText& text, double center_x, double top, std::vector<FrameItem>& out);
+
+  // Characters no face has, met so far (drawn as .notdef), with the text they were in.
+  struct Missing {
+    char32_t code_point;
+    std::string text;
+  };
+  const std::vector<Missing>& missing() const { return missing_; }
+
+ private:
+  ParagraphLayout set(const std::string& text, const InlineStyle& style, double width, Align align);
+  // Whether a line of `laid` ends inside a word (the word was wider than the line).
+  bool breaks_a_word(const std::string& text, const ParagraphLayout& laid);
+
+  ParagraphLayouter& paragraphs_;
+  text::LineBreakFinder breaks_;
+  text::CodePoints code_points_;
+  std::vector<std::uint8_t> flags_;
+  std::vector<Missing> missing_;
+};
+
+}  // namespace raingan::layout
