@@ -13,11 +13,11 @@ int run_render(const Arguments& arguments) {
   if (parsed.positional().size() != 2) throw UsageError("render needs TEMPLATE and DATASET");
   const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
   if (!output) throw UsageError("render needs -o OUT.pdf or -o OUT.xlsx");
-  const std::filesystem::path root = project_root(parsed);
-  const render::Rendered rendered =
-      render::render(parsed.positional()[0], parsed.positional()[1], *output, render_options(parsed, root));
-  std::printf("%s: %zu %s\n", output->c_str(), rendered.pages,
-              std::filesystem::path(*output).extension() == ".xlsx" ? "sheets" : "pages");
+  const Project project = find_project(parsed, parsed.positional());
+  const render::Rendered rendered = render::render(parsed.positional()[0], parsed.positional()[1], *output,
+                                                   render_options(parsed, project));
+  const bool workbook = std::filesystem::path(*output).extension() == ".xlsx";
+  std::printf("%s: %s\n", output->c_str(), count_of(rendered.pages, workbook ? "sheet" : "page").c_str());
   return 0;
 }
 

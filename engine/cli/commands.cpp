@@ -4,6 +4,7 @@ namespace raingan::cli {
 
 int run_build(const Arguments& arguments);     // command_build.cpp
 int run_format(const Arguments& arguments);    // command_format.cpp
+int run_init(const Arguments& arguments);      // command_init.cpp
 int run_render(const Arguments& arguments);    // command_render.cpp
 int run_text(const Arguments& arguments);      // command_text.cpp
 int run_validate(const Arguments& arguments);  // command_validate.cpp
@@ -11,7 +12,7 @@ int run_validate(const Arguments& arguments);  // command_validate.cpp
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
       {"build", run_build}, {"format", run_format},     {"render", run_render},
-      {"text", run_text},   {"validate", run_validate},
+      {"text", run_text},   {"validate", run_validate}, {"init", run_init},
   };
   return all;
 }

@@ -14,12 +14,21 @@ constexpr std::string_view usage =
     R"(raingan - Thai official documents, registers and booklets from JSON datasets
 
 Usage:
-  raingan build [--root DIR] [--keep-going]      build every sample document into output/
+  raingan build [NAME...] [-j N] [--root DIR] [--keep-going]
+                                                  build the documents datasets/manifest.json lists (the
+                                                  named ones, or all) into output/, N at a time
   raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx
   raingan validate DATASET...                     check datasets against their kind's schema
   raingan text INPUT.txt -o OUT.pdf [--font FAMILY] [--size PT] [--width-mm MM] [--align left|justify]
   raingan format baht|date|digits VALUE           print one formatted value
+  raingan init DIR                                make a new project that builds at once
   raingan --help | --version
+
+A project is the folder that holds templates/, datasets/ and fonts/: --root, or the nearest one above the
+template or dataset given (else above the current folder). Fonts, schemas and templates it lacks come from
+the installed share folder, then from the system's fonts. Files are read only from the project, the share
+folder, the project of each file named on the command line and folders given with --allow-read DIR[:DIR...];
+build writes only inside the project's output/.
 
 Exit status: 0 on success; 1 when the input has problems (each printed on stderr as file: location: message);
 2 on wrong usage.

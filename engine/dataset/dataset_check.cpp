@@ -51,7 +51,7 @@ DatasetCheck check_dataset(const std::filesystem::path& file, SchemaCatalog& sch
                                     "\""});
       return check;
     }
-    std::vector<Diagnostic> found = validate(document, *schema);
+    std::vector<Diagnostic> found = validate(document, *schema, options.file_scope);
     check.problems.insert(check.problems.end(), std::make_move_iterator(found.begin()),
                           std::make_move_iterator(found.end()));
   } catch (const format::ValueError& error) {

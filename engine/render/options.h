@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/read_scope.h"
 #include "dataset/json_reader.h"
 #include "format/thai_date.h"
 #include "templating/evaluator.h"
@@ -24,6 +25,8 @@ struct Limits {
 struct Options {
   std::filesystem::path fonts_folder;                 // the project's fonts/ (may not exist)
   std::vector<std::filesystem::path> schema_folders;  // empty: beside the dataset, then the project's
+  std::filesystem::path share_folder;  // installed data: schemas a project lacks (may be empty)
+  ReadScope reads;                     // where templates, datasets, texts, images and fonts may be read from
   dataset::ReaderOptions reader;
   Limits limits;
   format::Date today;
