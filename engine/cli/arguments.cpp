@@ -1,10 +1,12 @@
 #include "cli/arguments.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <memory>
 
+#include "core/project.h"
 #include "format/value_error.h"
 
 namespace raingan::cli {
@@ -20,7 +22,8 @@ const std::set<std::string> render_flags = {"--fonts",
                                             "--max-template-steps",
                                             "--max-template-text-mb",
                                             "--today",
-                                            "--root"};
+                                            "--root",
+                                            "--allow-read"};
 
 ParsedArguments::ParsedArguments(const Arguments& arguments, const std::set<std::string>& valued,
                                  const std::set<std::string>& switches) {
@@ -87,24 +90,74 @@ std::uint64_t ParsedArguments::whole_number(const std::string& flag, std::uint64
   return number;
 }
 
-std::filesystem::path project_root(const ParsedArguments& arguments) {
-  namespace fs = std::filesystem;
-  if (auto root = arguments.value("--root")) {
-    if (!fs::is_directory(*root)) throw UsageError("--root " + *root + " is not a folder");
-    return fs::absolute(*root);
-  }
-  std::error_code ec;
-  for (fs::path folder = fs::current_path(); !folder.empty(); folder = folder.parent_path()) {
-    if (fs::is_directory(folder / "datasets", ec) && fs::is_directory(folder / "templates", ec))
-      return folder;
-    if (folder == folder.parent_path()) break;
-  }
-  return fs::current_path();
+std::string count_of(std::size_t count, const std::string& noun) {
+  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
 }
 
-render::Options render_options(const ParsedArguments& arguments, const std::filesystem::path& root) {
+Project find_project(const ParsedArguments& arguments, const std::vector<std::string>& named_files) {
+  namespace fs = std::filesystem;
+  Project project;
+  std::error_code ec;
+  if (auto root = arguments.value("--root")) {
+    if (!fs::is_directory(*root, ec)) throw UsageError("--root " + *root + " is not a folder");
+    project.root = fs::absolute(*root).lexically_normal();
+  }
+  for (const auto& file : named_files) {
+    if (!project.root.empty()) break;
+    if (auto found = find_project_root(file)) project.root = *found;
+  }
+  if (project.root.empty()) {
+    if (auto found = find_project_root(fs::current_path()))
+      project.root = *found;
+    else
+      project.root = named_files.empty() ? fs::current_path()
+                                         : fs::absolute(named_files.front()).lexically_normal().parent_path();
+  }
+  project.share = installed_share_folder();
+  std::vector<fs::path> folders{project.root};
+  // The share folder's parts one by one: in a build folder they are links into the source tree.
+  if (!project.share.empty())
+    for (const char* part : {"fonts", "templates", "datasets"}) folders.push_back(project.share / part);
+  // A file named on the command line is the user's choice: its project (or its folder when it is in none)
+  // is read from too, so a dataset kept elsewhere can use a project's template and its own photos.
+  for (const auto& file : named_files)
+    folders.push_back(find_project_root(file).value_or(fs::absolute(file).lexically_normal().parent_path()));
+  if (auto allowed = arguments.value("--allow-read")) {
+    // Several folders are separated by ':' as in PATH.
+    std::size_t start = 0;
+    while (start <= allowed->size()) {
+      const std::size_t colon = std::min(allowed->find(':', start), allowed->size());
+      const std::string folder = allowed->substr(start, colon - start);
+      if (!folder.empty() && !fs::is_directory(folder, ec))
+        throw UsageError("--allow-read " + folder + " is not a folder");
+      if (!folder.empty()) folders.emplace_back(folder);
+      start = colon + 1;
+    }
+  }
+  project.reads = ReadScope(folders);
+  return project;
+}
+
+render::Options render_options(const ParsedArguments& arguments, const Project& project) {
   render::Options options;
-  options.fonts_folder = arguments.value("--fonts").value_or((root / "fonts").string());
+  // The project's fonts map first, then the installed one.
+  std::error_code ec;
+  options.fonts_folder = project.root / "fonts";
+  if (!std::filesystem::is_directory(options.fonts_folder, ec) && !project.share.empty())
+    options.fonts_folder = project.share / "fonts";
+  if (auto fonts = arguments.value("--fonts")) {
+    if (!std::filesystem::is_directory(*fonts, ec))
+      throw UsageError("--fonts " + *fonts + " is not a folder");
+    options.fonts_folder = *fonts;
+  }
+  options.share_folder = project.share;
+  options.reads = project.reads;
+  if (auto fonts = arguments.value("--fonts"))
+    options.reads = ReadScope([&] {
+      std::vector<std::filesystem::path> folders = project.reads.folders();
+      folders.emplace_back(*fonts);
+      return folders;
+    }());
   if (auto schemas = arguments.value("--schemas")) {
     if (!std::filesystem::is_directory(*schemas))
       throw UsageError("--schemas " + *schemas + " is not a folder");

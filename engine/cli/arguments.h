@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/read_scope.h"
 #include "render/options.h"
 
 namespace raingan::cli {
@@ -39,11 +40,21 @@ class ParsedArguments {
 // The flags read by render_options().
 extern const std::set<std::string> render_flags;
 
-// The project folder: --root, or the nearest folder at or above the current one with datasets/ and
-// templates/.
-std::filesystem::path project_root(const ParsedArguments& arguments);
+// The project a command works in, and the folders it may read from.
+struct Project {
+  std::filesystem::path root;   // holds templates/ and datasets/ (or the folder of the file named)
+  std::filesystem::path share;  // the installed share folder, empty when there is none
+  ReadScope reads;  // root, share, the project (or folder) of each file named, every --allow-read folder
+};
+
+// --root; else the project above the first of `named_files` that is in one (the template, the dataset);
+// else the project above the current folder; else the folder of the first file named (or the current one).
+Project find_project(const ParsedArguments& arguments, const std::vector<std::string>& named_files = {});
+
+// "1 page", "3 pages".
+std::string count_of(std::size_t count, const std::string& noun);
 
 // Fonts, schemas, limits and date from the flags; warnings go to stderr, each said once.
-render::Options render_options(const ParsedArguments& arguments, const std::filesystem::path& root);
+render::Options render_options(const ParsedArguments& arguments, const Project& project);
 
 }  // namespace raingan::cli

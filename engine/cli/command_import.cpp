@@ -81,7 +81,7 @@ int run_import(const Arguments& arguments) {
                                {});
   const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
   if (!output) throw UsageError("import needs -o DATASET.json (or -o KIND.xlsx with --sheet-for)");
-  const fs::path root = project_root(parsed);
+  const fs::path root = find_project(parsed, parsed.positional()).root;
   const fs::path schemas = parsed.value("--schemas").value_or((root / "datasets" / "schemas").string());
   if (!fs::is_directory(schemas)) throw UsageError("--schemas " + schemas.string() + " is not a folder");
   dataset::SchemaCatalog catalog({schemas});

@@ -15,13 +15,13 @@ int run_render(const Arguments& arguments) {
     throw UsageError("-o and --output both given; give one");
   const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
   if (!output) throw UsageError("render needs -o OUT.pdf or -o OUT.xlsx");
-  const std::filesystem::path root = project_root(parsed);
-  render::Options options = render_options(parsed, root);
+  const Project project = find_project(parsed, parsed.positional());
+  render::Options options = render_options(parsed, project);
   options.strict = parsed.has("--strict");
   const render::Rendered rendered =
       render::render(parsed.positional()[0], parsed.positional()[1], *output, options);
-  std::printf("%s: %zu %s\n", output->c_str(), rendered.pages,
-              std::filesystem::path(*output).extension() == ".xlsx" ? "sheets" : "pages");
+  const bool workbook = std::filesystem::path(*output).extension() == ".xlsx";
+  std::printf("%s: %s\n", output->c_str(), count_of(rendered.pages, workbook ? "sheet" : "page").c_str());
   return 0;
 }
 

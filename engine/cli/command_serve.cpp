@@ -67,7 +67,8 @@ int run_serve(const Arguments& arguments) {
   const ParsedArguments parsed(arguments, valued, {"--set-password"});
   if (!parsed.positional().empty())
     throw UsageError("serve takes no file names (it serves the project at --root)");
-  const std::filesystem::path root = project_root(parsed);
+  const Project project = find_project(parsed);
+  const std::filesystem::path& root = project.root;
   if (parsed.has("--set-password")) return set_password(root);
   if (!std::filesystem::is_directory(root / "templates") || !std::filesystem::is_directory(root / "datasets"))
     throw UsageError(root.string() +
@@ -89,7 +90,7 @@ int run_serve(const Arguments& arguments) {
       static_cast<std::uint64_t>(parsed.number("--render-memory-mb", 1024, 256, 1 << 20)) << 20;
   options.max_body_bytes = static_cast<std::size_t>(parsed.number("--max-body-mb", 16, 1, 1024)) << 20;
   // Checked here so that a mistake is a usage error now, not a failure in every render later.
-  (void)render_options(parsed, root);
+  (void)render_options(parsed, project);
   for (const auto& flag : render_flags)
     if (flag != "--root" && flag != "--schemas")
       if (const auto value = parsed.value(flag))
@@ -112,15 +113,20 @@ int run_serve_worker(const Arguments& arguments) {
   try {
     const ParsedArguments parsed(arguments, valued, {});
     const auto& positional = parsed.positional();
-    const std::filesystem::path root = project_root(parsed);
-    render::Options options = render_options(parsed, root);
+    // A render's template and dataset are scratch files outside the project: their folder may be read.
+    const bool render_request = positional.size() == 4 && positional[0] == "render";
+    const Project project =
+        find_project(parsed, render_request ? std::vector<std::string>{positional[1], positional[2]}
+                                            : std::vector<std::string>{});
+    const std::filesystem::path& root = project.root;
+    render::Options options = render_options(parsed, project);
     options.warn = [&warnings](const Diagnostic& warning) { warnings.push_back(warning); };
     if (const auto folder = parsed.value("--dataset-folder")) options.dataset_folder = *folder;
     render::Rendered rendered;
-    if (positional.size() == 4 && positional[0] == "render") {
+    if (render_request) {
       rendered = render::render(positional[1], positional[2], positional[3], options);
     } else if (positional.size() == 2 && positional[0] == "entry") {
-      const auto entries = render::read_manifest(root);
+      const auto entries = render::read_manifest(root, project.share);
       const std::size_t index = std::stoul(positional[1]);
       if (index >= entries.size()) throw UsageError("the manifest has no entry " + positional[1]);
       rendered = render::render_entry(entries[index], options);

@@ -15,7 +15,7 @@ int run_text(const Arguments& arguments) {
     throw UsageError("-o and --output both given; give one");
   const auto output = parsed.value("-o") ? parsed.value("-o") : parsed.value("--output");
   if (!output) throw UsageError("text needs -o OUT.pdf");
-  const std::filesystem::path root = project_root(parsed);
+  const Project project = find_project(parsed, parsed.positional());
   render::TextOptions text;
   text.family = parsed.value("--font").value_or(text.family);
   text.size = parsed.number("--size", text.size, 4, 200);
@@ -33,8 +33,8 @@ int run_text(const Arguments& arguments) {
       throw UsageError("--align expects left, justify, right or center, found '" + *align + "'");
   }
   const render::Rendered rendered =
-      render::render_text(parsed.positional()[0], *output, text, render_options(parsed, root));
-  std::printf("%s: %zu pages\n", output->c_str(), rendered.pages);
+      render::render_text(parsed.positional()[0], *output, text, render_options(parsed, project));
+  std::printf("%s: %s\n", output->c_str(), count_of(rendered.pages, "page").c_str());
   return 0;
 }
 

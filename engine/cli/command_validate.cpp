@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/project.h"
 #include "dataset/dataset_check.h"
 #include "format/money.h"
 
@@ -22,7 +23,8 @@ using dataset::Value;
 
 struct ValidateOptions {
   std::vector<std::string> datasets;
-  std::string schemas_folder;  // empty: beside each dataset, then the project's datasets/schemas
+  std::string schemas_folder;             // empty: beside each dataset, then the project's datasets/schemas
+  std::vector<fs::path> allowed_folders;  // --allow-read: where a path the dataset holds may also lead
   ReaderOptions reader;
 };
 
@@ -48,8 +50,8 @@ ValidateOptions parse_arguments(const Arguments& arguments) {
       if (const std::size_t equals = flag.find('='); equals != std::string::npos) {
         value = flag.substr(equals + 1);
         flag.resize(equals);
-      } else if (flag == "--schemas" || flag == "--max-depth" || flag == "--max-dataset-mb" ||
-                 flag == "--max-string-kb") {
+      } else if (flag == "--schemas" || flag == "--allow-read" || flag == "--max-depth" ||
+                 flag == "--max-dataset-mb" || flag == "--max-string-kb") {
         if (i + 1 >= arguments.size()) throw UsageError(flag + " needs a value");
         value = arguments[++i];
       }
@@ -59,6 +61,9 @@ ValidateOptions parse_arguments(const Arguments& arguments) {
       options.datasets.push_back(flag);
     } else if (flag == "--schemas") {
       options.schemas_folder = value;
+    } else if (flag == "--allow-read") {
+      if (!fs::is_directory(value)) throw UsageError("--allow-read " + value + " is not a folder");
+      options.allowed_folders.emplace_back(value);
     } else if (flag == "--max-depth") {
       // Validation recurses once per level; 1000 levels stay well within the stack, also under sanitizers.
       options.reader.max_depth = parse_limit(flag, value, 1, 1000);
@@ -68,7 +73,8 @@ ValidateOptions parse_arguments(const Arguments& arguments) {
       string_kb = parse_limit(flag, value, 1, 4096 * 1024);
     } else {
       throw UsageError("unknown option " + flag +
-                       " (options: --schemas DIR, --max-depth N, --max-dataset-mb N, --max-string-kb N)");
+                       " (options: --schemas DIR, --allow-read DIR, --max-depth N, --max-dataset-mb N, "
+                       "--max-string-kb N)");
     }
   }
   options.reader.max_string_bytes = string_kb * 1024;
@@ -125,12 +131,21 @@ int run_validate(const Arguments& arguments) {
     std::vector<fs::path> folders = options.schemas_folder.empty()
                                         ? dataset::default_schema_folders(file)
                                         : std::vector<fs::path>{options.schemas_folder};
+    if (options.schemas_folder.empty() && !installed_share_folder().empty())
+      folders.push_back(installed_share_folder() / "datasets" / "schemas");
     std::string key;
     for (const auto& folder : folders) key += folder.string() + '\n';
     auto& catalog = catalogs[key];
     if (!catalog) catalog = std::make_unique<dataset::SchemaCatalog>(std::move(folders));
 
-    const dataset::DatasetCheck check = dataset::check_dataset(file, *catalog, options.reader);
+    // Paths the dataset holds stay inside its project (or its folder), the share folder and allowed folders.
+    dataset::ReaderOptions reader = options.reader;
+    std::vector<fs::path> readable = options.allowed_folders;
+    readable.push_back(find_project_root(file).value_or(fs::absolute(file).lexically_normal().parent_path()));
+    if (const fs::path share = installed_share_folder(); !share.empty())
+      for (const char* part : {"fonts", "templates", "datasets"}) readable.push_back(share / part);
+    reader.file_scope = ReadScope(readable);
+    const dataset::DatasetCheck check = dataset::check_dataset(file, *catalog, reader);
     if (check.problems.empty()) {
       const std::string summary = record_summary(check.document->root);
       std::printf("%s: OK (%s%s%s)\n", file.c_str(), check.kind.c_str(), summary.empty() ? "" : "; ",

@@ -14,8 +14,9 @@ constexpr std::string_view usage =
     R"(raingan - Thai official documents, registers and booklets from JSON datasets
 
 Usage:
-  raingan build [--root DIR] [--keep-going] [--strict]
-                                                  build every sample document into output/
+  raingan build [NAME...] [-j N] [--root DIR] [--keep-going] [--strict]
+                                                  build the documents datasets/manifest.json lists (the
+                                                  named ones, or all) into output/, N at a time
   raingan render TEMPLATE DATASET -o OUT.pdf|OUT.xlsx [--strict]
   raingan validate DATASET...                     check datasets against their kind's schema
   raingan import FILE.xlsx|FILE.csv --kind KIND -o DATASET.json [--base DATASET.json] [--set FIELD=VALUE]
@@ -25,11 +26,18 @@ Usage:
   raingan serve [--root DIR] [--host 127.0.0.1] [--port 8080]
                                                   the project as a web app in the browser (README)
   raingan serve --set-password [--root DIR]       the password a server beyond this machine asks for
+  raingan init DIR                                make a new project that builds at once
   raingan --help | --version
 
 Every PDF is checked after layout (preflight: content off the page or out of its margins, a header over the
 body, overfull lines, empty pages, a signature without body text above it, missing figures); findings are
 warnings naming the page and the template line, and errors with --strict.
+
+A project is the folder that holds templates/, datasets/ and fonts/: --root, or the nearest one above the
+template or dataset given (else above the current folder). Fonts, schemas and templates it lacks come from
+the installed share folder, then from the system's fonts. Files are read only from the project, the share
+folder, the project of each file named on the command line and folders given with --allow-read DIR[:DIR...];
+build writes only inside the project's output/.
 
 Exit status: 0 on success; 1 when the input has problems (each printed on stderr as file: location: message);
 2 on wrong usage.

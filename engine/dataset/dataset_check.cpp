@@ -14,7 +14,7 @@ std::string folder_list(const std::vector<std::filesystem::path>& folders) {
 }
 
 // The checks after reading, shared by a dataset read from a file and one given as text.
-DatasetCheck check_read(JsonReadResult read, SchemaCatalog& schemas) {
+DatasetCheck check_read(JsonReadResult read, SchemaCatalog& schemas, const ReaderOptions& options) {
   DatasetCheck check;
   check.problems = std::move(read.problems);
   check.document = std::move(read.document);
@@ -48,7 +48,7 @@ DatasetCheck check_read(JsonReadResult read, SchemaCatalog& schemas) {
                                     "\""});
       return check;
     }
-    std::vector<Diagnostic> found = validate(document, *schema);
+    std::vector<Diagnostic> found = validate(document, *schema, options.file_scope);
     check.problems.insert(check.problems.end(), std::make_move_iterator(found.begin()),
                           std::make_move_iterator(found.end()));
   } catch (const format::ValueError& error) {
@@ -63,12 +63,12 @@ DatasetCheck check_read(JsonReadResult read, SchemaCatalog& schemas) {
 
 DatasetCheck check_dataset(const std::filesystem::path& file, SchemaCatalog& schemas,
                            const ReaderOptions& options) {
-  return check_read(try_read_json_file(file, options), schemas);
+  return check_read(try_read_json_file(file, options), schemas, options);
 }
 
 DatasetCheck check_dataset_text(std::string_view text, std::string file_label, SchemaCatalog& schemas,
                                 const ReaderOptions& options) {
-  return check_read(try_read_json_text(text, std::move(file_label), options), schemas);
+  return check_read(try_read_json_text(text, std::move(file_label), options), schemas, options);
 }
 
 JsonDocument load_dataset(const std::filesystem::path& file, SchemaCatalog& schemas,

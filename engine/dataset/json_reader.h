@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/read_scope.h"
 #include "dataset/json_value.h"
 #include "dataset/line_index.h"
 #include "dataset/value_store.h"
@@ -27,6 +28,9 @@ struct ReaderOptions {
   std::uint64_t max_file_bytes = 64ULL * 1024 * 1024;
   // Longest single string or key, in bytes (--max-string-kb).
   std::size_t max_string_bytes = 1024 * 1024;
+  // Where a path the dataset holds (a string of "format": "file", relative to the dataset's folder) may
+  // lead; validation refuses one that leads elsewhere.
+  ReadScope file_scope;
 };
 
 // The flags that raise each limit, named in the messages about them.

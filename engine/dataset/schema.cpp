@@ -213,8 +213,10 @@ class SchemaCompiler {
       } else if (key == "format") {
         if (value.is_string() && value.as_string() == "date")
           node->date_format = true;
+        else if (value.is_string() && value.as_string() == "file")
+          node->file_format = true;
         else
-          problem(at, "expected \"date\" (the only format supported), found " + describe(value));
+          problem(at, "expected \"date\" or \"file\" (the formats supported), found " + describe(value));
       } else if (key == "minimum") {
         node->minimum = number(value, at);
       } else if (key == "maximum") {

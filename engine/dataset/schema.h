@@ -92,6 +92,7 @@ struct SchemaNode {
   std::optional<std::size_t> max_length;
   std::optional<EcmaPattern> pattern;
   bool date_format = false;
+  bool file_format = false;  // "format": "file": a path relative to the dataset's folder
 
   // Numbers, compared exactly.
   std::optional<format::Decimal> minimum;

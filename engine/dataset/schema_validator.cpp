@@ -1,5 +1,6 @@
 #include "dataset/schema_validator.h"
 
+#include <filesystem>
 #include <span>
 #include <string_view>
 #include <unordered_map>
@@ -72,7 +73,8 @@ std::string plural(std::size_t count, std::string_view word) {
 
 class Validation {
  public:
-  explicit Validation(const JsonDocument& document) : document_(document) {}
+  Validation(const JsonDocument& document, const ReadScope& file_scope)
+      : document_(document), file_scope_(file_scope) {}
 
   std::vector<Diagnostic> run(const Schema& schema) {
     const PathLink root;
@@ -271,7 +273,17 @@ class Validation {
         report(at, error.what());
       }
     }
+    if (node.file_format) check_file(text, at);
     if (node.references) check_reference(*node.references, value, at);
+  }
+
+  // A path the dataset names for a file (a photo): it must not lead out of the folders raingan reads from.
+  void check_file(std::string_view text, const PathLink& at) {
+    if (!file_scope_.confined() || text.empty()) return;
+    const std::filesystem::path named(text);
+    const std::filesystem::path path =
+        named.is_absolute() ? named : std::filesystem::absolute(document_.file).parent_path() / named;
+    if (!file_scope_.admits(path)) report(at, file_scope_.refusal(path, "file"));
   }
 
   void check_number(const SchemaNode& node, const Value& value, const PathLink& at) {
@@ -354,6 +366,7 @@ class Validation {
   }
 
   const JsonDocument& document_;
+  const ReadScope& file_scope_;
   std::vector<Diagnostic> problems_;
   std::unordered_map<std::string, std::unordered_set<std::string>> reference_sets_;
   std::unordered_map<std::string, PathPattern> widened_;
@@ -363,8 +376,9 @@ class Validation {
 
 }  // namespace
 
-std::vector<Diagnostic> validate(const JsonDocument& document, const Schema& schema) {
-  return Validation(document).run(schema);
+std::vector<Diagnostic> validate(const JsonDocument& document, const Schema& schema,
+                                 const ReadScope& file_scope) {
+  return Validation(document, file_scope).run(schema);
 }
 
 }  // namespace raingan::dataset

@@ -11,7 +11,9 @@
 
 namespace raingan::dataset {
 
-// Every problem found; empty when the dataset is valid.
-std::vector<Diagnostic> validate(const JsonDocument& document, const Schema& schema);
+// Every problem found; empty when the dataset is valid. A "format": "file" path is also checked against
+// `file_scope` (resolved from the dataset's folder, symlinks included).
+std::vector<Diagnostic> validate(const JsonDocument& document, const Schema& schema,
+                                 const ReadScope& file_scope = {});
 
 }  // namespace raingan::dataset

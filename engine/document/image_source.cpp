@@ -57,6 +57,7 @@ bool read_jpeg_size(std::ifstream& in, std::uint32_t& width, std::uint32_t& heig
 std::shared_ptr<const geometry::ImageData> ImageSource::load(const std::filesystem::path& path,
                                                              const std::string& requested_in, int line) {
   if (auto found = loaded_.find(path); found != loaded_.end()) return found->second;
+  scope_.require(path, "image");
   // Checked before opening: a pipe would block the open, a device would feed the reader without end.
   require_regular_file(path, "image");
   std::ifstream in(path, std::ios::binary);

@@ -8,7 +8,9 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 
+#include "core/read_scope.h"
 #include "geometry/image_data.h"
 
 namespace raingan::document {
@@ -16,7 +18,9 @@ namespace raingan::document {
 class ImageSource {
  public:
   // `max_pixels` guards memory: an image larger than this is refused (--max-image-megapixels).
-  explicit ImageSource(std::uint64_t max_pixels = 50'000'000) : max_pixels_(max_pixels) {}
+  // `scope` is where images may be read from (symlinks resolved); a file outside it is refused.
+  explicit ImageSource(std::uint64_t max_pixels = 50'000'000, ReadScope scope = {})
+      : max_pixels_(max_pixels), scope_(std::move(scope)) {}
 
   // Throws InputError (file = the image, message saying what is wrong and the limit flag when it applies).
   // `requested_in` and `line` name the template line that asks for it, for problems found later (a damaged
@@ -26,6 +30,7 @@ class ImageSource {
 
  private:
   std::uint64_t max_pixels_;
+  ReadScope scope_;
   std::map<std::filesystem::path, std::shared_ptr<const geometry::ImageData>> loaded_;
 };
 

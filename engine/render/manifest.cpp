@@ -1,15 +1,22 @@
 #include "render/manifest.h"
 
 #include "core/diagnostic.h"
+#include "core/read_scope.h"
 #include "dataset/dataset_check.h"
 #include "dataset/schema_catalog.h"
 
 namespace raingan::render {
 
-std::vector<ManifestEntry> read_manifest(const std::filesystem::path& root) {
+std::string entry_name(const ManifestEntry& entry) { return entry.output.stem().string(); }
+
+std::vector<ManifestEntry> read_manifest(const std::filesystem::path& root,
+                                         const std::filesystem::path& share_folder) {
   const std::filesystem::path file = root / "datasets" / "manifest.json";
   // The manifest is a dataset of its own kind: its schema says what an entry may hold.
-  dataset::SchemaCatalog schemas(dataset::default_schema_folders(file));
+  std::vector<std::filesystem::path> schema_folders = dataset::default_schema_folders(file);
+  if (!share_folder.empty()) schema_folders.push_back(share_folder / "datasets" / "schemas");
+  dataset::SchemaCatalog schemas(std::move(schema_folders));
+  const std::filesystem::path output_folder = resolved_path(root / "output");
   const dataset::JsonDocument manifest = dataset::load_dataset(file, schemas);
   const std::string name = file.string();
   std::vector<Diagnostic> problems;
@@ -50,7 +57,15 @@ std::vector<ManifestEntry> read_manifest(const std::filesystem::path& root) {
     if (!template_file.empty()) entry.template_file = root / "templates" / template_file;
     if (!text.empty()) entry.text = root / "datasets" / text;
     if (!align.empty()) entry.align = align;
-    entry.output = root / "output" / output;
+    entry.output = (root / "output" / output).lexically_normal();
+    if (!output.empty() &&
+        (std::filesystem::path(output).is_absolute() || !lexically_inside(entry.output, root / "output") ||
+         !lexically_inside(resolved_path(entry.output), output_folder) ||
+         entry.output == (root / "output").lexically_normal()))
+      problems.push_back({name, path + ".output",
+                          "expected a file name inside " + (root / "output").string() + ", found \"" +
+                              output + "\", which would be written to " +
+                              resolved_path(entry.output).string()});
     entries.push_back(std::move(entry));
   }
   if (!problems.empty()) throw InputError(std::move(problems));

@@ -24,8 +24,14 @@ struct ManifestEntry {
   std::filesystem::path output;
 };
 
-// Reads <root>/datasets/manifest.json. Throws InputError naming the file and JSON path of each problem.
-std::vector<ManifestEntry> read_manifest(const std::filesystem::path& root);
+// Reads <root>/datasets/manifest.json (its schema from the project, else from `share_folder`). An output
+// that would land outside <root>/output (a "../", an absolute path, a symlink leading out) is a problem.
+// Throws InputError naming the file and JSON path of each problem.
+std::vector<ManifestEntry> read_manifest(const std::filesystem::path& root,
+                                         const std::filesystem::path& share_folder = {});
+
+// The name an entry is asked for by (`raingan build NAME`): its output file name without the extension.
+std::string entry_name(const ManifestEntry& entry);
 
 // Makes one entry's document: a dataset through its template, or a text. Throws InputError on problems.
 Rendered render_entry(const ManifestEntry& entry, const Options& options);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/read_scope.h"
 #include "dataset/json_reader.h"
 #include "format/thai_date.h"
 #include "templating/evaluator.h"
@@ -27,6 +28,8 @@ struct Options {
   // Where a dataset's relative paths (photos) are resolved; empty: the dataset file's own folder. A dataset
   // sent to the server is rendered from a scratch file but its photos are the project's datasets/ ones.
   std::filesystem::path dataset_folder;
+  std::filesystem::path share_folder;  // installed data: schemas a project lacks (may be empty)
+  ReadScope reads;                     // where templates, datasets, texts, images and fonts may be read from
   dataset::ReaderOptions reader;
   Limits limits;
   format::Date today;

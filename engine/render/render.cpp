@@ -31,8 +31,10 @@ class WriterSink : public layout::PageSink {
 };
 
 dataset::SchemaCatalog schema_catalog(const std::filesystem::path& dataset_path, const Options& options) {
-  return dataset::SchemaCatalog(options.schema_folders.empty() ? dataset::default_schema_folders(dataset_path)
-                                                               : options.schema_folders);
+  if (!options.schema_folders.empty()) return dataset::SchemaCatalog(options.schema_folders);
+  std::vector<std::filesystem::path> folders = dataset::default_schema_folders(dataset_path);
+  if (!options.share_folder.empty()) folders.push_back(options.share_folder / "datasets" / "schemas");
+  return dataset::SchemaCatalog(std::move(folders));
 }
 
 // Preflight findings are warnings, or with --strict the reason the document is not written.
@@ -52,12 +54,14 @@ std::size_t write_pdf_pages(
     const layout::DocumentInfo& info, const std::filesystem::path& output, const std::string& source_name,
     const Options& options,
     const std::function<layout::LayoutResult(text::FontLibrary&, layout::PageSink&)>& lay_out) {
-  text::FontLibrary fonts(options.fonts_folder);
+  text::FontLibrary fonts(options.fonts_folder, options.reads);
   pdf::PdfWriter writer(output, {.info = info});
   WriterSink sink(writer);
   preflight::PreflightSink checked(sink);
   const layout::LayoutResult result = lay_out(fonts, checked);
   report_findings(checked.findings(), source_name, options);
+  if (options.warn)
+    for (const auto& said : fonts.substitutions()) options.warn({"", "", said});
   writer.set_outline(layout::outline_of(result.headings));
   writer.finish();
   return result.page_count;
@@ -75,6 +79,8 @@ std::size_t write_pdf(const document::Document& document, const std::filesystem:
 
 Rendered render(const std::filesystem::path& template_path, const std::filesystem::path& dataset_path,
                 const std::filesystem::path& output, const Options& options) {
+  options.reads.require(template_path, "template");
+  options.reads.require(dataset_path, "dataset");
   const templating::TemplateFile file = templating::load_template(template_path);
   const std::string extension = output.extension().string();
   const bool workbook = file.kind == templating::TemplateFile::Kind::workbook;
@@ -85,7 +91,9 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
     throw InputError(output.string(), "", "a <document> template writes a PDF; name the output *.pdf");
 
   dataset::SchemaCatalog schemas = schema_catalog(dataset_path, options);
-  const dataset::JsonDocument data = dataset::load_dataset(dataset_path, schemas, options.reader);
+  dataset::ReaderOptions reader = options.reader;
+  reader.file_scope = options.reads;
+  const dataset::JsonDocument data = dataset::load_dataset(dataset_path, schemas, reader);
   Rendered rendered;
   if (const dataset::Value* kind = data.root.find("kind"); kind && kind->is_string())
     rendered.kind = kind->as_string();
@@ -100,7 +108,7 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
     rendered.pages = write_workbook(file, data, bind_options, output, options);
     return rendered;
   }
-  document::ImageSource images(options.limits.max_image_pixels);
+  document::ImageSource images(options.limits.max_image_pixels, options.reads);
   templating::BoundDocument bound = templating::bind_document(file, data, bind_options, images);
   if (options.warn)
     for (const auto& warning : bound.warnings) options.warn(warning);
@@ -110,6 +118,7 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
 
 Rendered render_text(const std::filesystem::path& input, const std::filesystem::path& output,
                      const TextOptions& text_options, const Options& options) {
+  options.reads.require(input, "text");
   layout::DocumentInfo info;
   info.title = input.stem().string();
   info.subject = "raingan text";

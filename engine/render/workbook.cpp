@@ -13,7 +13,7 @@ std::size_t write_workbook(const templating::TemplateFile& file, const dataset::
                            const templating::BindOptions& bind_options, const std::filesystem::path& output,
                            const Options& options) {
   const templating::WorkbookSettings settings = templating::read_workbook_settings(file, data, bind_options);
-  text::FontLibrary fonts(options.fonts_folder);
+  text::FontLibrary fonts(options.fonts_folder, options.reads);
   layout::ParagraphLayouter paragraphs(fonts);
   // The widest line of a cell's text, set in the cell's font as a PDF would set it.
   auto measure = [&](std::string_view text, const templating::CellStyle& style) {

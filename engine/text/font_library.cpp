@@ -28,8 +28,9 @@ std::string describe(std::string_view family, FontStyle style) {
 
 }  // namespace
 
-FontLibrary::FontLibrary(std::filesystem::path fonts_folder)
+FontLibrary::FontLibrary(std::filesystem::path fonts_folder, ReadScope scope)
     : folder_(std::move(fonts_folder)),
+      scope_(std::move(scope)),
       mapping_(read_font_mapping(folder_ / "fonts.json")),
       folder_faces_(scan_font_folder(folder_)) {}
 
@@ -37,7 +38,10 @@ FontLibrary::~FontLibrary() = default;
 
 const FontFace& FontLibrary::load(const Location& location) {
   auto& slot = faces_[{location.path, location.index}];
-  if (!slot) slot = FontFace::load(location.path, location.index);
+  if (!slot) {
+    if (location.from_folder) scope_.require(location.path, "font");
+    slot = FontFace::load(location.path, location.index);
+  }
   return *slot;
 }
 
@@ -85,7 +89,7 @@ const FontFace* FontLibrary::find(std::string_view family, FontStyle wanted, boo
   const auto system_faces = system_fonts_.faces_of(family);
   for (std::size_t s = 0; s < style_count; ++s)
     for (const auto& candidate : system_faces)
-      if (candidate.style == styles[s]) return &load({candidate.path, candidate.index});
+      if (candidate.style == styles[s]) return &load({candidate.path, candidate.index, false});
   if (looked_at) {
     if (system_faces.empty()) {
       const std::string nearest = system_fonts_.nearest_family(family);
@@ -109,7 +113,16 @@ const FontFace* FontLibrary::resolve(std::string_view family, FontStyle style, b
   if (const FontFace* face = find(family, style, false, looked_at)) return face;
   if (const std::string* substitute = mapping_.substitute_of(family)) {
     if (looked_at) *looked_at += "; fonts.json substitutes \"" + *substitute + "\"";
-    if (const FontFace* face = resolve(*substitute, style, any_style, depth + 1, looked_at)) return face;
+    if (const FontFace* face = resolve(*substitute, style, any_style, depth + 1, looked_at)) {
+      if (depth == 0) {
+        const std::string said = "font family \"" + std::string(family) + "\" has no files in " +
+                                 folder_.string() + " and is not installed; text is set in \"" + *substitute +
+                                 "\" (" + face->path().parent_path().string() + "), its stand-in";
+        if (std::find(substitutions_.begin(), substitutions_.end(), said) == substitutions_.end())
+          substitutions_.push_back(said);
+      }
+      return face;
+    }
   } else if (looked_at && depth == 0) {
     *looked_at += "; fonts.json names no substitute";
   }

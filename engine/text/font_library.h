@@ -18,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/read_scope.h"
 #include "text/font_face.h"
 #include "text/font_folder.h"
 #include "text/font_mapping.h"
@@ -51,8 +52,9 @@ class FontChain {
 class FontLibrary {
  public:
   // `fonts_folder` is the project's fonts/ folder (it may be missing); its fonts.json is read if present.
-  // Throws InputError naming a file in the folder that is not a font, or a malformed fonts.json.
-  explicit FontLibrary(std::filesystem::path fonts_folder);
+  // Font files it names or holds are read only inside `scope` (symlinks resolved); fontconfig's are not
+  // confined. Throws InputError naming a file in the folder that is not a font, or a malformed fonts.json.
+  explicit FontLibrary(std::filesystem::path fonts_folder, ReadScope scope = {});
   FontLibrary(const FontLibrary&) = delete;
   FontLibrary& operator=(const FontLibrary&) = delete;
   ~FontLibrary();
@@ -66,6 +68,8 @@ class FontLibrary {
   // (listed by unavailable_fallbacks()); a character no face has is reported by the shaper, not here.
   const FontChain& chain(std::string_view family, FontStyle style = {});
   const std::vector<std::string>& unavailable_fallbacks();
+  // One sentence per family asked for that was set in its fonts.json substitute, naming the face used.
+  const std::vector<std::string>& substitutions() const noexcept { return substitutions_; }
   // Whether fontconfig has been consulted: it costs some 10 ms to load, and is not when every face asked
   // for is in the fonts folder and no character needs a fallback face.
   bool system_fonts_loaded() const noexcept { return system_fonts_.loaded(); }
@@ -77,6 +81,7 @@ class FontLibrary {
   struct Location {
     std::filesystem::path path;
     unsigned index = 0;
+    bool from_folder = true;  // named by fonts.json or found in the fonts folder, so confined to the scope
   };
   const FontFace& load(const Location& location);
   // Exact style from the mapping, the folder or fontconfig; nearest style too when `any_style`.
@@ -85,6 +90,7 @@ class FontLibrary {
                           std::string* looked_at);
 
   std::filesystem::path folder_;
+  ReadScope scope_;
   FontMapping mapping_;
   std::vector<FontFileFace> folder_faces_;
   SystemFonts system_fonts_;
@@ -93,6 +99,7 @@ class FontLibrary {
   std::map<std::pair<std::string, FontStyle>, std::unique_ptr<FontChain>> chains_;
   std::map<FontStyle, std::vector<const FontFace*>> fallbacks_;
   std::vector<std::string> unavailable_fallbacks_;
+  std::vector<std::string> substitutions_;
 };
 
 }  // namespace raingan::text

@@ -412,8 +412,8 @@ class BadInput(unittest.TestCase):
         self.assertIn(broken + ": line 1, column ", err)
         self.assertIn("in schools[0]: expected a value (object, array, string, number, true, false or null), "
                       "found '}'", err)
-        self.assertIn("built output/first.pdf (1 pages)", out)
-        self.assertIn("built output/third.pdf (1 pages)", out)
+        self.assertIn("built output/first.pdf (1 page)", out)
+        self.assertIn("built output/third.pdf (1 page)", out)
         self.assertNotIn("built output/second.pdf", out)
         self.assertRegex(out, r"2 of 3 documents built into .*output \(2 PDF pages\) in [0-9.]+ s; 1 failed\n$")
         self.assertTrue(file_bytes(os.path.join(output, "first.pdf")).startswith(b"%PDF-"))
