@@ -13,42 +13,48 @@ std::size_t sequence_length(unsigned char lead) noexcept {
   return 1;
 }
 
-std::optional<std::size_t> first_invalid_byte(std::string_view text) noexcept {
+std::optional<std::size_t> first_invalid_byte(std::string_view text, Controls controls) noexcept {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
+  const bool refuse_controls = controls == Controls::refused;
+  // A byte below 0x20 in an 8-byte block: (block - 0x20 per byte) sets a byte's high bit where it was below
+  // 0x20 (or borrowed), and the mask drops bytes whose own high bit was set.
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
   std::size_t i = 0;
   while (i < size) {
-    // Datasets are mostly ASCII (keys, codes, numbers, indentation): skip it eight bytes at a time.
+    // Texts are mostly ASCII (keys, codes, numbers, formulas, indentation): eight bytes at a time.
     while (i + 8 <= size) {
       std::uint64_t block = 0;
       std::memcpy(&block, bytes + i, sizeof block);
-      if ((block & 0x8080808080808080ULL) != 0) break;
+      if ((block & highs) != 0) break;
+      if (refuse_controls && ((block - ones * 0x20) & ~block & highs) != 0) break;
       i += 8;
     }
     if (i >= size) break;
     const unsigned char lead = bytes[i];
     if (lead < 0x80) {
+      if (refuse_controls && lead < 0x20 && lead != '\t' && lead != '\n' && lead != '\r') return i;
       ++i;
       continue;
     }
     std::size_t length = 0;
-    char32_t minimum = 0;
-    char32_t cp = 0;
+    unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
     if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2, minimum = 0x80, cp = lead & 0x1FU;
-    } else if ((lead & 0xF0) == 0xE0) {
-      length = 3, minimum = 0x800, cp = lead & 0x0FU;
+      length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3;
+      if (lead == 0xE0) low = 0xA0;   // no overlong forms
+      if (lead == 0xED) high = 0x9F;  // no surrogates
     } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4, minimum = 0x10000, cp = lead & 0x07U;
+      length = 4;
+      if (lead == 0xF0) low = 0x90;   // no overlong forms
+      if (lead == 0xF4) high = 0x8F;  // nothing above U+10FFFF
     } else {
       return i;
     }
-    if (i + length > size) return i;
-    for (std::size_t k = 1; k < length; ++k) {
+    if (i + length > size || bytes[i + 1] < low || bytes[i + 1] > high) return i;
+    for (std::size_t k = 2; k < length; ++k)
       if ((bytes[i + k] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (bytes[i + k] & 0x3FU);
-    }
-    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
     i += length;
   }
   return std::nullopt;

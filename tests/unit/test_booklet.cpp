@@ -10,44 +10,19 @@
 #include <string>
 #include <vector>
 
-#include "dataset/dataset_check.h"
-#include "dataset/schema_catalog.h"
-#include "document/image_source.h"
 #include "layout/document_outline.h"
 #include "layout/paginate.h"
 #include "layout_test_support.h"
-#include "templating/document_binder.h"
-#include "templating/template_file.h"
+#include "sample_test_support.h"
 #include "text_test_support.h"
 
 namespace raingan::test {
 namespace {
 
-const std::filesystem::path source_dir = RAINGAN_SOURCE_DIR;
+using Booklet = LaidOutSample;
 
-struct Booklet {
-  document::Document document;
-  layout::LayoutResult result;
-  std::vector<layout::Page> pages;
-};
-
-// Binds templates/<template> to datasets/<dataset> and lays it out, as `raingan render` does.
 Booklet build(const std::string& template_name, const std::string& dataset_name) {
-  const auto dataset_path = source_dir / "datasets" / dataset_name;
-  dataset::SchemaCatalog schemas(dataset::default_schema_folders(dataset_path));
-  const dataset::JsonDocument data = dataset::load_dataset(dataset_path, schemas);
-  const templating::TemplateFile file = templating::load_template(source_dir / "templates" / template_name);
-  document::ImageSource images;
-  templating::BindOptions options;
-  options.today = format::parse_iso_date("2026-11-22");
-  options.dataset_directory = dataset_path.parent_path();
-  templating::BoundDocument bound = templating::bind_document(file, data, options, images);
-  Booklet booklet;
-  booklet.document = std::move(bound.document);
-  CollectingSink sink;
-  booklet.result = layout::layout_document(booklet.document, shared_fonts(), sink, file.name);
-  booklet.pages = std::move(sink.pages);
-  return booklet;
+  return lay_out_sample(template_name, dataset_name);
 }
 
 struct TreeHeading {

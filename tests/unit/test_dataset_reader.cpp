@@ -6,9 +6,11 @@
 #include <string>
 
 #include "dataset/json_reader.h"
+#include "error_test_support.h"
 #include "format/value_error.h"
 
 using namespace raingan;
+using test::contains;
 using namespace raingan::dataset;
 
 namespace {
@@ -22,10 +24,6 @@ std::string problems_of(const std::string& text, const ReaderOptions& options = 
     out += problem.location + ": " + problem.message + "\n";
   }
   return out;
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace

@@ -9,30 +9,25 @@
 #include "core/diagnostic.h"
 #include "dataset/json_reader.h"
 #include "document/image_source.h"
+#include "error_test_support.h"
 #include "templating/document_binder.h"
 #include "templating/element_registry.h"
 #include "templating/elements/document_elements.h"
 #include "templating/template_file.h"
 
 using namespace raingan;
+using test::contains;
 
 namespace {
 
 // The message of the error binding `source` raises, or "" when it binds.
 std::string bind_error(const std::string& source) {
-  try {
+  return test::first_problem([&] {
     const templating::TemplateFile file = templating::parse_template(source, "t.xml");
     const dataset::JsonDocument data = dataset::read_json_text("{}", "d.json");
     document::ImageSource images;
     templating::bind_document(file, data, templating::BindOptions{}, images);
-  } catch (const InputError& error) {
-    return error.diagnostics().front().location + ": " + error.diagnostics().front().message;
-  }
-  return "";
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
+  });
 }
 
 }  // namespace

@@ -9,19 +9,13 @@
 #include <vector>
 
 #include "core/units.h"
-#include "dataset/dataset_check.h"
-#include "dataset/schema_catalog.h"
-#include "document/image_source.h"
 #include "layout/paginate.h"
 #include "layout_test_support.h"
-#include "templating/document_binder.h"
-#include "templating/template_file.h"
+#include "sample_test_support.h"
 #include "text_test_support.h"
 
 namespace raingan::test {
 namespace {
-
-const std::filesystem::path source_dir = RAINGAN_SOURCE_DIR;
 
 struct DrawnLine {
   std::size_t page = 0;
@@ -32,28 +26,13 @@ struct DrawnLine {
   double centre() const { return (left + right) / 2; }
 };
 
-struct Form {
-  document::Document document;
-  std::vector<layout::Page> pages;
+struct Form : LaidOutSample {
   std::vector<DrawnLine> lines;  // every text line of every page, in drawing order
 };
 
-// Binds templates/<template> to datasets/<dataset> and
-// Lays it out, as `raingan render` does.
+// The sample laid out, with its text lines read off the frames.
 Form build(const std::string& template_name, const std::string& dataset_name) {
-  const auto dataset_path = source_dir / "datasets" / dataset_name;
-  dataset::SchemaCatalog schemas(dataset::default_schema_folders(dataset_path));
-  const dataset::JsonDocument data = dataset::load_dataset(dataset_path, schemas);
-  const templating::TemplateFile file = templating::load_template(source_dir / "templates" / template_name);
-  document::ImageSource images;
-  templating::BindOptions options;
-  options.today = format::parse_iso_date("2026-11-22");
-  options.dataset_directory = dataset_path.parent_path();
-  Form form;
-  form.document = templating::bind_document(file, data, options, images).document;
-  CollectingSink sink;
-  layout::layout_document(form.document, shared_fonts(), sink, file.name);
-  form.pages = std::move(sink.pages);
+  Form form{lay_out_sample(template_name, dataset_name), {}};
   for (std::size_t p = 0; p < form.pages.size(); ++p)
     for (const auto& item : form.pages[p].frame.items) {
       const auto* line = std::get_if<layout::TextLine>(&item);

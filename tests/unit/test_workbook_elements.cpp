@@ -7,11 +7,13 @@
 
 #include "core/diagnostic.h"
 #include "dataset/json_reader.h"
+#include "error_test_support.h"
 #include "templating/elements/workbook/workbook_elements.h"
 #include "templating/template_file.h"
 #include "templating/workbook_binder.h"
 
 using namespace raingan;
+using test::contains;
 using namespace raingan::templating;
 
 namespace {
@@ -30,19 +32,12 @@ class NullSink final : public WorkbookSink {
 
 // The message of the error binding `source` raises, or "" when it binds.
 std::string bind_error(const std::string& source) {
-  try {
+  return test::first_problem([&] {
     const TemplateFile file = parse_template(source, "t.xml");
     const dataset::JsonDocument data = dataset::read_json_text(R"({"rows": [1, 2]})", "d.json");
     NullSink sink;
     bind_workbook(file, data, BindOptions{}, sink);
-  } catch (const InputError& error) {
-    return error.diagnostics().front().location + ": " + error.diagnostics().front().message;
-  }
-  return "";
-}
-
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
+  });
 }
 
 }  // namespace

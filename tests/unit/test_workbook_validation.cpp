@@ -9,6 +9,7 @@
 
 #include "core/diagnostic.h"
 #include "dataset/json_reader.h"
+#include "error_test_support.h"
 #include "templating/workbook_binder.h"
 #include "xlsx/workbook_writer.h"
 #include "xlsx_support.h"
@@ -45,12 +46,7 @@ std::string first_sheet(const std::string& template_text) {
 }
 
 std::string error_of(const std::string& template_text) {
-  try {
-    first_sheet(template_text);
-  } catch (const InputError& error) {
-    return error.diagnostics().front().location + ": " + error.diagnostics().front().message;
-  }
-  return "";
+  return test::first_problem([&] { first_sheet(template_text); });
 }
 
 std::string sheet_with(const std::string& validation) {
