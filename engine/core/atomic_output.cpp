@@ -55,6 +55,7 @@ AtomicOutput::AtomicOutput(fs::path target) : target_(std::move(target)) {
   if (::access(folder.c_str(), W_OK) != 0)
     throw InputError(target_.string(), "", "output folder " + folder.string() + " is not writable");
   temporary_ = folder / ("." + target_.filename().string() + ".tmp-" + random_suffix());
+  removed_on_signal_.emplace(temporary_);
 }
 
 AtomicOutput::~AtomicOutput() {
@@ -72,6 +73,7 @@ void AtomicOutput::commit() {
   fs::rename(temporary_, target_, ec);
   if (ec) throw InputError(target_.string(), "", "cannot replace output: " + ec.message());
   committed_ = true;
+  removed_on_signal_.reset();
 }
 
 }  // namespace raingan

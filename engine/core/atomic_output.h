@@ -1,9 +1,13 @@
 #pragma once
 // Writes an output file so that a reader never sees half of it: the content goes to a temporary file in the
 // target's folder and is renamed over the target only by commit(). A failed or abandoned write removes the
-// temporary file and leaves the previous document byte-identical.
+// temporary file and leaves the previous document byte-identical, as does SIGINT or SIGTERM
+// (signal_cleanup.h).
 
 #include <filesystem>
+#include <optional>
+
+#include "core/signal_cleanup.h"
 
 namespace raingan {
 
@@ -26,6 +30,7 @@ class AtomicOutput {
   std::filesystem::path target_;
   std::filesystem::path temporary_;
   bool committed_ = false;
+  std::optional<RemovedOnSignal> removed_on_signal_;
 };
 
 }  // namespace raingan

@@ -1,6 +1,10 @@
 #include "pdf/document_navigation.h"
 
+#include <algorithm>
+#include <functional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "core/diagnostic.h"
 #include "pdf/pdf_syntax.h"
@@ -23,6 +27,40 @@ std::string ascii_uri(const std::string& url) {
     }
   }
   return out;
+}
+
+// A name or number tree (PDF 32000-1 7.9.6, 7.9.7) of `count` entries in key order, under `root`: one array
+// of key/value pairs while it fits in an array libharu can hold (8,191 items), else leaves of
+// `leaf_entries` entries with their Limits, as the root's Kids. `key` makes a new key object each time it
+// is called (an object has one container), `value` gives the value.
+void write_tree(HpdfDocument& document, HPDF_Dict root, const char* pairs_key, std::size_t count,
+                const std::function<void*(std::size_t)>& key, const std::function<void*(std::size_t)>& value,
+                const std::string& doing) {
+  constexpr std::size_t leaf_entries = 2048;
+  auto fill = [&](HPDF_Dict node, std::size_t first, std::size_t end) {
+    HPDF_Array pairs = document.new_array(doing);
+    document.add(node, pairs_key, pairs, doing);
+    for (std::size_t i = first; i < end; ++i) {
+      document.push(pairs, key(i), doing);
+      document.push(pairs, value(i), doing);
+    }
+  };
+  if (count <= leaf_entries) {
+    fill(root, 0, count);
+    return;
+  }
+  HPDF_Array kids = document.new_array(doing);
+  document.add(root, "Kids", kids, doing);
+  for (std::size_t first = 0; first < count; first += leaf_entries) {
+    const std::size_t end = std::min(count, first + leaf_entries);
+    HPDF_Dict leaf = document.new_indirect_dict(doing);
+    fill(leaf, first, end);
+    HPDF_Array limits = document.new_array(doing);
+    document.push(limits, key(first), doing);
+    document.push(limits, key(end - 1), doing);
+    document.add(leaf, "Limits", limits, doing);
+    document.push(kids, leaf, doing);
+  }
 }
 
 std::string on_page(const std::string& label) {
@@ -79,17 +117,21 @@ void DocumentNavigation::write_destinations(HpdfDocument& document) {
     document.push(destination, HPDF_Null_New(document.mmgr()), doing);
     anchor.destination = destination;
   }
-  // The catalog's name tree: one leaf with every name, in byte order.
+  // The catalog's name tree of destinations, names in byte order (the map's).
   HPDF_Dict names = document.new_dict(doing);
   HPDF_Dict dests = document.new_dict(doing);
-  HPDF_Array leaf = document.new_array(doing);
   document.add(document.catalog(), "Names", names, doing);
   document.add(names, "Dests", dests, doing);
-  document.add(dests, "Names", leaf, doing);
+  std::vector<const std::string*> keys;
+  std::vector<HPDF_Destination> values;
   for (const auto& [name, anchor] : anchors_) {
-    document.push(leaf, document.new_byte_string(name, doing), doing);
-    document.push(leaf, anchor.destination, doing);
+    keys.push_back(&name);
+    values.push_back(anchor.destination);
   }
+  write_tree(
+      document, dests, "Names", keys.size(),
+      [&](std::size_t i) -> void* { return document.new_byte_string(*keys[i], doing); },
+      [&](std::size_t i) -> void* { return values[i]; }, doing);
 }
 
 void DocumentNavigation::write_links(HpdfDocument& document) {
@@ -128,9 +170,7 @@ void write_page_labels(HpdfDocument& document, const std::vector<std::string>& l
   if (labels.empty()) return;
   const std::string doing = "writing page labels";
   HPDF_Dict page_labels = document.new_dict(doing);
-  HPDF_Array numbers = document.new_array(doing);
-  document.add(page_labels, "Nums", numbers, doing);
-  for (std::size_t i = 0; i < labels.size(); ++i) {
+  auto label_of = [&](std::size_t i) -> void* {
     HPDF_Dict label = document.new_dict(doing);
     if (labels[i].empty()) {
       document.add_name(label, "S", "D", doing);
@@ -138,9 +178,14 @@ void write_page_labels(HpdfDocument& document, const std::vector<std::string>& l
     } else {
       document.add(label, "P", document.new_byte_string(utf16be_text_string(labels[i]), doing), doing);
     }
-    document.push_integer(numbers, static_cast<long long>(i), doing);
-    document.push(numbers, label, doing);
-  }
+    return label;
+  };
+  write_tree(
+      document, page_labels, "Nums", labels.size(),
+      [&](std::size_t i) -> void* {
+        return document.require(HPDF_Number_New(document.mmgr(), static_cast<HPDF_INT32>(i)), doing);
+      },
+      label_of, doing);
   document.add(document.catalog(), "PageLabels", page_labels, doing);
 }
 

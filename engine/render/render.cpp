@@ -1,6 +1,10 @@
 #include "render/render.h"
 
+#include <filesystem>
 #include <functional>
+#include <initializer_list>
+#include <string>
+#include <utility>
 
 #include "core/units.h"
 #include "dataset/dataset_check.h"
@@ -67,6 +71,17 @@ std::size_t write_pdf_pages(
   return result.page_count;
 }
 
+// An output named like one of the files it is made from would replace its own input.
+void refuse_overwriting(const std::filesystem::path& output,
+                        std::initializer_list<std::pair<const std::filesystem::path*, const char*>> inputs) {
+  std::error_code ec;
+  for (const auto& [input, what] : inputs)
+    if (std::filesystem::equivalent(output, *input, ec) && !ec)
+      throw InputError(
+          output.string(), "",
+          std::string("the output is the ") + what + " it is made from; name another output file");
+}
+
 }  // namespace
 
 std::size_t write_pdf(const document::Document& document, const std::filesystem::path& output,
@@ -81,6 +96,7 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
                 const std::filesystem::path& output, const Options& options) {
   options.reads.require(template_path, "template");
   options.reads.require(dataset_path, "dataset");
+  refuse_overwriting(output, {{&template_path, "template"}, {&dataset_path, "dataset"}});
   const templating::TemplateFile file = templating::load_template(template_path);
   const std::string extension = output.extension().string();
   const bool workbook = file.kind == templating::TemplateFile::Kind::workbook;
@@ -119,6 +135,7 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
 Rendered render_text(const std::filesystem::path& input, const std::filesystem::path& output,
                      const TextOptions& text_options, const Options& options) {
   options.reads.require(input, "text");
+  refuse_overwriting(output, {{&input, "text"}});
   layout::DocumentInfo info;
   info.title = input.stem().string();
   info.subject = "raingan text";

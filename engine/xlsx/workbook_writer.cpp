@@ -10,6 +10,7 @@
 
 #include "core/atomic_output.h"
 #include "core/diagnostic.h"
+#include "core/signal_cleanup.h"
 #include "xlsx/cell_text.h"
 #include "xlsx/cell_widths.h"
 #include "xlsx/column_fit.h"
@@ -93,6 +94,7 @@ class WorkbookWriter::Impl {
         file_(output_.target().string()),
         settings_(std::move(settings)),
         package_path_(package_path(output_)),
+        package_removed_on_signal_(package_path_),
         max_digit_width_(max_digit_width(measure, settings_.normal_style, file_)),
         workbook_(open_workbook(package_path_, settings_.constant_memory, file_)),
         styles_(workbook_.get(), file_, [this] { rows_.settle(); }),  // the worker reads the styles
@@ -229,6 +231,7 @@ class WorkbookWriter::Impl {
   std::string file_;  // the target, for messages
   WorkbookSettings settings_;
   fs::path package_path_;  // libxlsxwriter's own output, before the styles are completed
+  RemovedOnSignal package_removed_on_signal_;
   int max_digit_width_;
   LxwWorkbook workbook_;
   StyleTable styles_;

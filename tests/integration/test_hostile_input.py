@@ -5,7 +5,10 @@ output byte-identical with nothing beside it, and finish within a few seconds.""
 import json
 import os
 import resource
+import signal
 import subprocess
+import sys
+import time
 import unittest
 
 from cli_support import RAINGAN, SOURCE, file_bytes, leftovers, scratch
@@ -118,6 +121,17 @@ class HostileInput(unittest.TestCase):
         err = self.fails("validate", "--max-depth", "3", "--max-depth", "4", SAMPLE, status=2)
         self.assertIn("--max-depth given twice", err)
 
+    def test_an_output_that_is_its_own_input(self):
+        text = os.path.join(self.folder, "note.txt")
+        with open(text, "w", encoding="utf-8") as handle:
+            handle.write("บันทึกข้อความ\n")
+        code, _, err = bounded_run("text", text, "-o", text)
+        self.assertEqual(code, 1, err)
+        self.assertIn("the output is the text it is made from", err)
+        with open(text, encoding="utf-8") as handle:
+            self.assertEqual(handle.read(), "บันทึกข้อความ\n")
+        self.assertEqual(leftovers(self.folder), [])
+
     # Dates
 
     def test_buddhist_era_year_in_a_date(self):
@@ -133,6 +147,78 @@ class HostileInput(unittest.TestCase):
         self.assertIn("--today", self.render_fails("--today", "2569-01-01", status=2))
         code, out, _ = bounded_run("format", "date", "2400-01-01")
         self.assertEqual(code, 0)
+
+
+class ManyHeadingsAndPages(unittest.TestCase):
+    """More named destinations and page labels than one PDF array holds (8,191 items): the trees are split
+    into leaves, and every heading and page keeps its entry."""
+
+    def test_five_thousand_headings_on_five_thousand_pages(self):
+        folder = scratch("hostile-many")
+        with open(SAMPLE, encoding="utf-8") as handle:
+            dataset = json.load(handle)
+        dataset["schools"] = [{"name": "โรงเรียน %d" % i, "students": 1, "amount": 1.0} for i in range(5000)]
+        data = os.path.join(folder, "many.json")
+        with open(data, "w", encoding="utf-8") as handle:
+            json.dump(dataset, handle, ensure_ascii=False)
+        template = os.path.join(folder, "many.xml")
+        with open(template, "w", encoding="utf-8") as handle:
+            handle.write('<document dataset-kind="bad-input-sample" title="many">\n<page size="A4"/>\n'
+                         '<for each="s" in="schools"><h1>{{ s.name }}</h1><page-break/></for>\n</document>\n')
+        output = os.path.join(folder, "many.pdf")
+        code, out, err = bounded_run("render", "--schemas", SCHEMAS, template, data, "-o", output,
+                                     "--max-pages", "6000", seconds=120)
+        self.assertEqual(code, 0, err)
+        self.assertIn("5000 pages", out)  # a break at the very end makes no empty page
+        dests = subprocess.run(["pdfinfo", "-dests", output], stdout=subprocess.PIPE, check=True).stdout.decode()
+        self.assertEqual(len([line for line in dests.splitlines() if '"heading-' in line]), 5000)
+        self.assertIn('"heading-5000"', dests)
+        labels = json.loads(subprocess.run(["qpdf", "--json", "--json-key=pagelabels", output],
+                                           stdout=subprocess.PIPE, check=True).stdout)["pagelabels"]
+        self.assertEqual(len(labels), 5000)
+        self.assertEqual(subprocess.run(["qpdf", "--check", output], stdout=subprocess.DEVNULL).returncode, 0)
+
+
+class InterruptedWrite(unittest.TestCase):
+    """SIGINT or SIGTERM while a large register is being written: the process ends as the signal says, the
+    temporary files it had made are gone and the earlier register is unchanged."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = scratch("hostile-signal")
+        cls.dataset = os.path.join(cls.folder, "students.json")
+        subprocess.run([sys.executable, os.path.join(SOURCE, "scripts", "make-transport-dataset.py"),
+                        "--students", "60000", "--hosts", "200", "--merged", "500", "-o", cls.dataset],
+                       check=True, timeout=120)
+
+    def interrupt(self, signal_number):
+        out = os.path.join(self.folder, "out-%d" % signal_number)
+        os.makedirs(out, exist_ok=True)
+        target = os.path.join(out, "register.xlsx")
+        with open(target, "wb") as handle:
+            handle.write(b"the earlier register")
+        process = subprocess.Popen([RAINGAN, "render", os.path.join(SOURCE, "templates",
+                                    "transport-allowance-register.xml"), self.dataset, "-o", target],
+                                   cwd=SOURCE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            # Signalled as soon as a temporary file is there, so that there is something to clean up.
+            deadline = time.monotonic() + 60
+            while not leftovers(out) and process.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.002)
+            self.assertTrue(leftovers(out), "the render finished before it could be interrupted")
+            process.send_signal(signal_number)
+            self.assertEqual(process.wait(timeout=60), -signal_number)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        self.assertEqual(sorted(os.listdir(out)), ["register.xlsx"])
+        self.assertEqual(file_bytes(target), b"the earlier register")
+
+    def test_sigterm_leaves_no_temporary_file(self):
+        self.interrupt(signal.SIGTERM)
+
+    def test_sigint_leaves_no_temporary_file(self):
+        self.interrupt(signal.SIGINT)
 
 
 if __name__ == "__main__":
