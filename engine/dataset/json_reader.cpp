@@ -1,6 +1,7 @@
 #include "dataset/json_reader.h"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -95,6 +96,7 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
   bool string(string_t& value) override {
     const std::size_t start = string_start(consumed());
     check_string_length(value, "string");
+    check_control_characters(value);
     return add(store_.string(value, start));
   }
   bool binary(binary_t&) override { return true; }  // JSON text has no binary values
@@ -209,6 +211,20 @@ class TreeBuilder final : public nlohmann::json_sax<Json> {
                              size_text(value.size()) + " (line " +
                              std::to_string(lines_.line_of(consumed() == 0 ? 0 : consumed() - 1)) +
                              "); raise the limit with " + std::string(max_string_flag)});
+  }
+
+  // A \u escape can put a control character into a text (ESC, NUL, BEL): it would be drawn as nothing yet
+  // copied into the PDF's text layer, and an XLSX cannot hold it. Tab, line feed and carriage return stay.
+  void check_control_characters(std::string_view value) {
+    const auto at = utf8::first_invalid_byte(value, utf8::Controls::refused);
+    if (!at) return;
+    char code[8];
+    std::snprintf(code, sizeof code, "%04X", static_cast<unsigned char>(value[*at]));
+    problems_.push_back({file_, current_path(),
+                         std::string("expected text without control characters, found U+") + code +
+                             " (written \\u" + code + ", line " +
+                             std::to_string(lines_.line_of(consumed() == 0 ? 0 : consumed() - 1)) +
+                             "); remove it, or write a line break as \\n"});
   }
 
   bool add(Value value) {

@@ -53,7 +53,8 @@ bool TextParagraphs::read_line() {
 }
 
 void TextParagraphs::check_utf8() const {
-  const auto bad = utf8::first_invalid_byte(line_);
+  // Control characters (ESC, NUL, a form feed) would be drawn as nothing yet copied into the text layer.
+  const auto bad = utf8::first_invalid_byte(line_, utf8::Controls::refused);
   if (!bad) return;
   // The column an editor shows: characters before the byte, not counting a byte-order mark.
   std::size_t column = 1;
@@ -62,9 +63,13 @@ void TextParagraphs::check_utf8() const {
     if ((static_cast<unsigned char>(line_[i]) & 0xC0) != 0x80) ++column;
   char hex[8];
   std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(line_[*bad])));
-  throw InputError(path_.string(),
-                   "line " + std::to_string(line_number_) + ", column " + std::to_string(column) + " (byte " +
-                       std::to_string(line_start_ + *bad) + ")",
+  const std::string where = "line " + std::to_string(line_number_) + ", column " + std::to_string(column) +
+                            " (byte " + std::to_string(line_start_ + *bad) + ")";
+  if (static_cast<unsigned char>(line_[*bad]) < 0x20)
+    throw InputError(path_.string(), where,
+                     "expected text, found the control character " + std::string(hex) +
+                         ", which prints as nothing; remove it");
+  throw InputError(path_.string(), where,
                    "expected UTF-8 text, found byte " + std::string(hex) +
                        " that is not valid UTF-8; save the file as UTF-8");
 }

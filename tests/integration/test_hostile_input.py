@@ -121,6 +121,16 @@ class HostileInput(unittest.TestCase):
         err = self.fails("validate", "--max-depth", "3", "--max-depth", "4", SAMPLE, status=2)
         self.assertIn("--max-depth given twice", err)
 
+    def test_control_characters_in_data_and_text(self):
+        dataset = self.sample_with(office="สำนักงาน\u001b[31m เขต ๒", schools=[])
+        err = self.render_fails(dataset=dataset)
+        self.assertIn("office: expected text without control characters, found U+001B (written \\u001B", err)
+        text = os.path.join(self.folder, "note.txt")
+        with open(text, "w", encoding="utf-8") as handle:
+            handle.write("บรรทัดแรก\nบรรทัด\x07ที่สอง\n")
+        err = self.fails("text", text, "-o", self.output)
+        self.assertIn("note.txt: line 2, column 7 (byte 46): expected text, found the control character 0x07", err)
+
     def test_an_output_that_is_its_own_input(self):
         text = os.path.join(self.folder, "note.txt")
         with open(text, "w", encoding="utf-8") as handle:
