@@ -134,6 +134,19 @@ class HostileInput(unittest.TestCase):
         err = self.fails("text", text, "-o", self.output)
         self.assertIn("note.txt: line 2, column 7 (byte 46): expected text, found the control character 0x07", err)
 
+    def test_links_that_run_scripts_or_open_local_files(self):
+        template = os.path.join(self.folder, "link.xml")
+        with open(template, "w", encoding="utf-8") as handle:
+            handle.write('<document dataset-kind="bad-input-sample" title="ลิงก์">\n<page size="A4"/>\n'
+                         '<p>ดู <link url="{{ office }}">เว็บไซต์</link></p>\n</document>\n')
+        for url in ("javascript:app.alert(1)", "JavaScript:x", "file:///etc/passwd", "data:text/html,x", "obec.go.th"):
+            err = self.render_fails(template=template, dataset=self.sample_with(office=url))
+            self.assertIn("link.xml: line 3: <link url>: expected an address that starts with http://, https://, mailto:"
+                          " or tel:, found \"" + url + "\"", err)
+        code, _, err = bounded_run("render", "--schemas", SCHEMAS, template,
+                                   self.sample_with(office="HTTPS://www.obec.go.th/ข่าว"), "-o", self.output)
+        self.assertEqual(code, 0, err)
+
     def test_an_output_that_is_its_own_input(self):
         text = os.path.join(self.folder, "note.txt")
         with open(text, "w", encoding="utf-8") as handle:
