@@ -11,18 +11,10 @@
 
 namespace raingan::cli {
 
-const std::set<std::string> render_flags = {"--fonts",
-                                            "--schemas",
-                                            "--max-depth",
-                                            "--max-dataset-mb",
-                                            "--max-string-kb",
-                                            "--max-image-megapixels",
-                                            "--max-pages",
-                                            "--max-table-rows",
-                                            "--max-template-steps",
-                                            "--max-template-text-mb",
-                                            "--today",
-                                            "--root",
+const std::set<std::string> render_flags = {"--fonts",           "--schemas",        "--max-depth",
+                                            "--max-dataset-mb",  "--max-string-kb",  "--max-image-megapixels",
+                                            "--max-pages",       "--max-table-rows", "--max-template-steps",
+                                            "--max-template-mb", "--today",          "--root",
                                             "--allow-read"};
 
 ParsedArguments::ParsedArguments(const Arguments& arguments, const std::set<std::string>& valued,
@@ -173,9 +165,9 @@ render::Options render_options(const ParsedArguments& arguments, const Project& 
   options.limits.max_table_rows = arguments.whole_number("--max-table-rows", 200000, 1, 10'000'000);
   options.limits.template_work.max_steps = arguments.whole_number(
       "--max-template-steps", options.limits.template_work.max_steps, 1000, 1'000'000'000'000);
-  options.limits.template_work.max_text_bytes =
-      arguments.whole_number("--max-template-text-mb",
-                             options.limits.template_work.max_text_bytes / (1024 * 1024), 1, 65536) *
+  options.limits.template_work.max_built_bytes =
+      arguments.whole_number("--max-template-mb",
+                             options.limits.template_work.max_built_bytes / (1024 * 1024), 1, 65536) *
       1024 * 1024;
   if (auto today = arguments.value("--today")) {
     try {

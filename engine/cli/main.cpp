@@ -39,6 +39,14 @@ the installed share folder, then from the system's fonts. Files are read only fr
 folder, the project of each file named on the command line and folders given with --allow-read DIR[:DIR...];
 build writes only inside the project's output/.
 
+One budget bounds each render, validate and build; when a document needs more, the error names the option
+that raises its limit:
+  --max-dataset-mb 64            size of a dataset file        --max-depth 64         nesting of its values
+  --max-string-kb 1024           one text in a dataset         --max-pages 5000       pages of one PDF
+  --max-table-rows 200000        rows of one table or sheet    --max-image-megapixels 50   one image
+  --max-template-steps 200000000 work of the template (loops, expressions, items walked)
+  --max-template-mb 256          texts and lists the template builds
+
 Exit status: 0 on success; 1 when the input has problems (each printed on stderr as file: location: message);
 2 on wrong usage.
 )";

@@ -19,7 +19,7 @@ struct Limits {
   std::uint64_t max_image_pixels = 50'000'000;  // --max-image-megapixels
   std::size_t max_pages = 5'000;                // --max-pages
   std::size_t max_table_rows = 200'000;         // --max-table-rows (one table of a PDF, one sheet)
-  templating::WorkLimits template_work;         // --max-template-steps, --max-template-text-mb
+  templating::WorkLimits template_work;         // --max-template-steps, --max-template-mb
 };
 
 struct Options {

@@ -49,6 +49,13 @@ double parse_length(std::string_view text, const AttributeSource& where) {
   fail(where, "a length such as 2.5cm, 10mm, 12pt or 1in", text);
 }
 
+double parse_font_size(std::string_view text, const AttributeSource& where) {
+  constexpr double smallest = 4, largest = 144;
+  const double size = parse_length(text, where);
+  if (size < smallest || size > largest) fail(where, "a font size from 4pt to 144pt", trim(text));
+  return size;
+}
+
 std::vector<double> parse_lengths(std::string_view text, const AttributeSource& where) {
   std::vector<double> values;
   text = trim(text);

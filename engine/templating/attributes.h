@@ -20,6 +20,9 @@ struct AttributeSource {
 };
 
 double parse_length(std::string_view text, const AttributeSource& where);
+// A font size (a length) that a page can print: from 4pt (the smallest a reader can still read) to 144pt (a
+// cover's largest title); 0, negative and giant sizes would leave the text invisible or off the page.
+double parse_font_size(std::string_view text, const AttributeSource& where);
 // "2pt 4pt" -> {2, 4}: one to four lengths (CSS order: top right bottom left).
 std::vector<double> parse_lengths(std::string_view text, const AttributeSource& where);
 geometry::Color parse_color(std::string_view text, const AttributeSource& where);

@@ -85,7 +85,7 @@ void BinderCore::interpolate(const std::string& text, int line, FunctionRef<void
     if (!printed)
       fail(line, "{{ " + to_source(*piece.expression) + " }} is " + describe(value) +
                      ", which cannot be printed; use a <for> loop or a function such as join()");
-    evaluator_.spend_text(printed->size(), line);
+    evaluator_.spend_bytes(printed->size(), line);
     emit(std::move(*printed), true);
   }
 }

@@ -26,6 +26,7 @@ void each_item(const Value& list, Visit&& visit) {
 std::vector<Value> mapped(Call& call) {
   const Value list = call.list(0);
   std::vector<Value> values;
+  call.evaluator().spend_items(list.size());
   values.reserve(list.size());
   each_item(list, [&](const Value& item) { values.push_back(call.has(1) ? call.apply(1, item) : item); });
   return values;
@@ -206,6 +207,7 @@ Value flatten(Call& call) {
   List out;
   for (const auto& part : mapped(call)) {
     if (part.kind() != Value::Kind::list) call.fail("expected a list of lists, found " + describe(part));
+    call.evaluator().spend_items(part.size());  // before they are made: lists of one shared list multiply
     for (std::size_t i = 0; i < part.size(); ++i) out.push_back(part.at(i));
   }
   return Value::of(std::move(out));
@@ -409,7 +411,10 @@ Value range(Call& call) {
   // Compared without subtracting, which could overflow for numbers near the int64 limits.
   if (to > from && (from < 0 ? to > 1'000'000 + from : to - from > 1'000'000))
     call.fail("the range is longer than 1,000,000");
-  if (to > from) call.evaluator().spend_steps(static_cast<std::uint64_t>(to - from));
+  if (to > from) {
+    call.evaluator().spend_steps(static_cast<std::uint64_t>(to - from));
+    call.evaluator().spend_items(static_cast<std::uint64_t>(to - from));
+  }
   List out;
   for (std::int64_t i = from; i < to; ++i) out.push_back(number_value(Number::from_int(i)));
   return Value::of(std::move(out));

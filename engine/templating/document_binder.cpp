@@ -27,7 +27,7 @@ class DocumentRoot {
     binding_.styles() = StyleSheet(
         core.text(root, "font", "TH Sarabun PSK"),
         root.attribute("size")
-            ? parse_length(core.text(*root.attribute("size")), {core.file_name(), root.line, "size"})
+            ? parse_font_size(core.text(*root.attribute("size")), {core.file_name(), root.line, "size"})
             : 16.0);
     auto& info = binding_.result().document.info;
     info.title = core.text(root, "title");

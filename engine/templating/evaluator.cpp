@@ -29,15 +29,14 @@ void Evaluator::spend_steps(std::uint64_t steps, int line) {
                        std::string(max_steps_flag));
 }
 
-void Evaluator::spend_text(std::uint64_t bytes, int line) {
-  text_bytes_ += bytes;
-  if (text_bytes_ <= limits_.max_text_bytes) return;
+void Evaluator::spend_bytes(std::uint64_t bytes, int line) {
+  built_bytes_ += bytes;
+  if (built_bytes_ <= limits_.max_built_bytes) return;
   throw InputError(file_, "line " + std::to_string(line > 0 ? line : line_),
-                   "the template prints and builds more than " +
-                       grouped(limits_.max_text_bytes / (1024 * 1024)) +
-                       " MB of text here (a text that grows in a loop?); if the document really is that "
-                       "large, raise the limit with " +
-                       std::string(max_text_flag));
+                   "the template builds more than " + grouped(limits_.max_built_bytes / (1024 * 1024)) +
+                       " MB of texts and lists here (a text or a list that grows in a loop, or lists of "
+                       "lists flattened?); if the document really is that large, raise the limit with " +
+                       std::string(max_built_flag));
 }
 
 void Evaluator::fail(const std::string& message) const {
@@ -176,6 +175,7 @@ Value Evaluator::eval(const Expression& e, Scope& scope) {
       fail("a function 'x => …' is only allowed as an argument of sum(), filter() and the like");
     case Kind::list: {
       List items;
+      spend_items(e.operands.size());
       items.reserve(e.operands.size());
       for (const auto& operand : e.operands) items.push_back(eval(*operand, scope));
       return Value::of(std::move(items));
@@ -243,11 +243,11 @@ Value Evaluator::binary(const Expression& e, Scope& scope) {
     std::string joined = *left.take_plain_text();
     if (right_kind == Value::Kind::text) {
       const std::string_view b = right.text();
-      spend_text(joined.size() + b.size());
+      spend_bytes(joined.size() + b.size());
       joined.append(b);
     } else {
       const std::string b = *plain_text(right);
-      spend_text(joined.size() + b.size());
+      spend_bytes(joined.size() + b.size());
       joined.append(b);
     }
     return Value::of(std::move(joined));
@@ -280,7 +280,7 @@ Value Evaluator::call(const Expression& e, Scope& scope) {
   }
   Call call(*this, e, scope);
   Value result = known->second.second(call);
-  if (result.kind() == Value::Kind::text) spend_text(result.text().size());
+  if (result.kind() == Value::Kind::text) spend_bytes(result.text().size());
   return result;
 }
 

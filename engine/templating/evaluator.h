@@ -71,11 +71,12 @@ struct WorkLimits {
   // Template nodes visited, loop rounds, expression nodes evaluated and list items walked or made by
   // functions (--max-template-steps). A 100,000-row register takes about 20 million.
   std::uint64_t max_steps = 200'000'000;
-  // Bytes of text the template prints and builds, in all (--max-template-text-mb).
-  std::uint64_t max_text_bytes = 1024ULL * 1024 * 1024;
+  // Bytes of the values the template builds, in all: the texts it prints and joins and the items of the
+  // lists its functions make (--max-template-mb). A 100,000-row register builds about 60 MB.
+  std::uint64_t max_built_bytes = 256ULL * 1024 * 1024;
 };
 inline constexpr std::string_view max_steps_flag = "--max-template-steps";
-inline constexpr std::string_view max_text_flag = "--max-template-text-mb";
+inline constexpr std::string_view max_built_flag = "--max-template-mb";
 
 class Evaluator {
  public:
@@ -92,7 +93,9 @@ class Evaluator {
   // Counts work against the limits; throws InputError naming `line` (0: the line being evaluated) when the
   // template has done more than it may.
   void spend_steps(std::uint64_t steps, int line = 0);
-  void spend_text(std::uint64_t bytes, int line = 0);
+  void spend_bytes(std::uint64_t bytes, int line = 0);
+  // The same for `items` list items about to be made.
+  void spend_items(std::uint64_t items, int line = 0) { spend_bytes(items * sizeof(Value), line); }
   const format::Date& today() const noexcept { return today_; }
   FieldIndexes& field_indexes() noexcept { return field_indexes_; }
   const std::string& template_file() const noexcept { return file_; }
@@ -112,7 +115,7 @@ class Evaluator {
   format::Date today_;
   WorkLimits limits_;
   std::uint64_t steps_ = 0;
-  std::uint64_t text_bytes_ = 0;
+  std::uint64_t built_bytes_ = 0;
   const Expression* current_ = nullptr;
   int line_ = 0;
   std::unordered_map<const Expression*, std::pair<std::string, Builtin>> builtins_;  // per call site

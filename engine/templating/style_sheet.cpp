@@ -84,7 +84,7 @@ Style read_style(const Element& element, const std::string& file,
     if (name == "font")
       s.font = value;
     else if (name == "size")
-      s.size = parse_length(value, where);
+      s.size = parse_font_size(value, where);
     else if (name == "bold")
       s.bold = parse_flag(value, where);
     else if (name == "italic")

@@ -62,7 +62,7 @@ templating::BindOptions bind_options() {
   options.dataset_directory = "/nonexistent-fuzz-dataset-folder";
   // Small limits keep each run short; the limits themselves are what stop runaway templates.
   options.limits.work.max_steps = 200'000;
-  options.limits.work.max_text_bytes = 4 << 20;
+  options.limits.work.max_built_bytes = 4 << 20;
   options.limits.max_table_rows = 2'000;
   return options;
 }

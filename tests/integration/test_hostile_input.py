@@ -134,6 +134,42 @@ class HostileInput(unittest.TestCase):
         err = self.fails("text", text, "-o", self.output)
         self.assertIn("note.txt: line 2, column 7 (byte 46): expected text, found the control character 0x07", err)
 
+    def template(self, body, page='<page size="A4"/>'):
+        path = os.path.join(self.folder, "t.xml")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write('<document dataset-kind="bad-input-sample" title="x">\n' + page + '\n' + body +
+                         '\n</document>\n')
+        return path
+
+    def test_lists_that_multiply_are_bounded_by_the_bytes_they_build(self):
+        body = ('<let name="a" value="range(1, 100000)"/><let name="b" value="map(a, x => a)"/>\n'
+                '<p>{{ len(flatten(b)) }}</p>')
+        err = self.render_fails(template=self.template(body))
+        self.assertIn("t.xml: line 4: the template builds more than 256 MB of texts and lists here", err)
+        self.assertIn("raise the limit with --max-template-mb", err)
+        err = self.render_fails("--max-template-mb", "8", template=self.template(
+            '<let name="a" value="range(0, 1000000)"/><p>{{ len(a) }}</p>'))
+        self.assertIn("more than 8 MB of texts and lists", err)
+
+    def test_page_geometry_that_cannot_hold_text(self):
+        cases = [
+            ('<page size="A4" margin="2cm 12cm 2cm 12cm"/>', "the left and right margins (12 cm + 12 cm) leave 0 cm "
+             "of the page's 21 cm width; expected at least 3 cm for the text"),
+            ('<page size="A5" margin="10cm 2cm"/>', "the top and bottom margins (10 cm + 10 cm) leave 1 cm of the "
+             "page's 21 cm height"),
+            ('<page size="A4" margin-left="-1cm"/>', "margin-left is -1 cm; expected a length of 0 or more"),
+            ('<page size="A4" header-offset="40cm"/>', "a header-offset or footer-offset of 40 cm is off the"),
+        ]
+        for page, message in cases:
+            err = self.render_fails(template=self.template("<p>x</p>", page=page))
+            self.assertIn("t.xml: line 2: <page>: " + message, err)
+
+    def test_font_sizes_a_page_cannot_print(self):
+        for size in ("0", "-3", "1e9", "200pt", "nan"):
+            err = self.render_fails(template=self.template('<p size="%s">x</p>' % size))
+            self.assertIn('t.xml: line 3: attribute size: expected a font size from 4pt to 144pt, found "%s"' % size
+                          if size != "nan" else "t.xml: line 3: attribute size: expected", err)
+
     def test_links_that_run_scripts_or_open_local_files(self):
         template = os.path.join(self.folder, "link.xml")
         with open(template, "w", encoding="utf-8") as handle:
