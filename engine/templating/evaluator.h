@@ -72,7 +72,7 @@ struct WorkLimits {
   // functions (--max-template-steps). A 100,000-row register takes about 20 million.
   std::uint64_t max_steps = 200'000'000;
   // Bytes of the values the template builds, in all: the texts it prints and joins and the items of the
-  // lists its functions make (--max-template-mb). A 100,000-row register builds about 60 MB.
+  // lists its functions make (--max-template-mb). A 100,000-row register builds less than 40 MB.
   std::uint64_t max_built_bytes = 256ULL * 1024 * 1024;
 };
 inline constexpr std::string_view max_steps_flag = "--max-template-steps";
