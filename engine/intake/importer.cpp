@@ -70,14 +70,20 @@ class Importer {
     result.json = to_json(tree_);
     dataset::JsonReadResult read = dataset::try_read_json_text(*result.json, label_);
     for (auto& problem : read.problems) problems_.push_back(std::move(problem));
+    std::map<std::string, std::string> unplaced;  // problems said at their JSON path: no cell gave the value
     if (read.document) {
-      for (auto& problem : dataset::validate(*read.document, schema_))
+      for (auto& problem : dataset::validate(*read.document, schema_)) {
+        const std::string path = problem.location;
         for (auto& translated : sources_.translate(std::move(problem))) {
           translated.file = label_;
+          if (translated.location == path) unplaced.emplace(path, path);
           problems_.push_back(std::move(translated));
         }
+      }
       result.document = std::move(read.document);
     }
+    result.json_paths = sources_.json_paths(problems_);
+    result.json_paths.merge(unplaced);
     result.problems = std::move(problems_);
     return result;
   }

@@ -41,6 +41,11 @@ class SourceMap {
   // when an object of single values is missing.
   std::vector<Diagnostic> translate(Diagnostic problem) const;
 
+  // The dataset path of what each location names, for a form that shows a problem at its field: a cell of a
+  // record sheet ("นักเรียน!D17" -> "students[15].distance_km"), a row ("นักเรียน!17:17" -> "students[15]"),
+  // a sheet of records (-> "students"), a cell of the values sheet. Locations that name none are left out.
+  std::map<std::string, std::string> json_paths(const std::vector<Diagnostic>& problems) const;
+
  private:
   struct SheetColumns {
     std::string name;

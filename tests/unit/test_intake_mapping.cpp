@@ -2,6 +2,7 @@
 // x-columns-from, x-parent-column), and every problem said at the sheet and cell it comes from.
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -152,6 +153,31 @@ TEST_CASE("intake mapping: validator problems land on the cells the values came 
                "รายชื่อนักเรียน!B5: expected a unique id, found \"S1\" again (first at รายชื่อนักเรียน!B4)",
                "รายชื่อนักเรียน!D7: expected a number >= 0, found -2",
                "รายชื่อนักเรียน!I7: expected a number <= 5, found 9"}));
+}
+
+TEST_CASE("intake mapping: each problem's place is also said as the dataset path of its field") {
+  Workbook workbook = good_workbook();
+  workbook.sheets[4].rows[4].cells[3].text = "-2";     // S3's distance, D7
+  workbook.sheets[4].rows[4].cells.back().text = "9";  // S3's answer to 1.1, I7
+  workbook.sheets[4].rows[3].cells[3].text = "ไกล";    // S2's distance, D5: not a number
+  workbook.sheets[0].rows[1].cells[1].text = "2400";  // ปีการศึกษา, ทั่วไป!B2
+  workbook.sheets[2].rows[3].cells[1].text = "";  // the second school's second merged school, มารวม!B4
+  const ImportResult result = run(workbook);
+  std::string paths;
+  for (const auto& [location, path] : result.json_paths) paths += location + " -> " + path + "\n";
+  CHECK(paths == lines({"ทั่วไป!B2 -> year", "มารวม!B4 -> schools[1].merged[1].code",
+                        "รายชื่อนักเรียน!D5 -> students[1].distance", "รายชื่อนักเรียน!D7 -> students[2].distance",
+                        "รายชื่อนักเรียน!I7 -> students[2].scores[0]"}));
+  CHECK(result.json_paths.size() == result.problems.size());
+
+  // A row that names no parent has no place in the dataset; the parent left without children is its row.
+  Workbook orphan = good_workbook();
+  orphan.sheets[2].rows[2].cells[0].text = "๐๐๙";
+  const ImportResult unplaced = run(orphan);
+  CHECK(problems(unplaced) ==
+        lines({"มารวม!A3: expected the รหัสโรงเรียนหลัก of a row of sheet \"โรงเรียน\", found \"๐๐๙\"",
+               "โรงเรียน!2:2: expected at least 1 row in sheet \"มารวม\" for this row, found none"}));
+  CHECK(unplaced.json_paths == std::map<std::string, std::string>{{"โรงเรียน!2:2", "schools[0]"}});
 }
 
 TEST_CASE("intake mapping: a missing required column, sheet or single value is said once, by its title") {
