@@ -137,7 +137,7 @@ std::optional<SourceMap::Place> SourceMap::locate(const std::string& path) const
   return std::nullopt;
 }
 
-std::vector<Diagnostic> SourceMap::translate(Diagnostic problem) const {
+std::vector<PlacedProblem> SourceMap::translate(Diagnostic problem) const {
   const std::string path = problem.location;
   if (suppressed_.contains(path)) return {};
   if (const auto place = locate(path)) {
@@ -167,12 +167,12 @@ std::vector<Diagnostic> SourceMap::translate(Diagnostic problem) const {
         if (const auto first = locate(problem.message.substr(start, close - start)))
           problem.message.replace(start, close - start, first->location);
     }
-    return {problem};
+    return {{problem, path}};
   }
-  if (!is_missing_field(problem)) return {problem};
+  if (!is_missing_field(problem)) return {{problem, path}};
 
   // A required single value, or an object of them, that no row gave: each value it needs, at its row.
-  std::vector<Diagnostic> needed;
+  std::vector<PlacedProblem> needed;
   const std::string prefix = path + ".";
   for (const auto& [value_path, title] : value_titles_) {
     if (value_path != path && !(value_path.starts_with(prefix) && title.required)) continue;
@@ -185,14 +185,14 @@ std::vector<Diagnostic> SourceMap::translate(Diagnostic problem) const {
       one.message =
           "expected a row titled \"" + title.title + "\" with a value (" + value_path + "), found none";
     }
-    needed.push_back(std::move(one));
+    needed.push_back({std::move(one), value_path});
   }
-  if (needed.empty()) return {problem};
+  if (needed.empty()) return {{problem, path}};
   return needed;
 }
 
-std::map<std::string, std::string> SourceMap::json_paths(const std::vector<Diagnostic>& problems) const {
-  std::map<std::string, std::string> found;
+std::vector<std::string> SourceMap::json_paths(const std::vector<Diagnostic>& problems) const {
+  std::vector<std::string> found(problems.size());
   if (problems.empty()) return found;
   // Which item each row of a sheet became: (sheet, row) -> (array path, index), built once for all problems.
   std::map<std::pair<std::size_t, std::uint32_t>, std::pair<const std::string*, std::size_t>> items;
@@ -204,20 +204,25 @@ std::map<std::string, std::string> SourceMap::json_paths(const std::vector<Diagn
     sheet_by_prefix.emplace(first.substr(0, first.size() - 2), s);
   }
 
-  for (const auto& problem : problems) {
-    const std::string& location = problem.location;
-    if (location.empty() || found.contains(location)) continue;
+  std::map<std::string_view, std::size_t> seen;  // a location already looked up: the problem's index
+  for (std::size_t p = 0; p < problems.size(); ++p) {
+    const std::string& location = problems[p].location;
+    if (location.empty()) continue;
+    if (const auto [before, added] = seen.emplace(location, p); !added) {
+      found[p] = found[before->second];
+      continue;
+    }
     const auto value = std::find_if(values_.begin(), values_.end(),
                                     [&](const auto& entry) { return entry.second == location; });
     if (value != values_.end()) {
-      found[location] = value->first;
+      found[p] = value->first;
       continue;
     }
     const std::size_t bang = location.rfind('!');
     if (bang == std::string::npos) {
       for (const auto& [path, array] : arrays_)
         if (sheets_[array.sheet].name == location && path.find('[') == std::string::npos) {
-          found[location] = path;
+          found[p] = path;
           break;
         }
       continue;
@@ -235,7 +240,7 @@ std::map<std::string, std::string> SourceMap::json_paths(const std::vector<Diagn
         if (column.first == *reference->column && name.size() > field.size()) field = name;
       if (!field.empty()) path += "." + std::string(field);
     }
-    found[location] = std::move(path);
+    found[p] = std::move(path);
   }
   return found;
 }

@@ -58,12 +58,10 @@ Upload upload_of(const httplib::Request& request) {
 // The problems as the form shows them: at the field ("path") and in the file ("location": นักเรียน!D17).
 nlohmann::json import_problems_json(const intake::ImportResult& result) {
   nlohmann::json list = nlohmann::json::array();
-  for (const auto& problem : result.problems) {
-    const auto path = result.json_paths.find(problem.location);
-    list.push_back({{"location", problem.location},
-                    {"path", path != result.json_paths.end() ? path->second : std::string()},
-                    {"message", problem.message}});
-  }
+  for (std::size_t i = 0; i < result.problems.size(); ++i)
+    list.push_back({{"location", result.problems[i].location},
+                    {"path", i < result.json_paths.size() ? result.json_paths[i] : std::string()},
+                    {"message", result.problems[i].message}});
   return list;
 }
 

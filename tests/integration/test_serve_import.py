@@ -152,6 +152,30 @@ class ServeImport(unittest.TestCase):
         self.assertIn("save it as .xlsx", answer.json()["problems"][0]["message"])
         self.assertEqual(self.post_file("transport-allowance", read_bytes(SAMPLE_SHEET)).status, 200)
 
+    def test_a_zip_bomb_is_a_problem_and_the_server_stays_small(self):
+        workbook = self.path("bomb.xlsx")
+        cli_import.write_xlsx(workbook, [("นักเรียน", [["เลขประจำตัวนักเรียน"]])])
+        with zipfile.ZipFile(workbook, "a", zipfile.ZIP_DEFLATED) as package:
+            package.writestr("xl/worksheets/sheet2.xml", " " * (300 << 20))  # 300 MB of spaces, 300 KB packed
+        with zipfile.ZipFile(workbook) as package:
+            names = package.namelist()
+        with open(workbook, "rb") as source:
+            packed = source.read()
+        self.assertLess(len(packed), 2 << 20)
+        # The member is read only when a sheet points to it: point the first sheet at it.
+        rels = "xl/_rels/workbook.xml.rels"
+        patched = self.path("bomb2.xlsx")
+        with zipfile.ZipFile(workbook) as source, zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target:
+            for name in names:
+                data = source.read(name)
+                if name == rels:
+                    data = data.replace(b"worksheets/sheet1.xml", b"worksheets/sheet2.xml")
+                target.writestr(name, data)
+        answer = self.post_file("transport-allowance", read_bytes(patched))
+        self.assertEqual(answer.status, 422, answer)
+        self.assertIn("zip bomb", answer.json()["problems"][0]["message"])
+        self.assertLess(self.server.peak_rss_kb(), 200 << 10)
+
     def test_the_import_sheet_is_downloaded_and_imports_back(self):
         answer = self.server.get("/api/kinds/transport-allowance/import-sheet")
         self.assertEqual(answer.status, 200, answer)
@@ -170,6 +194,9 @@ class ServeImport(unittest.TestCase):
         self.assertEqual(back.status, 422, back)
         for problem in back.json()["problems"]:
             self.assertRegex(problem["message"], r"^expected (a value|a row titled|at least \d+ rows?)", problem)
+            self.assertTrue(problem["path"], problem)  # each at the field the form shows
+        self.assertIn({"location": "ข้อมูลทั่วไป!B14", "path": "academic_year",
+                       "message": 'expected a value for "ปีการศึกษา", found an empty cell'}, back.json()["problems"])
         self.assertEqual(back.json()["dataset"]["kind"], "transport-allowance")
 
         # Filled from a dataset of the project, it imports back as that dataset.

@@ -2,7 +2,6 @@
 // x-columns-from, x-parent-column), and every problem said at the sheet and cell it comes from.
 #include <doctest/doctest.h>
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -164,11 +163,12 @@ TEST_CASE("intake mapping: each problem's place is also said as the dataset path
   workbook.sheets[2].rows[3].cells[1].text = "";  // the second school's second merged school, มารวม!B4
   const ImportResult result = run(workbook);
   std::string paths;
-  for (const auto& [location, path] : result.json_paths) paths += location + " -> " + path + "\n";
-  CHECK(paths == lines({"ทั่วไป!B2 -> year", "มารวม!B4 -> schools[1].merged[1].code",
-                        "รายชื่อนักเรียน!D5 -> students[1].distance", "รายชื่อนักเรียน!D7 -> students[2].distance",
+  REQUIRE(result.json_paths.size() == result.problems.size());
+  for (std::size_t i = 0; i < result.problems.size(); ++i)
+    paths += result.problems[i].location + " -> " + result.json_paths[i] + "\n";
+  CHECK(paths == lines({"รายชื่อนักเรียน!D5 -> students[1].distance", "ทั่วไป!B2 -> year",
+                        "มารวม!B4 -> schools[1].merged[1].code", "รายชื่อนักเรียน!D7 -> students[2].distance",
                         "รายชื่อนักเรียน!I7 -> students[2].scores[0]"}));
-  CHECK(result.json_paths.size() == result.problems.size());
 
   // A row that names no parent has no place in the dataset; the parent left without children is its row.
   Workbook orphan = good_workbook();
@@ -177,7 +177,15 @@ TEST_CASE("intake mapping: each problem's place is also said as the dataset path
   CHECK(problems(unplaced) ==
         lines({"มารวม!A3: expected the รหัสโรงเรียนหลัก of a row of sheet \"โรงเรียน\", found \"๐๐๙\"",
                "โรงเรียน!2:2: expected at least 1 row in sheet \"มารวม\" for this row, found none"}));
-  CHECK(unplaced.json_paths == std::map<std::string, std::string>{{"โรงเรียน!2:2", "schools[0]"}});
+  CHECK(unplaced.json_paths == std::vector<std::string>{"", "schools[0]"});
+
+  // A required single value without its row is about that value; a problem with the whole file about none.
+  Workbook no_year = good_workbook();
+  no_year.sheets[0].rows.erase(no_year.sheets[0].rows.begin() + 1);
+  const ImportResult missing = run(no_year);
+  CHECK(problems(missing) ==
+        lines({"ทั่วไป: expected a row titled \"ปีการศึกษา\" with a value (year), found none"}));
+  CHECK(missing.json_paths == std::vector<std::string>{"year"});
 }
 
 TEST_CASE("intake mapping: a missing required column, sheet or single value is said once, by its title") {
