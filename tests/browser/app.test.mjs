@@ -1,8 +1,8 @@
 // The web app in Debian's Chromium, driven by Playwright, as a clerk uses it: pick the transport notice, fix
 // the field the form marks wrong, watch the preview, download the PDF and read its text back with pdftotext,
 // save, build everything, open spreadsheets (a bad cell shown at its field, quick uploads not racing), and use
-// it on a phone-sized screen. Exits 77 (skipped) only when Chromium cannot
-// start. Run through CTest (tests/CMakeLists.txt), which gives RAINGAN and RAINGAN_SOURCE_DIR.
+// it on a phone-sized screen. Exits 77 (skipped) only when Chromium cannot start. Run through CTest
+// (tests/CMakeLists.txt), which gives RAINGAN and RAINGAN_SOURCE_DIR.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';

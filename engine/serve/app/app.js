@@ -398,7 +398,9 @@ async function upload(file) {
       return;
     }
     setUploadStatus(`เปิดจาก ${file.name} แล้ว`);
-    setSaveStatus(`ข้อมูลจาก ${file.name} ยังไม่ได้บันทึก`);
+    setSaveStatus(state.datasetName
+      ? `ข้อมูลจาก ${file.name} ยังไม่ได้บันทึก: กดบันทึกเพื่อแทนชุดข้อมูล ${state.datasetName} (ฉบับเดิมเก็บไว้ในประวัติ)`
+      : `ข้อมูลจาก ${file.name} ยังไม่ได้บันทึก: กดบันทึกเพื่อตั้งชื่อชุดข้อมูลใหม่`);
     scheduleCheck(0);
   } catch (error) {
     if (!current() || error.name === 'AbortError') return;
@@ -421,6 +423,7 @@ function cancelUpload() {
 
 function setUploadBusy(busy) {
   $('form-area').inert = busy;
+  $('download').disabled = busy;  // it would make the document of the data being replaced
   $('form-area').setAttribute('aria-busy', busy ? 'true' : 'false');
 }
 
