@@ -70,14 +70,21 @@ class Importer {
     result.json = to_json(tree_);
     dataset::JsonReadResult read = dataset::try_read_json_text(*result.json, label_);
     for (auto& problem : read.problems) problems_.push_back(std::move(problem));
+    // The dataset path of each problem: from its cell, or what the validator said it of.
+    std::vector<std::string> validated_paths(problems_.size());
     if (read.document) {
       for (auto& problem : dataset::validate(*read.document, schema_))
-        for (auto& translated : sources_.translate(std::move(problem))) {
+        for (auto& [translated, path] : sources_.translate(std::move(problem))) {
           translated.file = label_;
           problems_.push_back(std::move(translated));
+          validated_paths.push_back(std::move(path));
         }
       result.document = std::move(read.document);
     }
+    validated_paths.resize(problems_.size());
+    result.json_paths = sources_.json_paths(problems_);
+    for (std::size_t i = 0; i < problems_.size(); ++i)
+      if (result.json_paths[i].empty()) result.json_paths[i] = std::move(validated_paths[i]);
     result.problems = std::move(problems_);
     return result;
   }

@@ -30,6 +30,12 @@ FileFormat format_of(std::string_view bytes, const std::string& label, const Imp
   return bytes.starts_with("PK\x03\x04") ? FileFormat::xlsx : FileFormat::csv;
 }
 
+// A file that could not be read: its problems are about no value of the dataset.
+ImportResult unread(ImportResult result) {
+  result.json_paths.assign(result.problems.size(), std::string());
+  return result;
+}
+
 }  // namespace
 
 bool importable(const dataset::Schema& schema) { return !make_import_plan(schema).sheets.empty(); }
@@ -48,7 +54,7 @@ ImportResult import_bytes(std::string_view bytes, const std::string& file_label,
         {file_label, "",
          "expected an XLSX workbook (Excel 2007 or later) or a CSV file, found an Excel "
          "97-2003 workbook: save it as .xlsx"});
-    return result;
+    return unread(std::move(result));
   }
   Workbook workbook;
   try {
@@ -59,7 +65,7 @@ ImportResult import_bytes(std::string_view bytes, const std::string& file_label,
     }
   } catch (const InputError& error) {
     result.problems = error.diagnostics();
-    return result;
+    return unread(std::move(result));
   }
   return map_workbook(schema, plan, workbook, file_label, options);
 }
@@ -71,24 +77,24 @@ ImportResult import_file(const fs::path& file, const dataset::Schema& schema, co
   const fs::file_status status = fs::status(file, error);
   if (error || !fs::exists(status)) {
     result.problems.push_back({label, "", "cannot be read: no such file"});
-    return result;
+    return unread(std::move(result));
   }
   if (!fs::is_regular_file(status)) {
     result.problems.push_back({label, "", "expected a regular file, found a folder or a device"});
-    return result;
+    return unread(std::move(result));
   }
   const std::uintmax_t size = fs::file_size(file, error);
   if (error || size > options.limits.max_file_bytes) {
     result.problems.push_back({label, "",
                                "expected a file of at most " + megabytes(options.limits.max_file_bytes) +
                                    (error ? std::string() : ", found " + megabytes(size))});
-    return result;
+    return unread(std::move(result));
   }
   std::ifstream in(file, std::ios::binary);
   std::string bytes(static_cast<std::size_t>(size), '\0');
   if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) {
     result.problems.push_back({label, "", "cannot be read"});
-    return result;
+    return unread(std::move(result));
   }
   return import_bytes(bytes, label, schema, options);
 }

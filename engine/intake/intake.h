@@ -63,6 +63,9 @@ struct ImportResult {
   // Every problem: file = the label, location = "นักเรียน!D17" for a cell, the sheet's name for a sheet, a
   // JSON path for a value that came from no cell, empty for the whole file.
   std::vector<Diagnostic> problems;
+  // json_paths[i]: the dataset path problems[i] is about ("นักเรียน!D17" -> "students[15].distance_km"), so
+  // that a form can show the problem at its field; empty when it is about no value (the whole file).
+  std::vector<std::string> json_paths;
   // What was assumed on the way, for the user: "read as Windows-874 (TIS-620): the file is not UTF-8",
   // "sheet “สรุป” was not used".
   std::vector<std::string> notes;

@@ -1,5 +1,9 @@
 #include "intake/source_map.h"
 
+#include <algorithm>
+#include <utility>
+
+#include "dataset/json_path.h"
 #include "intake/sheet_table.h"
 
 namespace raingan::intake {
@@ -29,6 +33,29 @@ std::string in_rows(std::string message) {
   if (message.ends_with(" items")) message.replace(message.size() - 5, 5, "rows");
   if (message.ends_with(" item")) message.replace(message.size() - 4, 4, "row");
   return message;
+}
+
+// "D17" -> (row 16, column 3), "17:17" -> (row 16, none); nothing for anything else.
+struct CellReference {
+  std::uint32_t row = 0;
+  std::optional<std::uint32_t> column;
+};
+std::optional<CellReference> parse_reference(std::string_view text) {
+  std::uint64_t column = 0;
+  std::size_t at = 0;
+  for (; at < text.size() && text[at] >= 'A' && text[at] <= 'Z' && column <= 16'384; ++at)
+    column = column * 26 + static_cast<std::uint64_t>(text[at] - 'A' + 1);
+  std::uint64_t row = 0;
+  const std::size_t digits = at;
+  for (; at < text.size() && text[at] >= '0' && text[at] <= '9' && row <= 1'048'576; ++at)
+    row = row * 10 + static_cast<std::uint64_t>(text[at] - '0');
+  if (at == digits || row == 0 || row > 1'048'576 || column > 16'384) return std::nullopt;
+  const std::string_view rest = text.substr(at);
+  if (column > 0 && !rest.empty()) return std::nullopt;
+  if (column == 0 && rest != ":" + std::string(text.substr(0, at))) return std::nullopt;
+  CellReference reference{static_cast<std::uint32_t>(row - 1), std::nullopt};
+  if (column > 0) reference.column = static_cast<std::uint32_t>(column - 1);
+  return reference;
 }
 
 }  // namespace
@@ -110,7 +137,7 @@ std::optional<SourceMap::Place> SourceMap::locate(const std::string& path) const
   return std::nullopt;
 }
 
-std::vector<Diagnostic> SourceMap::translate(Diagnostic problem) const {
+std::vector<PlacedProblem> SourceMap::translate(Diagnostic problem) const {
   const std::string path = problem.location;
   if (suppressed_.contains(path)) return {};
   if (const auto place = locate(path)) {
@@ -140,12 +167,12 @@ std::vector<Diagnostic> SourceMap::translate(Diagnostic problem) const {
         if (const auto first = locate(problem.message.substr(start, close - start)))
           problem.message.replace(start, close - start, first->location);
     }
-    return {problem};
+    return {{problem, path}};
   }
-  if (!is_missing_field(problem)) return {problem};
+  if (!is_missing_field(problem)) return {{problem, path}};
 
   // A required single value, or an object of them, that no row gave: each value it needs, at its row.
-  std::vector<Diagnostic> needed;
+  std::vector<PlacedProblem> needed;
   const std::string prefix = path + ".";
   for (const auto& [value_path, title] : value_titles_) {
     if (value_path != path && !(value_path.starts_with(prefix) && title.required)) continue;
@@ -158,10 +185,64 @@ std::vector<Diagnostic> SourceMap::translate(Diagnostic problem) const {
       one.message =
           "expected a row titled \"" + title.title + "\" with a value (" + value_path + "), found none";
     }
-    needed.push_back(std::move(one));
+    needed.push_back({std::move(one), value_path});
   }
-  if (needed.empty()) return {problem};
+  if (needed.empty()) return {{problem, path}};
   return needed;
+}
+
+std::vector<std::string> SourceMap::json_paths(const std::vector<Diagnostic>& problems) const {
+  std::vector<std::string> found(problems.size());
+  if (problems.empty()) return found;
+  // Which item each row of a sheet became: (sheet, row) -> (array path, index), built once for all problems.
+  std::map<std::pair<std::size_t, std::uint32_t>, std::pair<const std::string*, std::size_t>> items;
+  for (const auto& [path, array] : arrays_)
+    for (std::size_t i = 0; i < array.rows.size(); ++i) items[{array.sheet, array.rows[i]}] = {&path, i};
+  std::map<std::string, std::size_t, std::less<>> sheet_by_prefix;  // "นักเรียน!", "'My sheet'!"
+  for (std::size_t s = 0; s < sheets_.size(); ++s) {
+    const std::string first = cell_location(sheets_[s].name, 0, 0);
+    sheet_by_prefix.emplace(first.substr(0, first.size() - 2), s);
+  }
+
+  std::map<std::string_view, std::size_t> seen;  // a location already looked up: the problem's index
+  for (std::size_t p = 0; p < problems.size(); ++p) {
+    const std::string& location = problems[p].location;
+    if (location.empty()) continue;
+    if (const auto [before, added] = seen.emplace(location, p); !added) {
+      found[p] = found[before->second];
+      continue;
+    }
+    const auto value = std::find_if(values_.begin(), values_.end(),
+                                    [&](const auto& entry) { return entry.second == location; });
+    if (value != values_.end()) {
+      found[p] = value->first;
+      continue;
+    }
+    const std::size_t bang = location.rfind('!');
+    if (bang == std::string::npos) {
+      for (const auto& [path, array] : arrays_)
+        if (sheets_[array.sheet].name == location && path.find('[') == std::string::npos) {
+          found[p] = path;
+          break;
+        }
+      continue;
+    }
+    const auto sheet = sheet_by_prefix.find(std::string_view(location).substr(0, bang + 1));
+    const auto reference = parse_reference(std::string_view(location).substr(bang + 1));
+    if (sheet == sheet_by_prefix.end() || !reference) continue;
+    const auto item = items.find({sheet->second, reference->row});
+    if (item == items.end()) continue;
+    std::string path = dataset::append_index(*item->second.first, item->second.second);
+    if (reference->column) {
+      // The most precise field of the column: "by_quarter[0]" rather than "by_quarter".
+      std::string_view field;
+      for (const auto& [name, column] : sheets_[sheet->second].columns)
+        if (column.first == *reference->column && name.size() > field.size()) field = name;
+      if (!field.empty()) path += "." + std::string(field);
+    }
+    found[p] = std::move(path);
+  }
+  return found;
 }
 
 }  // namespace raingan::intake

@@ -16,6 +16,11 @@
 
 namespace raingan::intake {
 
+struct PlacedProblem {
+  Diagnostic problem;     // at its sheet and cell
+  std::string json_path;  // the value, record or array it is about
+};
+
 class SourceMap {
  public:
   // A single value from one cell (the values sheet) or from the command line.
@@ -37,9 +42,14 @@ class SourceMap {
   // A value whose problem is already reported (a cell that could not be converted, a missing sheet).
   void suppress(const std::string& json_path);
 
-  // The problem said where it came from: none when it repeats one already reported, one per value needed
-  // when an object of single values is missing.
-  std::vector<Diagnostic> translate(Diagnostic problem) const;
+  // The problem said where it came from, with the dataset path it is about: none when it repeats one
+  // already reported, one per value needed when an object of single values is missing.
+  std::vector<PlacedProblem> translate(Diagnostic problem) const;
+
+  // The dataset path of what each problem's location names, for a form that shows the problem at its field:
+  // a cell of a record sheet ("นักเรียน!D17" -> "students[15].distance_km"), a row ("นักเรียน!17:17" ->
+  // "students[15]"), a sheet of records (-> "students"), a cell of the values sheet; empty for the others.
+  std::vector<std::string> json_paths(const std::vector<Diagnostic>& problems) const;
 
  private:
   struct SheetColumns {

@@ -1,5 +1,6 @@
 // The API: report types, kinds and their schemas, datasets (read, save with history), validation, renders
-// and the manifest build. Every name in a URL is looked up among what the project has (project.h).
+// and the manifest build (spreadsheet import is import_routes.cpp). Every name in a URL is looked up among
+// what the project has (project.h).
 #include <algorithm>
 
 #include "dataset/dataset_check.h"
@@ -24,6 +25,29 @@ void send_problems(httplib::Response& response, const std::vector<Diagnostic>& p
 std::string in_quotes(std::string_view name) { return "\"" + std::string(name.substr(0, 80)) + "\""; }
 
 }  // namespace
+
+bool Server::take_slot(RenderGate::Slot& slot, httplib::Response& response) {
+  switch (gate_.enter(slot)) {
+    case RenderGate::Admission::admitted:
+      return true;
+    case RenderGate::Admission::queue_full:
+      response.set_header("Retry-After", "5");
+      send_error(response, 503,
+                 "the server is busy: " + std::to_string(gate_.slots()) + " documents are being made and " +
+                     std::to_string(gate_.queue_length()) + " are waiting; try again shortly");
+      return false;
+    case RenderGate::Admission::timed_out:
+      response.set_header("Retry-After", "5");
+      send_error(response, 503,
+                 "the server is busy: no render slot came free within " +
+                     std::to_string(gate_.max_wait().count() / 1000) + " s");
+      return false;
+    case RenderGate::Admission::shutting_down:
+      send_error(response, 503, "the server is shutting down");
+      return false;
+  }
+  return false;
+}
 
 void Server::add_api_routes() {
   http_.Get("/api/reports",
@@ -109,13 +133,6 @@ void Server::add_api_routes() {
                          {{"kind", check.kind}, {"problems", problems_json(check.problems)}});
              }));
 
-  http_.Post(R"(/api/import/([^/]+))",
-             guarded(Access::signed_in, [this](const httplib::Request& request, httplib::Response& response) {
-               if (!project_.kind(request.matches[1].str()))
-                 return send_error(response, 404, "no kind is named " + in_quotes(request.matches[1].str()));
-               send_error(response, 501, "importing a spreadsheet is not available in this version yet");
-             }));
-
   http_.Get(
       "/api/health", guarded(Access::signed_in, [this](const httplib::Request&, httplib::Response& response) {
         const RenderGate::Counts counts = gate_.counts();
@@ -149,23 +166,7 @@ void Server::add_render_routes() {
         if (!check.problems.empty()) return send_problems(response, check.problems);
 
         RenderGate::Slot slot;
-        switch (gate_.enter(slot)) {
-          case RenderGate::Admission::admitted:
-            break;
-          case RenderGate::Admission::queue_full:
-            response.set_header("Retry-After", "5");
-            return send_error(response, 503,
-                              "the server is busy: " + std::to_string(gate_.slots()) +
-                                  " documents are being made and " + std::to_string(gate_.queue_length()) +
-                                  " are waiting; try again shortly");
-          case RenderGate::Admission::timed_out:
-            response.set_header("Retry-After", "5");
-            return send_error(response, 503,
-                              "the server is busy: no render slot came free within " +
-                                  std::to_string(gate_.max_wait().count() / 1000) + " s");
-          case RenderGate::Admission::shutting_down:
-            return send_error(response, 503, "the server is shutting down");
-        }
+        if (!take_slot(slot, response)) return;
         const RenderResult result = workers_.render(*report, request.body);
         slot.release();
         switch (result.outcome) {

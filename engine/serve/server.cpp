@@ -130,6 +130,7 @@ Server::Server(const ServeOptions& options)
   add_session_routes();
   add_api_routes();
   add_render_routes();
+  add_import_routes();
 }
 
 int Server::bind() {

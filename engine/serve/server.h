@@ -1,6 +1,6 @@
 #pragma once
 // The HTTP side of raingan serve: which requests may go through (host, origin, session, body), the app's
-// files, sign-in, and the API routes (api_routes.cpp).
+// files, sign-in, and the API routes (api_routes.cpp, import_routes.cpp).
 
 #include <httplib.h>
 
@@ -56,6 +56,10 @@ class Server {
   void add_session_routes();
   void add_api_routes();     // api_routes.cpp
   void add_render_routes();  // api_routes.cpp
+  void add_import_routes();  // import_routes.cpp
+
+  // A render slot (imports take one too); answers 503 and returns false when none comes free.
+  bool take_slot(RenderGate::Slot& slot, httplib::Response& response);
 
   // Reads a JSON body the API requires (Content-Type application/json); answers 415 and returns false
   // otherwise.

@@ -1,7 +1,8 @@
 // The web app in Debian's Chromium, driven by Playwright, as a clerk uses it: pick the transport notice, fix
 // the field the form marks wrong, watch the preview, download the PDF and read its text back with pdftotext,
-// save, build everything, and use it on a phone-sized screen. Exits 77 (skipped) only when Chromium cannot
-// start. Run through CTest (tests/CMakeLists.txt), which gives RAINGAN and RAINGAN_SOURCE_DIR.
+// save, build everything, open spreadsheets (a bad cell shown at its field, quick uploads not racing), and use
+// it on a phone-sized screen. Exits 77 (skipped) only when Chromium cannot start. Run through CTest
+// (tests/CMakeLists.txt), which gives RAINGAN and RAINGAN_SOURCE_DIR.
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -137,6 +138,40 @@ try {
   await page.locator('[data-build=summary]').filter({ hasText: 'เสร็จ 2 จาก 2 ฉบับ' }).waitFor({ timeout: 120000 });
   assert.equal(await page.locator('.build-list a').count(), 2);
   await page.getByRole('button', { name: 'ปิด' }).click();
+
+  step('the import sheet of the kind is a link beside the upload button');
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'ดาวน์โหลดแบบกรอกข้อมูล (Excel)' }).click()]);
+  assert.equal(sheet.suggestedFilename(), 'transport-allowance.xlsx');
+  const sheetFile = path.join(work, 'sheet.xlsx');
+  await sheet.saveAs(sheetFile);
+  assert.equal(fs.readFileSync(sheetFile).subarray(0, 2).toString('latin1'), 'PK');
+
+  step('two quick uploads: the last one lands, its bad cell shown at the field, and no stale preview');
+  page.on('dialog', (dialog) => dialog.accept());  // "discard the changes?" between uploads
+  await page.locator('#preview iframe').waitFor();
+  const goodSheet = { name: 'ค่าพาหนะ.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: fs.readFileSync(path.join(source, 'datasets', 'spreadsheets', 'transport-allowance-2569-2.xlsx')) };
+  const badCsv = { name: 'นักเรียน.csv', mimeType: 'text/csv', buffer: Buffer.from(
+    'เลขประจำตัวนักเรียน,รหัสโรงเรียน,รหัสโรงเรียนเดิม,ชั้น,ระยะทาง (กม.)\r\nS1,65020001,65025001,ป.1,ไกล\r\n') };
+  await page.setInputFiles('#upload', goodSheet);
+  assert.equal(await page.locator('#preview iframe').count(), 0, 'the preview of the data before is gone at once');
+  await page.setInputFiles('#upload', badCsv);
+  const far = page.locator('input[data-path="students[0].distance_km"]');
+  await assertInvalid(far);
+  assert.match(await page.locator(`#${await far.getAttribute('aria-describedby')}`).textContent(), /นักเรียน!E2/);
+  await page.locator('#upload-status').filter({ hasText: 'นักเรียน.csv มีปัญหา' }).waitFor();
+  await page.waitForTimeout(3000);  // time enough for the first upload's answer, had it not been cancelled
+  assert.equal(await page.locator('input[data-path="students[1].id"]').count(), 0, 'the form holds the CSV\'s one student');
+  assert.equal(await page.locator('#preview iframe').count(), 0, 'no preview of data with problems');
+  assert.match(await page.locator('#problems').textContent(), /ในไฟล์ ช่อง นักเรียน!E2 · นักเรียนที่มีสิทธิ์ › ลำดับที่ 1 › ระยะทาง/);
+  await page.screenshot({ path: path.join(work, 'upload-problems.png') });
+
+  step('the sample sheet fills the form and the preview follows');
+  await page.setInputFiles('#upload', goodSheet);
+  await page.locator('#upload-status').filter({ hasText: 'เปิดจาก ค่าพาหนะ.xlsx แล้ว' }).waitFor({ timeout: 60000 });
+  await page.waitForFunction(() => /ตัวอย่างล่าสุด 7 หน้า/.test(document.querySelector('#preview-status').textContent), null, { timeout: 120000 });
+  assert.equal(await page.locator('#problems').textContent(), '');
+  assert.equal(await page.locator('input[data-path="students[0].distance_km"]').getAttribute('aria-invalid'), null);
 
   step('on a phone: one column, nothing wider than the screen, the form usable');
   const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });

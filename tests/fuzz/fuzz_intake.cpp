@@ -108,7 +108,8 @@ std::string package_with_sheet(std::string_view sheet_xml) {
 void check(const intake::ImportResult& result) {
   for (const auto& problem : result.problems)
     if (problem.to_string().empty()) __builtin_trap();
-  if (result.problems.empty() && !result.document) __builtin_trap();  // a valid import is a dataset
+  if (result.problems.empty() && !result.document) __builtin_trap();         // a valid import is a dataset
+  if (result.json_paths.size() != result.problems.size()) __builtin_trap();  // a path (or none) per problem
 }
 
 }  // namespace

@@ -166,12 +166,6 @@ class ServeApi(unittest.TestCase):
         self.assertEqual(other.json()["problems"][0]["path"], "kind")
         self.assertEqual(self.server.put("/api/datasets/New%20Name", memo).status, 404)
 
-    def test_import_is_not_there_yet(self):
-        answer = self.server.post("/api/import/transport-allowance", b"a,b\n1,2\n", headers={"Content-Type": "text/csv"})
-        self.assertEqual(answer.status, 501)
-        self.assertIn("message", answer.json())
-        self.assertEqual(self.server.post("/api/import/nothing", b"x", headers={"Content-Type": "text/csv"}).status, 404)
-
     def test_build_with_progress_and_outputs(self):
         started = self.server.post("/api/build", {})
         self.assertEqual(started.status, 202, started)

@@ -154,6 +154,40 @@ TEST_CASE("intake mapping: validator problems land on the cells the values came 
                "รายชื่อนักเรียน!I7: expected a number <= 5, found 9"}));
 }
 
+TEST_CASE("intake mapping: each problem's place is also said as the dataset path of its field") {
+  Workbook workbook = good_workbook();
+  workbook.sheets[4].rows[4].cells[3].text = "-2";     // S3's distance, D7
+  workbook.sheets[4].rows[4].cells.back().text = "9";  // S3's answer to 1.1, I7
+  workbook.sheets[4].rows[3].cells[3].text = "ไกล";    // S2's distance, D5: not a number
+  workbook.sheets[0].rows[1].cells[1].text = "2400";  // ปีการศึกษา, ทั่วไป!B2
+  workbook.sheets[2].rows[3].cells[1].text = "";  // the second school's second merged school, มารวม!B4
+  const ImportResult result = run(workbook);
+  std::string paths;
+  REQUIRE(result.json_paths.size() == result.problems.size());
+  for (std::size_t i = 0; i < result.problems.size(); ++i)
+    paths += result.problems[i].location + " -> " + result.json_paths[i] + "\n";
+  CHECK(paths == lines({"รายชื่อนักเรียน!D5 -> students[1].distance", "ทั่วไป!B2 -> year",
+                        "มารวม!B4 -> schools[1].merged[1].code", "รายชื่อนักเรียน!D7 -> students[2].distance",
+                        "รายชื่อนักเรียน!I7 -> students[2].scores[0]"}));
+
+  // A row that names no parent has no place in the dataset; the parent left without children is its row.
+  Workbook orphan = good_workbook();
+  orphan.sheets[2].rows[2].cells[0].text = "๐๐๙";
+  const ImportResult unplaced = run(orphan);
+  CHECK(problems(unplaced) ==
+        lines({"มารวม!A3: expected the รหัสโรงเรียนหลัก of a row of sheet \"โรงเรียน\", found \"๐๐๙\"",
+               "โรงเรียน!2:2: expected at least 1 row in sheet \"มารวม\" for this row, found none"}));
+  CHECK(unplaced.json_paths == std::vector<std::string>{"", "schools[0]"});
+
+  // A required single value without its row is about that value; a problem with the whole file about none.
+  Workbook no_year = good_workbook();
+  no_year.sheets[0].rows.erase(no_year.sheets[0].rows.begin() + 1);
+  const ImportResult missing = run(no_year);
+  CHECK(problems(missing) ==
+        lines({"ทั่วไป: expected a row titled \"ปีการศึกษา\" with a value (year), found none"}));
+  CHECK(missing.json_paths == std::vector<std::string>{"year"});
+}
+
 TEST_CASE("intake mapping: a missing required column, sheet or single value is said once, by its title") {
   Workbook workbook = good_workbook();
   workbook.sheets[4].rows[0].cells[0].text = "ระยะทาง (กม.)";  // the title above the header row, not in it

@@ -12,7 +12,8 @@ async function call(method, url, { body, type = 'application/json', headers = {}
     method,
     body,
     signal,
-    headers: body !== undefined ? { 'Content-Type': type, ...headers } : headers,
+    // A FormData body (type null) gets its multipart Content-Type, with the boundary, from the browser.
+    headers: body !== undefined && type ? { 'Content-Type': type, ...headers } : headers,
     credentials: 'same-origin',
   });
   if (response.status === 401 && !url.endsWith('/login')) {
@@ -73,13 +74,17 @@ export const api = {
     return { blob: await response.blob(), pages: Number(response.headers.get('X-Raingan-Pages') || 0) };
   },
 
-  // A spreadsheet sent as it is; the server answers the dataset, or problems naming sheet and cell.
-  async importFile(kind, file) {
-    const response = await call('POST', `/api/import/${part(kind)}`, { body: file, type: file.type || 'application/octet-stream' });
+  // A spreadsheet sent as a form's file; the server answers the dataset ({dataset}), or {problems} naming
+  // sheet and cell with what could be read ({dataset} too, when the file could be read at all).
+  async importFile(kind, file, signal) {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const response = await call('POST', `/api/import/${part(kind)}`, { body: form, type: null, signal });
     if (response.status === 422) return response.json();
     if (!response.ok) await fail(response);
     return { dataset: await response.json() };
   },
+  importSheetUrl: (kind, from) => `/api/kinds/${part(kind)}/import-sheet${from ? `?from=${part(from)}` : ''}`,
 
   startBuild: () => json('POST', '/api/build', { body: '{}' }),
   build: () => json('GET', '/api/build'),

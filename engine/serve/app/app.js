@@ -4,7 +4,7 @@ import { api, ApiError } from './api.js';
 import { BuildPanel } from './build-panel.js';
 import { datasetText } from './json-text.js';
 import { SchemaForm } from './schema-form.js';
-import { problemInThai } from './thai.js';
+import { placeInFile, problemInThai } from './thai.js';
 
 const CHECK_DELAY_MS = 600;
 const $ = (id) => document.getElementById(id);
@@ -13,6 +13,7 @@ const state = {
   reports: [], datasets: [], kinds: [], schemas: new Map(),
   report: null, datasetName: '', etag: null, data: null, form: null,
   dirty: false, timer: null, checking: null, lastText: '', lastBlob: null, previewUrl: null,
+  uploads: 0, uploading: null, // the latest upload's number and its cancel switch: only the latest one lands
 };
 
 init().catch((error) => showFatal(error));
@@ -100,7 +101,22 @@ function afterReportChange() {
   $('report-info').textContent = `ใช้ข้อมูลประเภท “${kindTitle(state.report.kind)}” · ได้ไฟล์ ${pdf ? 'PDF' : 'Excel (.xlsx)'}`;
   state.lastBlob = null;
   showPreviewPlaceholder(pdf ? '' : 'เอกสารนี้เป็นทะเบียน Excel จึงไม่มีตัวอย่างบนหน้าจอ เมื่อข้อมูลถูกต้องกด “ดาวน์โหลด Excel”');
+  showImportSheetLinks();
   rememberInUrl();
+}
+
+// A kind whose schema names sheets of records (x-sheet below the top) can be filled in a spreadsheet.
+function importable(schema) {
+  const { 'x-sheet': _top, ...rest } = schema || {};
+  return JSON.stringify(rest).includes('"x-sheet"');
+}
+
+function showImportSheetLinks() {
+  const kind = state.report.kind;
+  $('import-sheet-links').hidden = !importable(state.schemas.get(kind));
+  $('import-sheet').href = api.importSheetUrl(kind);
+  $('import-sheet-filled-part').hidden = !state.datasetName;
+  $('import-sheet-filled').href = api.importSheetUrl(kind, state.datasetName);
 }
 
 async function chooseDataset(name) {
@@ -109,7 +125,7 @@ async function chooseDataset(name) {
 }
 
 async function loadDataset(name) {
-  const schema = state.schemas.get(state.report.kind);
+  cancelUpload();
   if (name) {
     const { data, etag } = await api.dataset(name);
     state.data = data;
@@ -119,12 +135,19 @@ async function loadDataset(name) {
     state.etag = null;
   }
   state.datasetName = name;
-  state.form = new SchemaForm(schema, state.data, onFormChange);
-  $('form').replaceChildren(state.form.element);
+  setUploadStatus('');
+  showData();
   setDirty(false);
   setSaveStatus(name ? `ชุดข้อมูล ${name}` : 'ชุดข้อมูลใหม่: กรอกแล้วกดบันทึก');
+  showImportSheetLinks();
   rememberInUrl();
   scheduleCheck(0);
+}
+
+// A new form for state.data.
+function showData() {
+  state.form = new SchemaForm(state.schemas.get(state.report.kind), state.data, onFormChange);
+  $('form').replaceChildren(state.form.element);
 }
 
 function rememberInUrl() {
@@ -155,6 +178,15 @@ function scheduleCheck(delay) {
   state.timer = setTimeout(check, delay);
 }
 
+// No check or preview of the data in the form goes on (the form is about to be replaced).
+function stopChecking() {
+  clearTimeout(state.timer);
+  if (state.checking) state.checking.abort();
+  state.checking = null;
+  state.lastText = '';
+  state.lastBlob = null;
+}
+
 // Validates what is in the form; when it is valid and the report is a PDF, renders the preview. A newer
 // change cancels an older check still under way.
 async function check() {
@@ -165,6 +197,7 @@ async function check() {
   try {
     setPreviewStatus('กำลังตรวจข้อมูล…', true);
     const checked = await api.validate(text, controller.signal);
+    if (controller.signal.aborted) return;
     showProblems(checked.problems);
     if (checked.problems.length) {
       setPreviewStatus(`ยังสร้างเอกสารไม่ได้: มีปัญหา ${checked.problems.length} รายการ (แสดงไว้ที่ช่องที่ต้องแก้)`, false);
@@ -173,6 +206,7 @@ async function check() {
     if (state.report.format !== 'pdf') { setPreviewStatus('ข้อมูลถูกต้อง ดาวน์โหลดทะเบียน Excel ได้', false); return; }
     setPreviewStatus('กำลังสร้างตัวอย่าง…', true);
     const rendered = await api.render(state.report.name, text, controller.signal);
+    if (controller.signal.aborted) return;  // the form changed (or was replaced) meanwhile
     if (rendered.problems) {
       showProblems(rendered.problems);
       setPreviewStatus('สร้างเอกสารไม่ได้ (ดูรายการปัญหา)', false);
@@ -217,8 +251,10 @@ function showPreview(blob, pages) {
   $('preview').replaceChildren(frame);
 }
 
-function showProblems(problems) {
-  state.form.showProblems(problems);
+// At their fields in the form and listed above it; `inForm` false when the form holds other data than the
+// problems are about (a file that could not be read).
+function showProblems(problems, { inForm = true } = {}) {
+  state.form.showProblems(inForm ? problems : []);
   const box = $('problems');
   box.replaceChildren();
   if (!problems.length) return;
@@ -234,7 +270,9 @@ function showProblems(problems) {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'link';
-      b.textContent = `${state.form.describePath(problem.path)}: ${thai}`;
+      const place = placeInFile(problem.location);
+      const field = problem.path ? state.form.describePath(problem.path) : (place ? '' : 'ทั้งไฟล์');
+      b.textContent = `${[place, field].filter(Boolean).join(' · ')}: ${thai}`;
       b.title = problem.message;
       b.addEventListener('click', () => state.form.focusPath(problem.path));
       item.append(b);
@@ -320,42 +358,89 @@ async function download() {
   setTimeout(() => URL.revokeObjectURL(link.href), 60000);
 }
 
-// A JSON dataset is read here; a spreadsheet goes to the server to be read (POST /api/import/{kind}).
+// A JSON dataset is read here; a spreadsheet goes to the server to be read (POST /api/import/{kind}). While a
+// file is read the form is locked and the preview hidden (it showed the data before); a newer upload, a
+// dataset picked meanwhile or another report type makes an older upload's answer land nowhere.
 async function upload(file) {
   if (!confirmDiscard()) return;
+  cancelUpload();
+  const number = ++state.uploads;
+  const controller = new AbortController();
+  state.uploading = controller;
+  const current = () => number === state.uploads && !controller.signal.aborted;
+  stopChecking();
+  setUploadBusy(true);
+  setUploadStatus(`กำลังอ่าน ${file.name}…`);
+  setPreviewStatus('', false);
+  showPreviewPlaceholder(`กำลังอ่าน ${file.name} ตัวอย่างจะแสดงเมื่ออ่านเสร็จและข้อมูลถูกต้อง`);
   try {
     let data;
+    let problems = [];
     if (/\.json$/i.test(file.name)) {
       data = JSON.parse(await file.text());
     } else {
-      setSaveStatus(`กำลังอ่าน ${file.name}…`);
-      const imported = await api.importFile(state.report.kind, file);
-      if (imported.problems) {
-        state.form.showProblems([]);
-        showProblems(imported.problems);
-        setSaveStatus(`อ่าน ${file.name} ไม่ได้ทั้งหมด: แก้ในไฟล์ตามรายการข้างบนแล้วเปิดใหม่`);
-        return;
-      }
+      const imported = await api.importFile(state.report.kind, file, controller.signal);
       data = imported.dataset;
+      problems = imported.problems || [];
     }
-    if (!data || data.kind !== state.report.kind) {
-      setSaveStatus(`ไฟล์ ${file.name} ไม่ใช่ข้อมูลประเภท “${kindTitle(state.report.kind)}”`);
+    if (!current()) return;
+    if (!data || typeof data !== 'object' || data.kind !== state.report.kind) {
+      showUploadProblems(problems, file, { inForm: false });
+      if (!problems.length) setUploadStatus(`ไฟล์ ${file.name} ไม่ใช่ข้อมูลประเภท “${kindTitle(state.report.kind)}” แบบฟอร์มยังเป็นข้อมูลเดิม`);
       return;
     }
     state.data = data;
-    state.form = new SchemaForm(state.schemas.get(state.report.kind), state.data, onFormChange);
-    $('form').replaceChildren(state.form.element);
+    showData();
     setDirty(true);
-    setSaveStatus(`เปิดจาก ${file.name} แล้ว ยังไม่ได้บันทึก`);
+    if (problems.length) {
+      // What the file says is in the form; the problems stay at their fields until the first correction.
+      showUploadProblems(problems, file, { inForm: true });
+      return;
+    }
+    setUploadStatus(`เปิดจาก ${file.name} แล้ว`);
+    setSaveStatus(state.datasetName
+      ? `ข้อมูลจาก ${file.name} ยังไม่ได้บันทึก: กดบันทึกเพื่อแทนชุดข้อมูล ${state.datasetName} (ฉบับเดิมเก็บไว้ในประวัติ)`
+      : `ข้อมูลจาก ${file.name} ยังไม่ได้บันทึก: กดบันทึกเพื่อตั้งชื่อชุดข้อมูลใหม่`);
     scheduleCheck(0);
   } catch (error) {
-    setSaveStatus(error instanceof SyntaxError ? `${file.name} ไม่ใช่ไฟล์ JSON ที่อ่านได้` : messageOf(error));
+    if (!current() || error.name === 'AbortError') return;
+    setUploadStatus(error instanceof SyntaxError ? `${file.name} ไม่ใช่ไฟล์ JSON ที่อ่านได้ แบบฟอร์มยังเป็นข้อมูลเดิม` : messageOf(error));
+    showPreviewPlaceholder('ยังไม่ได้เปิดไฟล์ใหม่ แก้ข้อมูลในแบบฟอร์มเพื่อดูตัวอย่างอีกครั้ง');
+  } finally {
+    if (number === state.uploads) {
+      state.uploading = null;
+      setUploadBusy(false);
+    }
   }
+}
+
+function cancelUpload() {
+  if (state.uploading) state.uploading.abort();
+  state.uploading = null;
+  state.uploads += 1;
+  setUploadBusy(false);
+}
+
+function setUploadBusy(busy) {
+  $('form-area').inert = busy;
+  $('download').disabled = busy;  // it would make the document of the data being replaced
+  $('form-area').setAttribute('aria-busy', busy ? 'true' : 'false');
+}
+
+function setUploadStatus(text) { $('upload-status').textContent = text; }
+
+function showUploadProblems(problems, file, { inForm }) {
+  showProblems(problems, { inForm });
+  const fields = inForm;
+  setUploadStatus(problems.length ? `${file.name} มีปัญหา ${problems.length} รายการ: แก้ในไฟล์แล้วเปิดใหม่ หรือแก้ในแบบฟอร์ม` : '');
+  showPreviewPlaceholder(fields ? 'แสดงสิ่งที่อ่านได้จากไฟล์ไว้ในแบบฟอร์มแล้ว ตัวอย่างจะแสดงเมื่อแก้ปัญหาครบ'
+    : 'ยังไม่ได้เปิดไฟล์ใหม่ แก้ข้อมูลในแบบฟอร์มเพื่อดูตัวอย่างอีกครั้ง');
+  setPreviewStatus(problems.length ? `ยังสร้างเอกสารไม่ได้: มีปัญหา ${problems.length} รายการ` : '', false);
 }
 
 function messageOf(error) {
   if (error instanceof ApiError) {
-    if (error.status === 501) return 'การนำเข้าจาก Excel/CSV ยังไม่พร้อมในรุ่นนี้ (ใช้ไฟล์ JSON ได้)';
+    if (error.status === 404) return `ไม่พบ: ${error.message}`;
     if (error.status === 503) return `เครื่องแม่ข่ายกำลังทำงานหนัก ลองใหม่อีกครั้ง (${error.message})`;
     if (error.status === 413) return 'ข้อมูลใหญ่เกินที่เครื่องแม่ข่ายรับได้';
     return `เกิดข้อผิดพลาด: ${error.message}`;

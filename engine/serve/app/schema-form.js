@@ -5,7 +5,7 @@ import { createControl } from './fields.js';
 import {
   appendKey, emptyValue, isArray, isObject, joinPath, resolve, splitPath, titleOf,
 } from './schema.js';
-import { problemInThai } from './thai.js';
+import { placeInFile, problemInThai } from './thai.js';
 import { ArrayEditor } from './array-editor.js';
 
 const SPARSE_FIELDS = 8;
@@ -292,7 +292,9 @@ export class SchemaForm {
       const line = document.createElement('div');
       const thai = problemInThai(problem.message);
       const where = exact ? '' : `${this.describePath(problem.path).split(' › ').slice(-2).join(' › ')}: `;
-      line.textContent = where + (thai || problem.message);
+      // A problem from an imported spreadsheet also names the cell to fix in the file.
+      const cell = problem.location ? ` (${placeInFile(problem.location)})` : '';
+      line.textContent = where + (thai || problem.message) + cell;
       if (thai) line.title = problem.message;
       note.append(line);
     }

@@ -75,6 +75,12 @@ export function parseNumber(text) {
   return Number(s);
 }
 
+// Where in an uploaded spreadsheet a problem is: a cell ("นักเรียน!E2", "'My sheet'!B4"), a row or a sheet.
+export function placeInFile(location) {
+  if (!location) return '';
+  return location.includes('!') ? `ในไฟล์ ช่อง ${location}` : `ในไฟล์ แผ่นงาน “${location}”`;
+}
+
 // The engine's problem messages (English, exact) said in Thai for the clerk; the original stays available.
 const PATTERNS = [
   [/^expected required field "[^"]*", found it missing$/, () => 'ยังไม่ได้กรอก (ต้องมี)'],
@@ -87,6 +93,7 @@ const PATTERNS = [
   [/^expected a date as yyyy-mm-dd/, () => 'วันที่ไม่ถูกต้อง'],
   [/^expected an integer, found/, () => 'ต้องเป็นจำนวนเต็ม'],
   [/^expected an amount in baht with at most two decimals/, () => 'จำนวนเงินมีทศนิยมได้ไม่เกินสองตำแหน่ง'],
+  [/^expected a number >= (\S+) and <= (\S+), found/, (m) => `ต้องเป็นตัวเลขตั้งแต่ ${m[1]} ถึง ${m[2]}`],
   [/^expected a number >= (\S+), found/, (m) => `ต้องไม่น้อยกว่า ${m[1]}`],
   [/^expected a number <= (\S+), found/, (m) => `ต้องไม่เกิน ${m[1]}`],
   [/^expected a number > (\S+), found/, (m) => `ต้องมากกว่า ${m[1]}`],
@@ -103,6 +110,15 @@ const PATTERNS = [
   [/^expected a value greater than/, () => 'ต้องเรียงจากน้อยไปมาก (มากกว่ารายการก่อนหน้า)'],
   [/^expected a value to order the items by, found null/, () => 'ต้องกรอกค่านี้เพื่อเรียงลำดับ'],
   [/^expected "([^"]*)", the kind/, (m) => `ชุดข้อมูลนี้ไม่ใช่ประเภท ${m[1]}`],
+  // From a spreadsheet read by the server (engine/intake).
+  [/^expected a value in column "([^"]*)"/, (m) => `ยังไม่ได้กรอกในคอลัมน์ “${m[1]}”`],
+  [/^expected a value for "([^"]*)"/, (m) => `ยังไม่ได้กรอก “${m[1]}”`],
+  [/^expected a row titled "([^"]*)"/, (m) => `ไม่มีแถว “${m[1]}” ที่มีค่า`],
+  [/^expected a sheet named "([^"]*)"/, (m) => `ไม่มีแผ่นงานชื่อ “${m[1]}”`],
+  [/^expected a column titled "([^"]*)"/, (m) => `ไม่มีคอลัมน์ “${m[1]}” ในแถวหัวตาราง`],
+  [/^expected a header row with the column titles/, () => 'ไม่พบแถวหัวตารางที่มีชื่อคอลัมน์ตามแบบกรอกข้อมูล'],
+  [/^expected at least (\d+) rows?/, (m) => `ต้องมีอย่างน้อย ${m[1]} แถว`],
+  [/found an Excel 97-2003 workbook/, () => 'เป็นไฟล์ Excel รุ่นเก่า (.xls): บันทึกเป็น .xlsx ก่อนแล้วเปิดใหม่'],
 ];
 
 export function problemInThai(message) {
