@@ -179,6 +179,9 @@ struct Section {
   Blocks header;
   Blocks footer;
   std::vector<PageMark> page_marks;
+  // When set, each page but the last ends with the continuation cue ("/first words..."), in this paragraph's
+  // style (its text is replaced).
+  std::optional<Paragraph> continuation_cue;
   Blocks body;
 };
 

@@ -55,6 +55,11 @@ void BlockLayouter::apply_block_style(const document::BlockStyle& style, std::ve
     for (std::size_t i = first; i < out.size(); ++i)
       if (auto* table = std::get_if<FlowTable>(&out[i])) table->keep_together = true;
   }
+  if (style.keep_with_previous_lines > 0) {
+    break_before_of(head) = false;
+    keep_with_previous_lines_of(head) =
+        std::max(keep_with_previous_lines_of(head), style.keep_with_previous_lines);
+  }
   if (flow_.keep_next) break_before_of(head) = false;
   if (flow_.break_next || style.page_break_before) force_break_of(head) = true;
   flow_.keep_next = style.keep_with_next;

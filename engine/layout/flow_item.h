@@ -57,6 +57,7 @@ struct FlowLine {
   double space_after = 0;
   bool break_before = true;  // a page may end just before this strip
   bool force_break_before = false;
+  int keep_with_previous_lines = 0;  // lines before this strip that go onto its page with it (a closing)
   std::vector<HeadingMark> marks;
   StripOrigin origin;
   std::shared_ptr<const PageCues> cues;  // none for most strips
@@ -72,6 +73,7 @@ struct FlowTable {
   bool break_before = true;
   bool force_break_before = false;
   bool keep_together = false;  // starts a new page rather than split, when a page can hold it whole
+  int keep_with_previous_lines = 0;
   StripOrigin origin;
 };
 
@@ -89,6 +91,9 @@ inline bool& break_before_of(FlowItem& item) {
 }
 inline bool& force_break_of(FlowItem& item) {
   return std::visit([](auto& it) -> bool& { return it.force_break_before; }, item);
+}
+inline int& keep_with_previous_lines_of(FlowItem& item) {
+  return std::visit([](auto& it) -> int& { return it.keep_with_previous_lines; }, item);
 }
 inline StripOrigin& origin_of(FlowItem& item) {
   return std::visit([](auto& it) -> StripOrigin& { return it.origin; }, item);

@@ -11,6 +11,7 @@
 #include "core/diagnostic.h"
 #include "format/thai_digits.h"
 #include "layout/block_layout.h"
+#include "layout/continuation_cue.h"
 #include "layout/page_marks.h"
 #include "layout/paragraph.h"
 #include "layout/table_layout.h"
@@ -58,6 +59,7 @@ class SectionPaginator {
   SectionOutput run() {
     while (std::optional<FlowItem> item = next_item()) place(std::move(*item));
     if (!placed_.empty() || output_.pages == 0) finish_page();
+    if (held_) emit_(std::move(*held_));  // the last page: no cue
     return std::move(output_);
   }
 
@@ -65,20 +67,51 @@ class SectionPaginator {
 
  private:
   std::optional<FlowItem> next_item() {
-    while (pending_.empty()) {
-      const document::Block* block = body_.next();
-      if (!block) break;
-      items_.clear();
-      environment_.page_content_height =
-          std::min(content_height(),
-                   section_.page.size.height - section_.page.margin_top - section_.page.margin_bottom);
-      layouter_.layout(*block, content_width_, 0, items_);
-      for (auto& item : items_) pending_.push_back(std::move(item));
+    while (pending_.empty() && read_block()) {
     }
     if (pending_.empty()) return std::nullopt;
     FlowItem item = std::move(pending_.front());
     pending_.pop_front();
     return item;
+  }
+
+  // Lays out the next block of the body into the queue; false at the end of the body.
+  bool read_block() {
+    const document::Block* block = body_.next();
+    if (!block) return false;
+    items_.clear();
+    environment_.page_content_height = std::min(
+        content_height(), section_.page.size.height - section_.page.margin_top - section_.page.margin_bottom);
+    layouter_.layout(*block, content_width_, 0, items_);
+    for (auto& item : items_) pending_.push_back(std::move(item));
+    return true;
+  }
+
+  static bool is_kept_line(const FlowItem& item) {
+    const auto* line = std::get_if<FlowLine>(&item);
+    return line && line->height > 0;
+  }
+
+  // `current` does not fit and the page would end before it. If a strip that keeps lines before it (a
+  // closing) follows within fewer lines than it keeps, the page may not end there: the lines it keeps come
+  // from this page, and `current` goes with them.
+  void keep_lines_ahead(FlowItem& current) {
+    constexpr int most_kept = 10;  // what keep-with-previous-lines accepts
+    int lines_ahead = is_kept_line(current) ? 1 : 0;
+    for (std::size_t k = 0; lines_ahead < most_kept; ++k) {
+      while (k >= pending_.size())
+        if (!read_block()) return;
+      FlowItem& ahead = pending_[k];
+      if (std::holds_alternative<FlowTable>(ahead) || force_break_of(ahead)) return;
+      if (const int kept = keep_with_previous_lines_of(ahead); kept > 0) {
+        if (lines_ahead < kept) {
+          break_before_of(current) = false;
+          keep_lines_before(kept - lines_ahead);
+        }
+        return;
+      }
+      if (is_kept_line(ahead)) ++lines_ahead;
+    }
   }
 
   double top_margin() const {
@@ -98,10 +131,12 @@ class SectionPaginator {
     for (;;) {
       const bool force = std::visit([](auto& it) { return it.force_break_before; }, item);
       if (force && !placed_.empty()) {
+        cues_ended_ = true;  // what follows a page break (an annex) is not the letter continued
         finish_page();
         continue;
       }
       std::visit([](auto& it) { it.force_break_before = false; }, item);
+      if (const int lines = keep_with_previous_lines_of(item); lines > 0) keep_lines_before(lines);
       if (auto* line = std::get_if<FlowLine>(&item)) {
         const double gap = gap_before(line->space_before);
         const double foot = line->cues ? line->cues->foot_height : 0;
@@ -122,6 +157,7 @@ class SectionPaginator {
           placed_.push_back(std::move(p));
           return;
         }
+        if (line->break_before) keep_lines_ahead(item);
         if (end_page_before(line->break_before, item)) return;
         continue;
       }
@@ -159,6 +195,19 @@ class SectionPaginator {
       progress_[rest.table.get()] = part.next;
       item = std::move(rest);
       finish_page();
+    }
+  }
+
+  // A strip that keeps lines before it (a letter's closing) forbids the page ends between them and it: the
+  // last `lines` lines before it go to its page with it. Tables are not carried along.
+  void keep_lines_before(int lines) {
+    int counted = 0;
+    for (std::size_t k = placed_.size(); k-- > 0;) {
+      Placed& placed = placed_[k];
+      if (!std::holds_alternative<FlowLine>(placed.source)) return;
+      if (placed.height > 0 && ++counted == lines) return;  // a page may still end before the first of them
+      placed.break_before = false;
+      break_before_of(placed.source) = false;
     }
   }
 
@@ -238,7 +287,25 @@ class SectionPaginator {
     add_page_marks(section_, environment_, page);  // on every page, the first included
     ++output_.pages;
     ++number_;
-    emit_(std::move(page));
+    deliver(std::move(page));
+  }
+
+  // With a continuation cue, a page waits for the next one, whose first words it ends with.
+  void deliver(Page&& page) {
+    if (!section_.continuation_cue) {
+      emit_(std::move(page));
+      return;
+    }
+    if (held_) {
+      if (!breaks_) breaks_.emplace();
+      add_continuation_cue(*held_, page, *section_.continuation_cue, environment_, *breaks_);
+      emit_(std::move(*held_));
+      held_.reset();
+    }
+    if (cues_ended_)
+      emit_(std::move(page));
+    else
+      held_ = std::move(page);
   }
 
   void add_header_and_footer(Page& page) {
@@ -281,6 +348,9 @@ class SectionPaginator {
   std::map<const TableLayout*, TableProgress> progress_;  // where each unfinished table stands
   std::string running_title_;
   SectionOutput output_;
+  std::optional<Page> held_;                     // finished, waiting for the next page's first words
+  std::optional<text::LineBreakFinder> breaks_;  // for those words; made when first needed
+  bool cues_ended_ = false;                      // a page break came: no more cues in this section
 };
 
 bool uses_page_count(const document::Blocks& blocks) {

@@ -176,21 +176,25 @@ std::vector<Finding> check_page(const Page& page) {
     }
   }
 
-  // A signature block keeps body text above it on its page: never the closing and signature alone.
+  // A signature block keeps two lines of the body above it on its page (or a table, a picture): never the
+  // closing and signature alone, nor under a lone line.
   const auto signature = std::find_if(page.strips.begin(), page.strips.end(), [](const PageStrip& strip) {
     return strip.role == PageStrip::Role::body && strip.source.kind == StripOrigin::Kind::signature;
   });
   if (signature != page.strips.end()) {
-    bool body_above = false;
+    int lines_above = 0;
+    bool other_above = false;
     for (auto it = page.strips.begin(); it != signature; ++it) {
       const auto index = static_cast<std::size_t>(it - page.strips.begin());
       if (it->role != PageStrip::Role::body || inks[index].box.empty()) continue;
-      if (it->source.kind == StripOrigin::Kind::text || it->source.kind == StripOrigin::Kind::other)
-        body_above = true;
+      if (it->source.kind == StripOrigin::Kind::text) ++lines_above;
+      if (it->source.kind == StripOrigin::Kind::other) other_above = true;
     }
-    if (!body_above)
+    if (lines_above < 2 && !other_above)
       find(Rule::signature_alone, &*signature,
-           "the signature block starts the page with no body text above it");
+           lines_above == 0
+               ? std::string("the signature block starts the page with no body text above it")
+               : "the signature block has one line of the body above it on its page (two at least)");
   }
   return findings;
 }

@@ -12,12 +12,26 @@ void take(std::optional<T>& mine, const std::optional<T>& theirs) {
   if (theirs) mine = theirs;
 }
 
-constexpr std::array<std::string_view, 19> style_attributes = {
-    "font",         "size",           "bold",          "italic",
-    "underline",    "color",          "align",         "first-line-indent",
-    "indent-start", "indent-end",     "line-spacing",  "space-before",
-    "space-after",  "keep-with-next", "keep-together", "page-break-before",
-    "widows",       "orphans",        "style"};
+constexpr std::array<std::string_view, 20> style_attributes = {"font",
+                                                               "size",
+                                                               "bold",
+                                                               "italic",
+                                                               "underline",
+                                                               "color",
+                                                               "align",
+                                                               "first-line-indent",
+                                                               "indent-start",
+                                                               "indent-end",
+                                                               "line-spacing",
+                                                               "space-before",
+                                                               "space-after",
+                                                               "keep-with-next",
+                                                               "keep-together",
+                                                               "page-break-before",
+                                                               "widows",
+                                                               "orphans",
+                                                               "keep-with-previous-lines",
+                                                               "style"};
 
 }  // namespace
 
@@ -40,6 +54,7 @@ void Style::layer(const Style& over) {
   take(page_break_before, over.page_break_before);
   take(widows, over.widows);
   take(orphans, over.orphans);
+  take(keep_with_previous_lines, over.keep_with_previous_lines);
 }
 
 ResolvedStyle resolve(const Style& style) {
@@ -62,6 +77,7 @@ ResolvedStyle resolve(const Style& style) {
   r.block.page_break_before = style.page_break_before.value_or(false);
   r.block.widows = style.widows.value_or(2);
   r.block.orphans = style.orphans.value_or(2);
+  r.block.keep_with_previous_lines = style.keep_with_previous_lines.value_or(0);
   return r;
 }
 
@@ -121,6 +137,8 @@ Style read_style(const Element& element, const std::string& file,
       s.widows = parse_integer(value, where, 1, 10);
     else if (name == "orphans")
       s.orphans = parse_integer(value, where, 1, 10);
+    else if (name == "keep-with-previous-lines")
+      s.keep_with_previous_lines = parse_integer(value, where, 0, 10);
   }
   return s;
 }

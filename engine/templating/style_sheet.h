@@ -25,7 +25,7 @@ struct Style {
   std::optional<double> first_line_indent, indent_start, indent_end, line_spacing;
   std::optional<double> space_before, space_after;
   std::optional<bool> keep_with_next, keep_together, page_break_before;
-  std::optional<int> widows, orphans;
+  std::optional<int> widows, orphans, keep_with_previous_lines;
 
   // The fields `over` sets replace ours.
   void layer(const Style& over);

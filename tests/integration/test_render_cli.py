@@ -11,6 +11,10 @@ from cli_support import (SOURCE, copy_project_part, file_bytes, leftovers, no_sp
                          qpdf_check, run, scratch)
 
 
+PAGE_NUMBER = re.compile(r"^-\s*[๐-๙]+\s*-$")
+CONTINUATION_CUE = re.compile(r"^/\S.*\.\.\.$")
+
+
 def dataset(name):
     with open(os.path.join(SOURCE, "datasets", name), encoding="utf-8") as handle:
         return json.load(handle)
@@ -103,7 +107,13 @@ class OfficialLetters(unittest.TestCase):
             self.assertEqual(status, 0, err)
             # Without the office's emblem the space stays and the build says so.
             self.assertIn("garuda.png", err)
-            text = no_space(pdftotext(pdf))
+            # The running text, without the page numbers and the continuation cues at the foot of each page but
+            # the last ("/ข้อความ...", the first words of the next page).
+            lines = [line.strip() for line in pdftotext(pdf).split("\n")]
+            cues = [line for line in lines if CONTINUATION_CUE.match(line)]
+            self.assertEqual(len(cues), page_count(pdf) - 1, cues)
+            text = no_space("".join(line for line in lines
+                                    if not CONTINUATION_CUE.match(line) and not PAGE_NUMBER.match(line)))
             for piece in must:
                 self.assertIn(piece, text)
             for paragraph in dataset(data)["paragraphs"]:

@@ -128,15 +128,18 @@ def pdf_text(path, layout=False):
 
 
 _PAGE_NUMBER = re.compile(r"^-\s*[๐-๙]+\s*-$")
+# The continuation cue at the foot of a letter's page: "/" and the first words of the next page, then "...".
+CONTINUATION_CUE = re.compile(r"^/\S.*\.\.\.$")
 
 
 def body_text(path):
-    """A PDF's running text without its page-number headers ("- ๒ -"), each line trimmed and the lines joined
-    without a separator: Thai has no spaces, so a word broken over two lines or pages is whole again (a space
-    that became a line end is lost too, so matches allow optional spaces)."""
+    """A PDF's running text without its page-number headers ("- ๒ -") and continuation cues ("/ข้อความ..."),
+    each line trimmed and the lines joined without a separator: Thai has no spaces, so a word broken over two
+    lines or pages is whole again (a space that became a line end is lost too, so matches allow optional
+    spaces)."""
     lines = []
     for line in pdf_text(path, layout=True).replace("\f", "\n").split("\n"):
         line = line.strip()
-        if line and not _PAGE_NUMBER.match(line):
+        if line and not _PAGE_NUMBER.match(line) and not CONTINUATION_CUE.match(line):
             lines.append(line)
     return "".join(lines)

@@ -19,4 +19,11 @@ struct LaidOutSample {
 
 LaidOutSample lay_out_sample(const std::string& template_name, const std::string& dataset_name);
 
+// The same with the dataset's text given (a sample's, changed), as if it were datasets/<dataset_name>.
+LaidOutSample lay_out_dataset_text(const std::string& template_name, const std::string& dataset_name,
+                                   const std::string& dataset_text);
+
+// The text of datasets/<dataset_name>.
+std::string sample_dataset_text(const std::string& dataset_name);
+
 }  // namespace raingan::test

@@ -28,6 +28,7 @@ document::Container bind_container(DocumentBinding& binding, const Element& e, c
   child_style.space_after.reset();
   child_style.keep_together.reset();
   child_style.keep_with_next.reset();
+  child_style.keep_with_previous_lines.reset();
   child_style.page_break_before.reset();
   return container;
 }

@@ -61,6 +61,7 @@ void bind_list(DocumentBinding& binding, const Element& e, const Style& inherite
   item_style.first_line_indent = 0;
   item_style.indent_start = 0;
   item_style.keep_with_next.reset();
+  item_style.keep_with_previous_lines.reset();
   item_style.page_break_before.reset();
   core.for_each_child(e, [&](const Node& node) {
     if (!node.element) {

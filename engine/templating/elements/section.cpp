@@ -27,6 +27,17 @@ void bind_section(DocumentBinding& binding, const Element& e, SectionScope& oute
   section.label = core.text(e, "label");
   if (const Attribute* a = e.attribute("header-on-first-page"))
     section.header_on_first_page = parse_flag(core.text(*a), binding.where(*a));
+  if (const Attribute* a = e.attribute("continuation-cue");
+      a && parse_flag(core.text(*a), binding.where(*a))) {
+    // In the body's type, at the right.
+    const ResolvedStyle body = resolve(outer.body);
+    document::Paragraph cue;
+    cue.content.push_back(document::TextInline{{}, body.text, {}, {}});
+    cue.style.align = document::Align::right;
+    cue.style.line_spacing = body.paragraph.line_spacing;
+    cue.source_line = a->line;
+    section.continuation_cue = std::move(cue);
+  }
   SectionScope scope{section.page, section.header, section.footer, outer.body, true};
   scope.page_marks = &section.page_marks;
   const auto& frame_elements = document_elements().sections;
@@ -49,8 +60,9 @@ void bind_section(DocumentBinding& binding, const Element& e, SectionScope& oute
 }  // namespace
 
 void register_section(DocumentElements& elements) {
-  elements.sections.add({"section", {"numbering", "start", "continue", "header-on-first-page", "label"}},
-                        {&bind_section, true});
+  elements.sections.add(
+      {"section", {"numbering", "start", "continue", "header-on-first-page", "label", "continuation-cue"}},
+      {&bind_section, true});
 }
 
 }  // namespace raingan::templating

@@ -96,6 +96,7 @@ void bind_table(DocumentBinding& binding, const Element& e, const Style& inherit
   cell_base.space_after.reset();
   cell_base.keep_with_next.reset();
   cell_base.keep_together.reset();
+  cell_base.keep_with_previous_lines.reset();
   cell_base.page_break_before.reset();
   if (const Attribute* a = e.attribute("border")) {
     const std::string kind =
