@@ -157,6 +157,26 @@ TEST_CASE("workbook binder: the sink gets placed rows in order, then the rows me
   CHECK(sink.rows[7].merges.finishing[0].range == CellRange{5, 0, 7, 0});
 }
 
+TEST_CASE("workbook binder: a formula's cached value is computed from any cell, on later rows and sheets") {
+  RecordingSink sink;
+  bind(R"xml(<workbook><sheet name="สรุป">
+  <row><cell formula="=SUM('รายการ'!A1:A3)*B2"/><cell formula="=IF(A1&gt;20,&quot;เกิน&quot;,&quot;ไม่เกิน&quot;)"/></row>
+  <row><cell/><cell>{{ 2 }}</cell><cell formula="=A1&gt;B2"/><cell formula="=A2"/></row>
+</sheet><sheet name="รายการ">
+  <for each="r" in="rows"><row><cell>{{ r }}</cell></row></for>
+</sheet></workbook>)xml",
+       sink);
+  REQUIRE(sink.rows.size() == 5);
+  const auto cached = [&](std::size_t row, std::size_t cell) {
+    return std::get<Formula>(sink.rows[row].cells[cell].value).cached;
+  };
+  CHECK(std::get<double>(cached(0, 0)) == 12);
+  CHECK(std::get<std::string>(cached(0, 1)) == "ไม่เกิน");
+  CHECK(std::get<bool>(cached(1, 2)) == true);
+  // A blank read by a formula shows as 0, as in a spreadsheet.
+  CHECK(std::get<double>(cached(1, 3)) == 0);
+}
+
 TEST_CASE("workbook binder: a cell that runs into a merged cell is named by its template line") {
   RecordingSink sink;
   try {
