@@ -1,9 +1,11 @@
 #pragma once
 // What a register cell holds, as a <workbook> template makes it for a WorkbookSink (workbook_sink.h). The
-// XLSX writer stores values; it never computes a formula, so every formula comes with the value a spreadsheet
-// computes for it (the cached value that readers show, and that LibreOffice's recalculation must reproduce).
+// XLSX writer stores values; it never computes a formula. The binder computes every formula itself
+// (formula_values.h) and fills in its cached value, the value readers show before they recalculate, which
+// LibreOffice's recalculation must reproduce.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -15,8 +17,12 @@ namespace raingan::templating {
 // A bool result is stored as 1 or 0: libxlsxwriter 1.1.4 can only cache a number or a string; spreadsheets
 // replace it with TRUE/FALSE when they recalculate (Excel does so on load).
 struct Formula {
+  using Result = std::variant<double, std::string, bool>;
   std::string text{};
-  std::variant<double, std::string, bool> cached{};
+  Result cached{};
+  // value="…" written beside the formula: what the template says it computes, checked against the result.
+  std::optional<Result> expected{};
+  int line = 0;  // the template line of formula="…", for messages
 };
 
 // A Gregorian calendar date (the Buddhist-Era year is the number format's business, not the value's).
@@ -44,9 +50,8 @@ struct Cell {
 
 // Money is integer satang in the engine; a cell holds baht as a double. Every satang amount below 2^53
 // converts to the double nearest to amount/100, whose error (< 1e-16 relative) is far below the 0.005 that
-// could change a two-decimal display, so "#,##0.00" shows the exact amount. Sums should be computed in
-// satang and passed as the cached value of their SUM formula; a spreadsheet's own double sum differs by
-// a few ulps at most.
+// could change a two-decimal display, so "#,##0.00" shows the exact amount. A SUM formula's cached value is
+// the formula stage's compensated sum of those doubles, the double nearest the exact total.
 constexpr double baht_from_satang(std::int64_t satang) { return static_cast<double>(satang) / 100.0; }
 
 }  // namespace raingan::templating

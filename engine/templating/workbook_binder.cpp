@@ -1,9 +1,30 @@
 #include "templating/workbook_binder.h"
 
+#include "core/diagnostic.h"
+#include "formula/evaluate.h"
+#include "formula/workbook.h"
 #include "templating/elements/workbook/workbook_elements.h"
+#include "templating/formula_cells.h"
+#include "templating/formula_values.h"
 #include "templating/workbook_binding.h"
 
 namespace raingan::templating {
+namespace {
+
+bool has_formula_cell(const Element& element) {
+  if (element.name == "cell" && element.attribute("formula") != nullptr) return true;
+  for (const Node& child : element.children)
+    if (child.element && has_formula_cell(*child.element)) return true;
+  return false;
+}
+
+std::size_t bind_into(const TemplateFile& file, const dataset::JsonDocument& data, const BindOptions& options,
+                      WorkbookSink& sink) {
+  WorkbookBinding binding(file, data, options, &sink);
+  return bind_workbook_element(binding);
+}
+
+}  // namespace
 
 WorkbookSettings read_workbook_settings(const TemplateFile& file, const dataset::JsonDocument& data,
                                         const BindOptions& options) {
@@ -13,8 +34,26 @@ WorkbookSettings read_workbook_settings(const TemplateFile& file, const dataset:
 
 std::size_t bind_workbook(const TemplateFile& file, const dataset::JsonDocument& data,
                           const BindOptions& options, WorkbookSink& sink) {
-  WorkbookBinding binding(file, data, options, &sink);
-  return bind_workbook_element(binding);
+  if (!file.root || !has_formula_cell(*file.root)) return bind_into(file, data, options, sink);
+
+  // First pass: every cell into the formula stage's store, then every formula computed.
+  formula::Workbook book;
+  {
+    FormulaCells cells(book, file.name);
+    bind_into(file, data, options, cells);
+  }
+  const std::vector<formula::Problem> problems = formula::evaluate(book, {.today = options.today});
+
+  // Second pass: the same rows again, each formula given its result, on to the sink; with problems, only
+  // to find the template lines of the cells they are in.
+  FormulaValues values(book, problems, file.name, problems.empty() ? &sink : nullptr);
+  const std::size_t sheets = bind_into(file, data, options, values);
+  std::vector<Diagnostic> diagnostics = values.diagnostics();
+  if (diagnostics.empty() && !problems.empty())  // a problem in a cell the second pass did not see
+    for (const formula::Problem& problem : problems)
+      diagnostics.push_back({file.name, "", formula::describe(book, problem)});
+  if (!diagnostics.empty()) throw InputError(std::move(diagnostics));
+  return sheets;
 }
 
 }  // namespace raingan::templating

@@ -90,16 +90,66 @@ TEST_CASE(
                  "<workbook> has no attribute 'titel'"));
 }
 
-TEST_CASE("workbook elements: a formula that cannot be read fails the render with its line and row") {
+TEST_CASE("workbook elements: a formula that cannot be computed fails the render with its line and cell") {
   const std::string unclosed = bind_error(
       "<workbook><sheet name=\"s\">\n<row><cell>1</cell></row>\n"
-      "<row><cell formula=\"=SUM(A1:A1\" value=\"{{ 1 }}\"/></row></sheet></workbook>");
-  CHECK(contains(unclosed, "line 3: the formula \"=SUM(A1:A1\" of the cell in row 2 cannot be read"));
+      "<row><cell formula=\"=SUM(A1:A1\"/></row></sheet></workbook>");
+  CHECK(contains(unclosed, "line 3: cell s!A2: formula =SUM(A1:A1: at character"));
+  CHECK(contains(unclosed, "expected ')'"));
   const std::string unknown = bind_error(
-      "<workbook><sheet name=\"s\"><row><cell formula=\"=SUMM(B1:B2)\" value=\"{{ 1 }}\"/></row></sheet>"
-      "</workbook>");
+      "<workbook><sheet name=\"s\"><row><cell>1</cell><cell formula=\"SUMM(A1)\"/></row></sheet></workbook>");
+  CHECK(contains(unknown, "line 1: cell s!B1: formula =SUMM(A1): "));
   CHECK(contains(unknown, "unknown function SUMM"));
-  CHECK(bind_error("<workbook><sheet name=\"s\"><row><cell formula=\"=SUM(B1:B2)*'อัตรา'!$E$5\" "
-                   "value=\"{{ 1 }}\"/></row></sheet></workbook>")
+  const std::string no_sheet = bind_error(
+      "<workbook><sheet name=\"s\"><row><cell>1</cell>\n<cell formula=\"=A1*'อัตรา'!$E$5\"/></row></sheet>"
+      "</workbook>");
+  CHECK(no_sheet ==
+        "line 2: cell s!B1: formula =A1*'อัตรา'!$E$5: the formula refers to sheet 'อัตรา', which the workbook "
+        "does not have");
+  const std::string outside = bind_error(
+      "<workbook><sheet name=\"s\"><row><cell>1</cell><cell>2</cell></row>\n\n"
+      "<row><cell formula=\"=SUM(A1:B9)\"/></row></sheet></workbook>");
+  CHECK(outside ==
+        "line 3: cell s!A2: formula =SUM(A1:B9): reference A1:B9 is outside sheet 's', which ends at B2");
+  const std::string circular = bind_error(
+      "<workbook><sheet name=\"s\"><row><cell formula=\"=B1+1\"/>\n<cell formula=\"=A1*2\"/></row></sheet>"
+      "</workbook>");
+  CHECK(contains(circular, "formula =B1+1: circular reference: "));
+  CHECK(contains(circular, "line 1: cell s!A1: "));
+  // A later sheet and a later row are read as well as earlier ones.
+  CHECK(bind_error(
+            "<workbook><sheet name=\"s\"><row><cell formula=\"=SUM(B1:B2)*'อัตรา'!$A$1\"/><cell>2</cell>"
+            "</row><row><cell/><cell>3</cell></row></sheet><sheet name=\"อัตรา\"><row><cell>4</cell></row>"
+            "</sheet></workbook>")
+            .empty());
+}
+
+TEST_CASE("workbook elements: a value given beside a formula must be the value it computes") {
+  const std::string wrong = bind_error(
+      "<workbook><sheet name=\"s\"><row><cell>{{ 2 }}</cell>\n"
+      "<cell formula=\"=A1*$A$1\" value=\"{{ 5 }}\"/></row></sheet></workbook>");
+  CHECK(wrong == "line 2: cell s!B1: formula =A1*$A$1: value=5 is given beside it, but it computes 4");
+  CHECK(contains(
+      bind_error("<workbook><sheet name=\"s\"><row><cell>a</cell><cell formula=\"=A1&amp;&quot;b&quot;\""
+                 " value=\"ac\"/></row></sheet></workbook>"),
+      "value=\"ac\" is given beside it, but it computes \"ab\""));
+  // Every wrong value is said, not only the first.
+  try {
+    const TemplateFile file = parse_template(
+        "<workbook><sheet name=\"s\"><for each=\"r\" in=\"rows\"><row><cell>{{ r }}</cell>"
+        "<cell formula=\"=A{{ row_number }}+1\" value=\"{{ r }}\"/></row></for></sheet></workbook>",
+        "t.xml");
+    const dataset::JsonDocument data = dataset::read_json_text(R"({"rows": [1, 2]})", "d.json");
+    NullSink sink;
+    bind_workbook(file, data, BindOptions{}, sink);
+    FAIL("no error");
+  } catch (const InputError& error) {
+    CHECK(error.diagnostics().size() == 2);
+  }
+  // Agreeing values (to within a double's last digits) and booleans pass.
+  CHECK(bind_error(
+            "<workbook><sheet name=\"s\"><row><cell>{{ 0.1 }}</cell><cell>{{ 0.2 }}</cell>"
+            "<cell formula=\"=A1+B1\" value=\"{{ 0.3 }}\"/><cell formula=\"=A1&lt;B1\" value=\"{{ true }}\"/>"
+            "</row></sheet></workbook>")
             .empty());
 }

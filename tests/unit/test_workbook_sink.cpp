@@ -119,7 +119,7 @@ TEST_CASE("workbook binder: the sink gets placed rows in order, then the rows me
   <row><cell colspan="3" bold="true">ทะเบียนค่าพาหนะ</cell></row>
   <row header="true"><cell>ที่</cell><cell>ระยะทาง</cell><cell>หมายเหตุ</cell></row>
   <for each="r" in="rows"><row><cell>{{ r }}</cell><cell>{{ r * 2 }}</cell><cell/></row></for>
-  <row><cell rowspan="3">รวม</cell><cell formula="SUM(B3:B5)" value="{{ 12 }}"/></row>
+  <row><cell rowspan="3">รวม</cell><cell formula="SUM(B3:B5)"/></row>
   <conditional range="B3:B5" formula="B3&gt;4" bold="true"/>
 </sheet></workbook>)xml",
        sink);
@@ -142,7 +142,8 @@ TEST_CASE("workbook binder: the sink gets placed rows in order, then the rows me
   CHECK(columns(total) == std::vector<std::uint16_t>{0, 1});
   const auto& formula = std::get<Formula>(total.cells[1].value);
   CHECK(formula.text == "SUM(B3:B5)");
-  CHECK(std::get<double>(formula.cached) == 12);
+  CHECK(std::get<double>(formula.cached) == 12);  // computed: the template gives no value
+  CHECK_FALSE(formula.expected.has_value());
   REQUIRE(total.merges.starting.size() == 1);
   CHECK(total.merges.starting[0].range == CellRange{5, 0, 7, 0});
   // Rows 7 and 8 have no cells of their own: column A is the merge's, which ends in row 8.
@@ -154,6 +155,26 @@ TEST_CASE("workbook binder: the sink gets placed rows in order, then the rows me
   CHECK(sink.rows[6].merges.finishing.empty());
   REQUIRE(sink.rows[7].merges.finishing.size() == 1);
   CHECK(sink.rows[7].merges.finishing[0].range == CellRange{5, 0, 7, 0});
+}
+
+TEST_CASE("workbook binder: a formula's cached value is computed from any cell, on later rows and sheets") {
+  RecordingSink sink;
+  bind(R"xml(<workbook><sheet name="สรุป">
+  <row><cell formula="=SUM('รายการ'!A1:A3)*B2"/><cell formula="=IF(A1&gt;20,&quot;เกิน&quot;,&quot;ไม่เกิน&quot;)"/></row>
+  <row><cell/><cell>{{ 2 }}</cell><cell formula="=A1&gt;B2"/><cell formula="=A2"/></row>
+</sheet><sheet name="รายการ">
+  <for each="r" in="rows"><row><cell>{{ r }}</cell></row></for>
+</sheet></workbook>)xml",
+       sink);
+  REQUIRE(sink.rows.size() == 5);
+  const auto cached = [&](std::size_t row, std::size_t cell) {
+    return std::get<Formula>(sink.rows[row].cells[cell].value).cached;
+  };
+  CHECK(std::get<double>(cached(0, 0)) == 12);
+  CHECK(std::get<std::string>(cached(0, 1)) == "ไม่เกิน");
+  CHECK(std::get<bool>(cached(1, 2)) == true);
+  // A blank read by a formula shows as 0, as in a spreadsheet.
+  CHECK(std::get<double>(cached(1, 3)) == 0);
 }
 
 TEST_CASE("workbook binder: a cell that runs into a merged cell is named by its template line") {

@@ -1,11 +1,11 @@
 // <cell style colspan rowspan type="auto|text|number|date" value formula …cell style attributes…>: one cell
 // of a <row>. A lone {{ expression }} keeps its value's type (a number stays a number); anything else is
-// text. A formula comes with value="{{ … }}", the result it shows before the spreadsheet recalculates. What a
-// cell element says that does not change from row to row is read once (workbook_binding.h's CellPlan).
+// text. A formula's result is computed by raingan (formula_values.h); a value="…" beside it is only checked
+// against that result. What a cell element says that does not change from row to row is read once
+// (workbook_binding.h's CellPlan).
 #include "format/decimal.h"
 #include "format/thai_date.h"
 #include "format/value_error.h"
-#include "formula/formula.h"
 #include "templating/attributes.h"
 #include "templating/elements/workbook/workbook_elements.h"
 
@@ -85,17 +85,6 @@ Value content_value(WorkbookBinding& binding, const Element& e, CellPlan& plan) 
   }
 }
 
-// A formula that does not parse, or calls a function raingan does not know, fails the render here, naming
-// the template line and the row, instead of reaching a register that shows it broken only when opened.
-void check_formula(BinderCore& core, const Attribute& attribute, const std::string& text, std::uint32_t row) {
-  try {
-    (void)formula::Formula::parse(text, formula::CellAddress{row, 0});
-  } catch (const formula::ParseError& error) {
-    core.fail(attribute.line, "the formula \"" + text + "\" of the cell in row " + std::to_string(row + 1) +
-                                  " cannot be read: " + error.what());
-  }
-}
-
 CellValue convert(BinderCore& core, Value value, CellPlan::Type type, int line) {
   if (value.is_null()) return std::monostate{};
   if (type == CellPlan::Type::date) {
@@ -158,28 +147,26 @@ Cell bind_cell(WorkbookBinding& binding, const Element& e, CellPlan& plan, const
 
   Value value = plan.value ? core.value(*plan.value) : content_value(binding, e, plan);
   if (const Attribute* formula = plan.formula) {
-    if (!plan.value)
-      core.fail(formula->line,
-                "a formula cell needs value=\"{{ … }}\": the result a spreadsheet shows before it "
-                "recalculates, computed by the template");
     Formula f;
     f.text = core.text(*formula);
-    check_formula(core, *formula, f.text, binding.sheet().next_row);
-    switch (value.kind()) {
-      case Value::Kind::number:
-        f.cached = value.number().to_double();
-        break;
-      case Value::Kind::boolean:
-        f.cached = value.boolean();
-        break;
-      case Value::Kind::null:
-        f.cached = std::string();
-        break;
-      case Value::Kind::text:
-        f.cached = *value.take_plain_text();
-        break;
-      default:
-        core.fail(formula->line, "the cached value of a formula cannot be " + describe(value));
+    f.line = formula->line;
+    if (plan.value) {
+      switch (value.kind()) {
+        case Value::Kind::number:
+          f.expected = value.number().to_double();
+          break;
+        case Value::Kind::boolean:
+          f.expected = value.boolean();
+          break;
+        case Value::Kind::null:
+          f.expected = std::string();
+          break;
+        case Value::Kind::text:
+          f.expected = *value.take_plain_text();
+          break;
+        default:
+          core.fail(plan.value->line, "the value a formula computes cannot be " + describe(value));
+      }
     }
     cell.value = std::move(f);
     return cell;
