@@ -1,6 +1,7 @@
 #include "layout/paginate.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <deque>
 #include <functional>
 #include <limits>
@@ -54,7 +55,9 @@ class SectionPaginator {
         number_(first_number),
         page_count_(page_count),
         layouter_(environment),
-        content_width_(section.page.size.width - section.page.margin_left - section.page.margin_right) {}
+        content_width_(section.page.size.width - section.page.margin_left - section.page.margin_right) {
+    measure_bands();
+  }
 
   SectionOutput run() {
     while (std::optional<FlowItem> item = next_item()) place(std::move(*item));
@@ -81,7 +84,8 @@ class SectionPaginator {
     if (!block) return false;
     items_.clear();
     environment_.page_content_height = std::min(
-        content_height(), section_.page.size.height - section_.page.margin_top - section_.page.margin_bottom);
+        content_height(), section_.page.size.height - std::max(section_.page.margin_top, header_bottom_) -
+                              std::max(section_.page.margin_bottom, footer_height_));
     layouter_.layout(*block, content_width_, 0, items_);
     for (auto& item : items_) pending_.push_back(std::move(item));
     return true;
@@ -114,12 +118,48 @@ class SectionPaginator {
     }
   }
 
+  bool has_bands() const { return output_.pages > 0 || section_.header_on_first_page; }
   double top_margin() const {
-    return output_.pages == 0 ? section_.page.first_page_margin_top.value_or(section_.page.margin_top)
+    const double margin = output_.pages == 0
+                              ? section_.page.first_page_margin_top.value_or(section_.page.margin_top)
                               : section_.page.margin_top;
+    return has_bands() ? std::max(margin, header_bottom_) : margin;
   }
-  double content_height() const {
-    return section_.page.size.height - top_margin() - section_.page.margin_bottom;
+  double bottom_margin() const {
+    return has_bands() ? std::max(section_.page.margin_bottom, footer_height_) : section_.page.margin_bottom;
+  }
+  double content_height() const { return section_.page.size.height - top_margin() - bottom_margin(); }
+
+  // A header taller than the margin above the body pushes the body down rather than cover it, as a word
+  // processor does, and a tall footer pushes it up; measured once, with page numbers of the widest digits.
+  // Bands that leave no room for the body are an error at the header's template line.
+  void measure_bands() {
+    if (section_.header.empty() && section_.footer.empty()) return;
+    PageFields fields{"๘๘๘๘", "๘๘๘๘", running_title_};
+    const PageFields* saved = environment_.fields;
+    environment_.fields = &fields;
+    BlockLayouter layouter(environment_);
+    double header = 0, footer = 0;
+    for (const auto& line : layouter.layout_strips(section_.header, content_width_)) header += line.height;
+    for (const auto& line : layouter.layout_strips(section_.footer, content_width_)) footer += line.height;
+    environment_.fields = saved;
+    // A line box holds its own leading, so the body may start where the header's last line ends.
+    if (header > 0) header_bottom_ = section_.page.header_offset + header;
+    if (footer > 0) footer_height_ = section_.page.footer_offset + footer;
+    constexpr double least_body = 85.04;  // 3 cm
+    const double body = section_.page.size.height - std::max(section_.page.margin_top, header_bottom_) -
+                        std::max(section_.page.margin_bottom, footer_height_);
+    if (body < least_body) {
+      const auto& bands = section_.header.empty() ? section_.footer : section_.header;
+      const int line = bands.empty() ? 0 : bands.front().source_line;
+      char text[160];
+      std::snprintf(text, sizeof text,
+                    "the header and footer take %.1f cm of the %.1f cm page and leave %.1f cm for the body; "
+                    "expected at least 3 cm: shorten them",
+                    (header + footer) / 28.346, section_.page.size.height / 28.346,
+                    std::max(0.0, body) / 28.346);
+      throw InputError(environment_.source_name, line > 0 ? "line " + std::to_string(line) : "", text);
+    }
   }
 
   double gap_before(double space_before) const {
@@ -343,6 +383,8 @@ class SectionPaginator {
   BlockLayouter layouter_;
   double content_width_;
   std::vector<FlowItem> items_;  // of the block being laid out (reused)
+  double header_bottom_ = 0;     // from the page's top to the header's bottom; 0 without one
+  double footer_height_ = 0;     // from the page's bottom to the footer's top; 0 without one
   std::deque<FlowItem> pending_;
   std::vector<Placed> placed_;
   std::map<const TableLayout*, TableProgress> progress_;  // where each unfinished table stands

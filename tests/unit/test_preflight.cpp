@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.h"
 #include "document/document.h"
 #include "layout/paginate.h"
 #include "layout_test_support.h"
@@ -112,20 +113,57 @@ TEST_CASE("preflight: a page with nothing in its body is found; one with text is
   CHECK(findings_of(written).empty());
 }
 
-TEST_CASE("preflight: a header that reaches into the body is found on every page it overlaps") {
+TEST_CASE("preflight: a header line that reaches into the body's lines is found, naming its template line") {
+  layout::StripOrigin body_source;
+  body_source.source_line = 9;
+  layout::Page page = page_with(box(100, 74, 300, 10), body_source);
+  layout::StripOrigin header_source;
+  header_source.source_line = 5;
+  page.frame.items.push_back(box(100, 66, 300, 12));  // 4 pt into the body's line
+  page.strips.push_back({layout::PageStrip::Role::header, {85, 62}, {453.6, 20}, 1, 2, header_source});
+  auto found = preflight::check_page(page);
+  REQUIRE(has(found, Rule::header_overlap));
+  CHECK(found.front().source_line == 5);
+
+  page.frame.items.back() = box(100, 40, 300, 12);
+  page.strips.back().origin.y = 36;
+  CHECK_FALSE(has(preflight::check_page(page), Rule::header_overlap));
+}
+
+TEST_CASE("layout: a header taller than the top margin pushes the body below it on every page") {
   document::Document document;
   document.sections.emplace_back();
   auto& section = document.sections[0];
-  section.header.push_back(text_block("- ๒ -", 5));
-  section.header.push_back(text_block("- ๒ -", 5));  // two lines from 36 pt: well past the 72 pt top margin
-  section.body.push_back(text_block("บรรทัดแรกของเนื้อความ", 9));
-  auto findings = findings_of(document);
-  REQUIRE(has(findings, Rule::header_overlap));
-  CHECK(findings.front().source_line == 5);
+  for (int i = 0; i < 3; ++i) section.header.push_back(text_block("หัวกระดาษ บรรทัดที่ " + std::to_string(i), 5));
+  for (int i = 0; i < 60; ++i) section.body.push_back(text_block("บรรทัดของเนื้อความ", 9));
+  std::vector<layout::Page> pages;
+  CHECK(findings_of(document, &pages).empty());  // no header over the body, no line off the page
+  REQUIRE(pages.size() >= 2);
+  for (const auto& page : pages) {
+    double header_bottom = 0, body_top = 1e9, body_bottom = 0;
+    for (const auto& strip : page.strips) {
+      if (strip.role == layout::PageStrip::Role::header)
+        header_bottom = std::max(header_bottom, strip.origin.y + strip.size.height);
+      if (strip.role == layout::PageStrip::Role::body) {
+        body_top = std::min(body_top, strip.origin.y);
+        body_bottom = std::max(body_bottom, strip.origin.y + strip.size.height);
+      }
+    }
+    CHECK(header_bottom > section.page.margin_top);  // three lines from 36 pt pass the 72 pt margin
+    CHECK(body_top >= header_bottom - 1e-6);
+    CHECK(body_bottom <= page.frame.size.height - section.page.margin_bottom + 1e-6);
+  }
 
-  section.header.pop_back();
-  section.page.header_offset = 20;
-  CHECK_FALSE(has(findings_of(document), Rule::header_overlap));
+  // Bands that leave no room for the body are an error at the header's line, not a page of overlaps.
+  for (int i = 0; i < 40; ++i) section.header.push_back(text_block("หัวกระดาษ", 5));
+  try {
+    findings_of(document);
+    FAIL("expected an error");
+  } catch (const InputError& error) {
+    CHECK(std::string(error.what()).find("line 5") != std::string::npos);
+    CHECK(std::string(error.what()).find("leave 0.0 cm for the body; expected at least 3 cm") !=
+          std::string::npos);
+  }
 }
 
 TEST_CASE("preflight: a signature block with fewer than two body lines above it on its page is found") {
