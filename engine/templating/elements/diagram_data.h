@@ -3,8 +3,10 @@
 // and reading the dataset values a diagram is built from, with messages that name the template line and
 // the dataset path of the value at fault ("procedure.steps[3].exits[0].to").
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "document/diagram.h"
