@@ -163,6 +163,17 @@ TEST_CASE("org chart element: a tree of units with their posts") {
   CHECK(chart.title == "โครงสร้าง");
 }
 
+TEST_CASE("org chart element: a photo is read from the folder photos-in names") {
+  const document::Document doc = bound(
+      "<document>\n<org-chart root=\"{{ s }}\" photos-in=\"" RAINGAN_SOURCE_DIR
+      "/datasets/photos\"/>\n</document>",
+      R"({"s": {"name": "a", "children": [{"name": "b", "photo": "annual-report-2569/project-01-1.png"}]}})");
+  const auto& chart = std::get<document::OrgChart>(doc.sections.at(0).body.at(0).node);
+  CHECK(chart.root.photo == nullptr);
+  REQUIRE(chart.root.children.at(0).photo != nullptr);
+  CHECK(chart.root.children[0].photo->pixel_width > 0);
+}
+
 TEST_CASE("org chart element: a unit without a name or with a stray field names its dataset path") {
   const std::string tpl = "<document>\n<org-chart root=\"{{ s }}\"/>\n</document>";
   CHECK(contains(bind_error(tpl, R"({"s": {"name": "a", "children": [{"name": "b"}, {"position": "c"}]}})"),
@@ -170,5 +181,5 @@ TEST_CASE("org chart element: a unit without a name or with a stray field names 
   CHECK(contains(bind_error(tpl, R"({"s": {"name": "a", "childs": []}})"), "s: has no field 'childs'"));
   CHECK(contains(bind_error(tpl, R"({"s": {"name": "a", "children": {"name": "b"}}})"),
                  "s.children: should be a list, found"));
-  CHECK(contains(bind_error(tpl, R"({"s": {"name": "a", "photo": "no-such.png"}})"), "s: photo "));
+  CHECK(contains(bind_error(tpl, R"({"s": {"name": "a", "photo": "no-such.png"}})"), "s: photo: "));
 }

@@ -29,7 +29,7 @@ struct UnitReader {
       try {
         unit.photo = binding.images().load(path, binding.file_name(), data.line());
       } catch (const InputError& error) {
-        data.fail("photo " + path.string() + ": " + error.diagnostics().front().to_string());
+        data.fail("photo: " + error.diagnostics().front().message);
       }
     }
     if (const std::optional<DiagramData> children = data.field("children"))
