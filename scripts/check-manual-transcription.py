@@ -16,8 +16,8 @@ extraction, not printed) is dropped.
 
 The dataset is rendered the way the booklet prints it: "ส่วนที่ ๑" and the part
 title, headings with their numbers, list items with the numbers the template
-gives them (start, prefix, style, or the item's label), paragraphs, figure
-captions, cover lines, bibliography. A piece is covered when it appears, white
+gives them (start, prefix, style, or the item's label), paragraphs, figure and
+structure-chart captions, cover lines, bibliography. A piece is covered when it appears, white
 space ignored, inside one rendered line; "joined" when it only appears across
 consecutive rendered lines (the dataset split a source line); "corrected" when
 it appears once the dataset's corrections are undone. Printed numbers are thus
@@ -164,7 +164,8 @@ class Renderer:
                                 self.emit(f"{cp}.paragraphs[{k}]", None, para)
                         elif cell.get("text"):
                             self.emit(cp + ".text", None, cell["text"])
-            elif kind == "figure":
+            elif kind in ("figure", "org-chart"):
+                # A flowchart's boxes are drawn from part 4's steps, not transcribed from source lines.
                 for k, line in enumerate(block.get("caption", [])):
                     self.emit(f"{p}.caption[{k}]", None, line)
 

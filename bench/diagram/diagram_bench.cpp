@@ -4,8 +4,8 @@
 //
 //   build/bench/diagram_bench [--runs N] [--pdf sample.pdf] [--transcribed out.pdf] [--fonts fonts]
 //
-// --transcribed lays out every chart transcribed from the seeds in datasets/diagrams (run from the source
-// folder).
+// --transcribed lays out every chart transcribed from the seeds: the operations manual's (in its dataset) and
+// the drafts in datasets/diagrams (run from the source folder).
 
 #include <sys/resource.h>
 
@@ -206,8 +206,8 @@ void write_sample(const std::filesystem::path& output, const std::filesystem::pa
   std::printf("wrote %s (%zu pages)\n", output.c_str(), pages);
 }
 
-// The charts transcribed from the seeds (datasets/diagrams, drafts of the later elements' data), each
-// procedure as a free flowchart and in the table form, and the group's structure chart.
+// The charts transcribed from the seeds (the operations manual's dataset, and drafts in datasets/diagrams),
+// each procedure as a free flowchart and in the table form, and the group's structure chart.
 document::Flowchart flowchart_from(const nlohmann::json& procedure) {
   static const std::map<std::string, Kind> kinds = {
       {"start", Kind::start},        {"end", Kind::end},           {"process", Kind::process},
@@ -246,19 +246,37 @@ nlohmann::json read_json(const std::filesystem::path& path) {
   return nlohmann::json::parse(in);
 }
 
+// The procedures of a manual dataset: its flowchart blocks, in the shape of the draft procedure lists.
+nlohmann::json manual_procedures(const nlohmann::json& manual) {
+  nlohmann::json procedures = nlohmann::json::array();
+  for (const auto& part : manual.at("parts"))
+    for (const auto& block : part.at("blocks"))
+      if (block.at("type") == "flowchart") procedures.push_back(block);
+  return procedures;
+}
+
 void write_transcribed(const std::filesystem::path& output, const std::filesystem::path& datasets,
                        const std::filesystem::path& fonts) {
   document::Document doc;
   doc.info.title = "แผนภาพจากคู่มือ";
   document::Section section;
-  const auto structure = read_json(datasets / "policy-planning-structure.json");
-  section.body.push_back(heading(structure.at("title")));
-  document::OrgChart org;
-  org.root = unit_from(structure.at("root"));
-  section.body.push_back({org});
-  for (const char* file : {"operations-manual-2567-flowcharts.json", "monitoring-manual-flowcharts.json"}) {
-    const auto procedures = read_json(datasets / file);
-    for (const auto& procedure : procedures.at("procedures")) {
+  // The operations manual carries its structure chart and flowcharts; the monitoring manual's are drafts.
+  const auto manual = read_json(datasets / "operations-manual-2567.json");
+  for (const auto& part : manual.at("parts"))
+    for (const auto& block : part.at("blocks"))
+      if (block.at("type") == "org-chart") {
+        std::string title;
+        for (const auto& line : block.value("caption", nlohmann::json::array()))
+          title += (title.empty() ? "" : " ") + line.get<std::string>();
+        section.body.push_back(heading(title));
+        document::OrgChart org;
+        org.root = unit_from(block.at("root"));
+        section.body.push_back({org});
+      }
+  for (const auto& procedures :
+       {manual_procedures(manual),
+        read_json(datasets / "diagrams" / "monitoring-manual-flowcharts.json").at("procedures")}) {
+    for (const auto& procedure : procedures) {
       std::string title =
           procedure.at("number").get<std::string>() + " " + procedure.at("title").get<std::string>();
       if (procedure.contains("part")) title += ": " + procedure.at("part").get<std::string>();
@@ -325,7 +343,7 @@ int main(int argc, char** argv) {
   try {
     if (!pdf.empty() || !transcribed.empty()) {
       if (!pdf.empty()) write_sample(pdf, fonts);
-      if (!transcribed.empty()) write_transcribed(transcribed, "datasets/diagrams", fonts);
+      if (!transcribed.empty()) write_transcribed(transcribed, "datasets", fonts);
       return 0;
     }
     text::FontLibrary library(fonts);

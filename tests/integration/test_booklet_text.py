@@ -20,8 +20,10 @@ from cli_support import SOURCE, pdftotext, run, scratch  # noqa: E402
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 # Fields that are not printed text: enumerations, file names, numbering details the labels carry, and the
-# record of transcription corrections.
-NOT_PRINTED = {"kind", "type", "role", "style", "image", "prefix", "label", "corrections", "toc_title"}
+# record of transcription corrections. Diagrams (an org chart's units, a flowchart's steps) are printed but not
+# in reading order: their texts are checked box by box.
+NOT_PRINTED = {"kind", "type", "role", "style", "image", "prefix", "label", "corrections", "toc_title", "root",
+               "steps"}
 
 
 def thai(text):
@@ -94,6 +96,23 @@ class ManualText(unittest.TestCase):
                           f"({'it appears earlier, out of order' if earlier >= 0 else 'it is missing'}): {text[:80]}\n"
                           f"text there: {self.text[position:position + 120]}")
             position = found + len(squeeze(text))
+
+    def test_every_diagram_box(self):
+        """Each unit of the structure chart and each step of every flowchart is drawn, its words in its box."""
+        def units(unit):
+            yield unit["name"]
+            if "position" in unit:
+                yield unit["position"]
+            for child in unit.get("children", []):
+                yield from units(child)
+
+        blocks = [b for part in self.data["parts"] for b in part["blocks"]]
+        boxes = [text for b in blocks if b["type"] == "org-chart" for text in units(b["root"])]
+        boxes += [step["text"] for b in blocks if b["type"] == "flowchart" for step in b["steps"]]
+        self.assertGreater(len(boxes), 150)
+        self.assertFalse(any(b["type"] == "figure" and "image" not in b for b in blocks), "a figure is not drawn")
+        missing = [text for text in boxes if squeeze(text) not in self.text]
+        self.assertEqual(missing, [])
 
     def test_contents_wording_and_book_identity(self):
         contents_pages = squeeze(pdftotext(self.pdf, first=1, last=6))

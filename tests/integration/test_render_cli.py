@@ -153,6 +153,42 @@ class ReadmeExample(unittest.TestCase):
         self.assertIn(no_space(promised), no_space(pdftotext(pdf)))
         self.assertIn("หน้า๑จาก๑", no_space(pdftotext(pdf)))
 
+    def test_the_documented_diagrams_render_every_box(self):
+        with open(os.path.join(SOURCE, "templates", "README.md"), encoding="utf-8") as handle:
+            readme = handle.read()
+        data = re.search(r"Dataset `datasets/diagrams-example.json`:\n\n```json\n(.*?)```", readme, re.S).group(1)
+        template = re.search(r"Template `templates/diagrams-example.xml`:\n\n```xml\n(.*?)```", readme,
+                             re.S).group(1)
+        folder = scratch("readme-diagrams")
+        copy_project_part(folder, "fonts")
+        os.makedirs(os.path.join(folder, "templates"))
+        os.makedirs(os.path.join(folder, "datasets", "schemas"))
+        with open(os.path.join(folder, "datasets", "diagrams-example.json"), "w", encoding="utf-8") as handle:
+            handle.write(data)
+        with open(os.path.join(folder, "datasets", "schemas", "diagrams-example.schema.json"), "w",
+                  encoding="utf-8") as handle:
+            json.dump({"type": "object", "additionalProperties": True}, handle)
+        with open(os.path.join(folder, "templates", "diagrams-example.xml"), "w", encoding="utf-8") as handle:
+            handle.write(template)
+        pdf = os.path.join(folder, "diagrams.pdf")
+        status, out, err = run("render", "templates/diagrams-example.xml", "datasets/diagrams-example.json", "-o",
+                               pdf, cwd=folder)
+        self.assertEqual(status, 0, err)
+        text = no_space(pdftotext(pdf))
+        example = json.loads(data)
+
+        def units(unit):
+            yield unit["name"]
+            yield unit.get("position", "")
+            for child in unit.get("children", []):
+                yield from units(child)
+
+        for words in list(units(example["structure"])) + [step["text"] for step in example["procedure"]["steps"]]:
+            self.assertIn(no_space(words), text)
+        # The table form's columns: its headings and a step's responsible person.
+        for words in ("ผังกระบวนการ", "รายละเอียดงาน", "ผู้รับผิดชอบ", "เจ้าหน้าที่ธุรการ"):
+            self.assertIn(words, text)
+
 
 class BadInput(unittest.TestCase):
     def setUp(self):

@@ -14,6 +14,8 @@ void register_list(DocumentElements&);
 void register_table(DocumentElements&);
 void register_image(DocumentElements&);
 void register_chart(DocumentElements&);
+void register_flowchart(DocumentElements&);
+void register_org_chart(DocumentElements&);
 void register_spacer(DocumentElements&);
 void register_page_break(DocumentElements&);
 void register_contents(DocumentElements&);
@@ -42,6 +44,8 @@ const DocumentElements& document_elements() {
     register_table(e);
     register_image(e);
     register_chart(e);
+    register_flowchart(e);
+    register_org_chart(e);
     register_spacer(e);
     register_page_break(e);
     register_contents(e);
