@@ -1,6 +1,6 @@
 // The official forms of the สารบรรณ regulation as laid out from their sample datasets, read on frames: the
-// heading centred, the committee members' columns aligned, the signature where the form puts it, and the
-// secrecy mark at the top and the foot of every page, the first included.
+// heading centred, the committee members' and the meeting participants' columns aligned, the signature where
+// the form puts it, and the secrecy mark at the top and the foot of every page, the first included.
 #include <doctest/doctest.h>
 
 #include <cmath>
