@@ -1,11 +1,12 @@
 // The official forms of the สารบรรณ regulation as laid out from their sample datasets, read on frames: the
-// heading centred, the committee members' columns aligned, the signature where the form puts it, and the
-// secrecy mark at the top and the foot of every page, the first included.
+// heading centred, the committee members' and the meeting participants' columns aligned, the signature where
+// the form puts it, and the secrecy mark at the top and the foot of every page, the first included.
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/units.h"
@@ -30,9 +31,9 @@ struct Form : LaidOutSample {
   std::vector<DrawnLine> lines;  // every text line of every page, in drawing order
 };
 
-// The sample laid out, with its text lines read off the frames.
-Form build(const std::string& template_name, const std::string& dataset_name) {
-  Form form{lay_out_sample(template_name, dataset_name), {}};
+// A laid-out document with its text lines read off the frames.
+Form read_lines(LaidOutSample laid_out) {
+  Form form{std::move(laid_out), {}};
   for (std::size_t p = 0; p < form.pages.size(); ++p)
     for (const auto& item : form.pages[p].frame.items) {
       const auto* line = std::get_if<layout::TextLine>(&item);
@@ -50,11 +51,24 @@ Form build(const std::string& template_name, const std::string& dataset_name) {
   return form;
 }
 
+// The sample laid out, with its text lines read off the frames.
+Form build(const std::string& template_name, const std::string& dataset_name) {
+  return read_lines(lay_out_sample(template_name, dataset_name));
+}
+
 std::vector<const DrawnLine*> lines_starting(const Form& form, const std::string& start) {
   std::vector<const DrawnLine*> found;
   for (const auto& line : form.lines)
     if (line.text.rfind(start, 0) == 0) found.push_back(&line);
   return found;
+}
+
+// Official documents write their numbers in Thai digits and set their text at 16 pt, the heading included.
+void check_thai_digits_at_16pt(const Form& form) {
+  for (const auto& line : form.lines) {
+    CHECK_MESSAGE(line.text.find_first_of("0123456789") == std::string::npos, line.text);
+    CHECK_MESSAGE(std::abs(line.size - 16) < 0.01, line.text << " is set at " << line.size << " pt");
+  }
 }
 
 bool is_red(const geometry::Color& c) { return c.r > 180 && c.g < 50 && c.b < 50; }
@@ -206,6 +220,159 @@ TEST_CASE(
   REQUIRE(urgency.size() == 1);
   CHECK(urgency.front()->baseline < number.front()->baseline);
   CHECK(is_red(urgency.front()->color));
+}
+
+}  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE(
+    "official forms: minutes head centred, the participants' columns line up, every agenda item carries "
+    "its resolution, and the recorder and the checker sign under the close time on the last page") {
+  const Form form = build("minutes.xml", "minutes-action-plan-committee-2-2569.json");
+  const auto& page = form.document.sections.front().page;
+  const double content_left = page.margin_left;
+  const double content_right = page.size.width - page.margin_right;
+  const double centre = (content_left + content_right) / 2;
+
+  for (const char* head : {"รายงานการประชุมคณะกรรมการจัดทำแผนปฏิบัติการ", "ครั้งที่ ๒/๒๕๖๙", "เมื่อวันที่ ๒๐ พฤศจิกายน ๒๕๖๙",
+                           "ณ ห้องประชุมพุทธชินราช"}) {
+    const auto found = lines_starting(form, head);
+    REQUIRE_MESSAGE(found.size() == 1, head);
+    CHECK(found.front()->page == 0);
+    CHECK_MESSAGE(std::abs(found.front()->centre() - centre) < 1.0, head);
+  }
+  check_thai_digits_at_16pt(form);
+
+  // ผู้มาประชุม, ผู้ไม่มาประชุม, ผู้เข้าร่วมประชุม: every name at one x, every role or reason at another, right
+  // of the middle, whichever group and page it is on.
+  std::vector<double> names, notes;
+  for (const auto& line : form.lines) {
+    for (const char* title : {"นาย", "นาง"})
+      if (line.text.rfind(title, 0) == 0 && line.left > content_left + 10 && line.left < centre) {
+        names.push_back(line.left);
+        break;
+      }
+    for (const char* note : {"ประธานกรรมการ", "รองประธานกรรมการ", "กรรมการ", "กรรมการและเลขานุการ",
+                             "กรรมการและผู้ช่วยเลขานุการ", "ติดราชการ", "ลาป่วย", "ผู้แทนผู้บริหารสถานศึกษา"})
+      if (line.text == note) notes.push_back(line.left);
+  }
+  CHECK(names.size() == 12);  // 8 present, 2 absent, 2 attending
+  CHECK(notes.size() == 11);  // one attending has no role
+  REQUIRE(!names.empty());
+  REQUIRE(!notes.empty());
+  for (double x : names) CHECK(std::abs(x - names.front()) < 0.01);
+  for (double x : notes) CHECK(std::abs(x - notes.front()) < 0.01);
+  CHECK(notes.front() > centre);
+  for (const char* group : {"ผู้มาประชุม", "ผู้ไม่มาประชุม", "ผู้เข้าร่วมประชุม"}) {
+    const auto label = lines_starting(form, group);
+    REQUIRE_MESSAGE(label.size() == 1, group);
+    CHECK(std::abs(label.front()->left - content_left) < 1.0);
+  }
+
+  // The start time, agenda items ๑ to ๖ in order at the left margin, each with at least one มติที่ประชุม
+  // before the next, and the close time after the last.
+  const auto position = [&](const DrawnLine* line) { return line - form.lines.data(); };
+  const auto started = lines_starting(form, "เริ่มประชุมเวลา ๐๙.๐๐ น.");
+  const auto closed = lines_starting(form, "เลิกประชุมเวลา ๑๒.๐๐ น.");
+  const auto items = lines_starting(form, "ระเบียบวาระที่ ");
+  const auto resolutions = lines_starting(form, "มติที่ประชุม");
+  REQUIRE(started.size() == 1);
+  REQUIRE(closed.size() == 1);
+  REQUIRE(items.size() == 6);
+  REQUIRE(!resolutions.empty());
+  const char* numbers[] = {"๑", "๒", "๓", "๔", "๕", "๖"};
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    CHECK(items[k]->text.rfind(std::string("ระเบียบวาระที่ ") + numbers[k] + " เรื่อง", 0) == 0);
+    CHECK(std::abs(items[k]->left - content_left) < 1.0);
+    const auto end = k + 1 < items.size() ? position(items[k + 1]) : position(closed.front());
+    int resolved = 0;
+    for (const auto* r : resolutions)
+      if (position(r) > position(items[k]) && position(r) < end) ++resolved;
+    CHECK_MESSAGE(resolved >= 1, "agenda item " << k + 1 << " has no resolution");
+  }
+  CHECK(position(started.front()) < position(items.front()));
+  CHECK(position(resolutions.back()) < position(closed.front()));
+  CHECK(items[3]->text == "ระเบียบวาระที่ ๔ เรื่องเพื่อทราบ");
+
+  // Both signatures, the recorder's above the checker's, centred on the block from 6.5 cm, on the last page
+  // with the close time and the last resolution.
+  const auto recorder = lines_starting(form, "(นางสาวกนกวรรณ บุญมา)");
+  const auto checker = lines_starting(form, "(นางสาวสุมาลี ยอดยิ่ง)");
+  const auto recorder_role = lines_starting(form, "ผู้จดรายงานการประชุม");
+  const auto checker_role = lines_starting(form, "ผู้ตรวจรายงานการประชุม");
+  REQUIRE(recorder.size() == 1);
+  REQUIRE(checker.size() == 1);
+  REQUIRE(recorder_role.size() == 1);
+  REQUIRE(checker_role.size() == 1);
+  const double block_centre = (content_left + units::cm(6.5) + content_right) / 2;
+  for (const auto* line : {recorder.front(), checker.front(), recorder_role.front(), checker_role.front()}) {
+    CHECK(line->page == form.pages.size() - 1);
+    CHECK_MESSAGE(std::abs(line->centre() - block_centre) < 1.0, line->text);
+  }
+  CHECK(recorder.front()->baseline > closed.front()->baseline + 32);
+  CHECK(recorder_role.front()->baseline > recorder.front()->baseline);
+  CHECK(checker.front()->baseline > recorder_role.front()->baseline + 32);
+  CHECK(checker_role.front()->baseline > checker.front()->baseline);
+  CHECK(closed.front()->page == form.pages.size() - 1);
+  CHECK(resolutions.back()->page == form.pages.size() - 1);
+
+  for (const auto& line : form.lines) CHECK(line.text.rfind("ลับ", 0) != 0);
+}
+
+TEST_CASE("official forms: minutes given a secrecy class carry it at the top and the foot of every page") {
+  std::string text = sample_dataset_text("minutes-action-plan-committee-2-2569.json");
+  const auto kind = text.find("\"kind\": \"minutes\",");
+  REQUIRE(kind != std::string::npos);
+  text.insert(kind, "\"secrecy\": \"ลับมาก\", ");
+  const Form form =
+      read_lines(lay_out_dataset_text("minutes.xml", "minutes-action-plan-committee-2-2569.json", text));
+  check_secrecy_marks(form, "ลับมาก");
+}
+
+TEST_CASE(
+    "official forms: a certificate has ที่ at the left, หนังสือรับรอง centred, the body from "
+    "หนังสือฉบับนี้ให้ไว้เพื่อรับรองว่า with a 2.5 cm indent, and is signed under ให้ไว้ ณ วันที่ on its page") {
+  const Form form = build("certificate.xml", "certificate-teacher-employment.json");
+  const auto& page = form.document.sections.front().page;
+  const double content_left = page.margin_left;
+  const double content_right = page.size.width - page.margin_right;
+  const double centre = (content_left + content_right) / 2;
+  CHECK(form.pages.size() == 1);
+  check_thai_digits_at_16pt(form);
+
+  const auto number = lines_starting(form, "ที่ ศธ ๐๔๑๖๑/๔๐๑๒");
+  REQUIRE(number.size() == 1);
+  CHECK(std::abs(number.front()->left - content_left) < 1.0);
+  const auto office = lines_starting(form, "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา");
+  REQUIRE(!office.empty());
+  CHECK(office.front()->left > centre - units::cm(2));
+  CHECK(std::abs(office.front()->baseline - number.front()->baseline) < 0.01);
+
+  std::vector<const DrawnLine*> title;
+  for (const auto& line : form.lines)
+    if (line.text == "หนังสือรับรอง") title.push_back(&line);
+  REQUIRE(title.size() == 1);
+  CHECK(std::abs(title.front()->centre() - centre) < 1.0);
+  CHECK(title.front()->baseline > number.front()->baseline);
+
+  const auto opening = lines_starting(form, "หนังสือฉบับนี้ให้ไว้เพื่อรับรองว่า นางสาวรัชนี แสงทอง");
+  REQUIRE(opening.size() == 1);
+  CHECK(opening.front()->baseline > title.front()->baseline);
+  CHECK(std::abs(opening.front()->left - (content_left + units::cm(2.5))) < 1.0);
+
+  const auto given = lines_starting(form, "ให้ไว้ ณ วันที่ ๒๔ พฤศจิกายน ๒๕๖๙");
+  const auto name = lines_starting(form, "(นายสมชาย ใจดี)");
+  const auto last_body = lines_starting(form, "ให้ไว้เพื่อใช้เป็นหลักฐาน");
+  REQUIRE(given.size() == 1);
+  REQUIRE(name.size() == 1);
+  REQUIRE(last_body.size() == 1);
+  CHECK(std::abs(given.front()->left - (content_left + units::cm(5.5))) < 1.0);
+  CHECK(given.front()->baseline > last_body.front()->baseline);
+  CHECK(name.front()->baseline > given.front()->baseline + 32);
+  CHECK(name.front()->page == given.front()->page);
+  CHECK(last_body.front()->page == given.front()->page);
+  CHECK(std::abs(name.front()->centre() - (content_left + units::cm(6.5) + content_right) / 2) < 1.0);
 }
 
 }  // namespace raingan::test
