@@ -132,7 +132,8 @@ def report_headings(data):
     if "profile" in data:
         out.append(("ส่วนที่ ๑ ข้อมูลพื้นฐาน", 1, "ส่วนที่ ๑ ข้อมูลพื้นฐาน"))
         for title in ["วิสัยทัศน์"] + (["ค่านิยม"] if "values" in data["profile"] else []) + [
-                "ข้อมูลสถานศึกษาในสังกัด", "กลุ่มงานในสำนักงาน", "กลยุทธ์"]:
+                "ข้อมูลสถานศึกษาในสังกัด", "กลุ่มงานในสำนักงาน"] + (
+                ["โครงสร้างการบริหาร"] if "structure" in data["profile"] else []) + ["กลยุทธ์"]:
             out.append((title, 2, title))
     title = "ส่วนที่ ๒ ผลการดำเนินงานตามตัวชี้วัดความสำเร็จ"
     out.append((title, 1, title))
@@ -192,6 +193,27 @@ class BookletNavigation(unittest.TestCase):
         with open(os.path.join(SOURCE, "datasets", "annual-report-2569.json"), encoding="utf-8") as f:
             data = json.load(f)
         self.check(render("annual-report.xml", "annual-report-2569.json", "report.pdf"), report_headings(data))
+
+    def test_annual_report_structure_chart_is_one_page_with_every_unit(self):
+        with open(os.path.join(SOURCE, "datasets", "annual-report-2569.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        pages = ["".join(w[0] for w in words)
+                 for words in words_by_page(render("annual-report.xml", "annual-report-2569.json", "chart.pdf"))]
+        caption = squeeze("แผนภูมิที่ ๔ โครงสร้างการบริหารงาน")
+        chart_pages = [i for i, text in enumerate(pages) if caption in text]
+        self.assertEqual(len(chart_pages), 1, chart_pages)
+        units, stack = [], [data["profile"]["structure"]]
+        while stack:
+            unit = stack.pop()
+            units.append(unit)
+            stack.extend(unit.get("children", []))
+        self.assertEqual(len(units), 1 + 2 + 9)
+        page = pages[chart_pages[0]]
+        for unit in units:
+            self.assertIn(squeeze(unit["name"]), page)
+        # Nothing of the chart spills onto the next page: no off-page connector, no unit name there.
+        following = pages[chart_pages[0] + 1]
+        self.assertFalse(any(squeeze(unit["name"]) in following for unit in units[1:]))
 
 
 if __name__ == "__main__":
