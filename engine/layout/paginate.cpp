@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "core/diagnostic.h"
+#include "core/units.h"
 #include "format/thai_digits.h"
 #include "layout/block_layout.h"
 #include "layout/continuation_cue.h"
@@ -146,7 +147,7 @@ class SectionPaginator {
     // A line box holds its own leading, so the body may start where the header's last line ends.
     if (header > 0) header_bottom_ = section_.page.header_offset + header;
     if (footer > 0) footer_height_ = section_.page.footer_offset + footer;
-    constexpr double least_body = 85.04;  // 3 cm
+    constexpr double least_body = units::cm(3);
     const double body = section_.page.size.height - std::max(section_.page.margin_top, header_bottom_) -
                         std::max(section_.page.margin_bottom, footer_height_);
     if (body < least_body) {
@@ -156,8 +157,8 @@ class SectionPaginator {
       std::snprintf(text, sizeof text,
                     "the header and footer take %.1f cm of the %.1f cm page and leave %.1f cm for the body; "
                     "expected at least 3 cm: shorten them",
-                    (header + footer) / 28.346, section_.page.size.height / 28.346,
-                    std::max(0.0, body) / 28.346);
+                    (header + footer) / units::cm(1), section_.page.size.height / units::cm(1),
+                    std::max(0.0, body) / units::cm(1));
       throw InputError(environment_.source_name, line > 0 ? "line " + std::to_string(line) : "", text);
     }
   }

@@ -10,6 +10,7 @@
 #include "document/image_source.h"
 #include "error_test_support.h"
 #include "layout/paginate.h"
+#include "layout_test_support.h"
 #include "pdf_test_support.h"
 #include "render/options.h"
 #include "render/render.h"
@@ -54,15 +55,6 @@ const std::string receiving = R"(
   {"id": "unused", "kind": "data", "text": "ไม่ผ่าน"},
   {"id": "end", "kind": "end", "text": "สิ้นสุด"})";
 
-class CollectingSink : public layout::PageSink {
- public:
-  std::vector<layout::Page> pages;
-  void add_page(layout::Page&& page) override { pages.push_back(std::move(page)); }
-  void insert_page(std::size_t index, layout::Page&& page) override {
-    pages.insert(pages.begin() + static_cast<long>(index), std::move(page));
-  }
-};
-
 }  // namespace
 
 TEST_CASE(
@@ -75,7 +67,7 @@ TEST_CASE(
                     {"id": "d", "kind": "end", "text": "สิ้นสุด"}],
           "group": {"name": "กลุ่มนโยบายและแผน", "position": "ผู้อำนวยการกลุ่ม",
                     "children": [{"name": "งานธุรการ"}, {"name": "งานวิเคราะห์งบประมาณ"}]}})");
-  CollectingSink sink;
+  test::CollectingSink sink;
   layout::layout_document(doc, test::shared_fonts(), sink, "test");
   REQUIRE(sink.pages.size() == 1);
   // Four steps and three units: seven outlined shapes.

@@ -6,6 +6,17 @@
 
 namespace raingan::templating {
 
+void refuse_content(BinderCore& core, const Element& e, const std::string& element,
+                    std::string_view attribute, const std::string& carrier) {
+  core.for_each_child(e, [&](const Node& node) {
+    if (node.element)
+      core.fail(*node.element,
+                element + " is read from its " + std::string(attribute) + "=\"…\" and holds nothing");
+    if (has_visible_text(node.text))
+      core.fail(node.line, element + " holds no text: " + carrier + " carry it");
+  });
+}
+
 document::DiagramStyle diagram_style(DocumentBinding& binding, const Element& e, const ResolvedStyle& style) {
   BinderCore& core = binding.core();
   document::DiagramStyle diagram;

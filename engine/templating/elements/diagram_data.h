@@ -20,6 +20,11 @@ inline const std::vector<std::string_view> diagram_attributes = {"title", "fill"
 // Text color and fonts from the element's style; fill, line-color and box-width from its attributes.
 document::DiagramStyle diagram_style(DocumentBinding& binding, const Element& e, const ResolvedStyle& style);
 
+// A diagram is drawn from its data attribute alone: child elements and text are an error ("a <flowchart> is
+// read from its steps=\"…\" and holds nothing"); `element` is "a <flowchart>", `carrier` "its steps".
+void refuse_content(BinderCore& core, const Element& e, const std::string& element,
+                    std::string_view attribute, const std::string& carrier);
+
 // A dataset value the diagram is read from, with its path for messages; errors name the attribute's line.
 class DiagramData {
  public:

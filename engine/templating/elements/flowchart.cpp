@@ -104,11 +104,7 @@ void bind_flowchart(DocumentBinding& binding, const Element& e, const Style& inh
                      ? document::Flowchart::Form::table
                      : document::Flowchart::Form::diagram;
   read_steps(DiagramData(core, core.required(e, "steps")), chart);
-  core.for_each_child(e, [&](const Node& node) {
-    if (node.element)
-      core.fail(*node.element, "a <flowchart> is read from its steps=\"…\" and holds nothing");
-    if (has_visible_text(node.text)) core.fail(node.line, "a <flowchart> holds no text: its steps carry it");
-  });
+  refuse_content(core, e, "a <flowchart>", "steps", "its steps");
   out.push_back({std::move(chart), e.line});
 }
 

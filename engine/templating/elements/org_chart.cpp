@@ -56,11 +56,7 @@ void bind_org_chart(DocumentBinding& binding, const Element& e, const Style& inh
   UnitReader reader{binding, e.attribute("photos-in"), {}};
   if (reader.photos_in) reader.photo_folder = core.text(*reader.photos_in);
   chart.root = reader.read(DiagramData(core, core.required(e, "root")), 0);
-  core.for_each_child(e, [&](const Node& node) {
-    if (node.element)
-      core.fail(*node.element, "an <org-chart> is read from its root=\"…\" and holds nothing");
-    if (has_visible_text(node.text)) core.fail(node.line, "an <org-chart> holds no text: its units carry it");
-  });
+  refuse_content(core, e, "an <org-chart>", "root", "its units");
   out.push_back({std::move(chart), e.line});
 }
 
