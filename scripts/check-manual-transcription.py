@@ -4,27 +4,34 @@
 Usage:
     check-manual-transcription.py [SOURCE.txt DATASET.json] [--verbose]
 
-Without arguments, checks datasets/operations-manual-2567.json against the text it
-was transcribed from (datasets/texts/002_27adca80231827ab.txt).
+Without arguments, checks each sample manual against the text it was transcribed
+from: datasets/operations-manual-2567.json against datasets/texts/002_27adca80231827ab.txt
+and datasets/monitoring-manual.json against datasets/texts/001_620eb12ebf3d4c23.txt.
 
 The source is the text extracted from the PDF. Its contents page (from the line
 "สารบัญ" to the first "ส่วนที่ ๑" after it) is left out, because the engine
 regenerates it, and so are lines holding nothing but a page number or white
-space. Every other line is cut into pieces at inline list numbers ("... ๒) ...")
+space, and the "[image: ]" a lost picture leaves. Every other line is cut into pieces at inline list numbers ("... ๒) ...")
 and inline dash points ("... - ..."); a leading "- " (a list paragraph of the
 extraction, not printed) is dropped.
 
 The dataset is rendered the way the booklet prints it: "ส่วนที่ ๑" and the part
 title, headings with their numbers, list items with the numbers the template
 gives them (start, prefix, style, or the item's label), paragraphs, figure and
-structure-chart captions, cover lines, bibliography. A piece is covered when it appears, white
-space ignored, inside one rendered line; "joined" when it only appears across
+structure-chart captions, cover lines, bibliography, and each flowchart's title and the words
+in its boxes (a step's text, and its details: the step's full wording). A piece is covered when
+it appears, white space ignored and digits read alike (a source's 1 is the booklet's ๑), inside
+one rendered line; "joined" when it only appears across
 consecutive rendered lines (the dataset split a source line); "corrected" when
 it appears once the dataset's corrections are undone. Printed numbers are thus
 checked too: a piece "๕) ระเบียบ..." needs an item rendered as ๕).
 
 In reverse, every rendered line and every contents-page wording (toc_title) must
-occur in the source, so nothing is added. Prints the coverage; exit status 1
+occur in the source, so nothing is added; a flowchart box may hold a short wording of
+its step when the step's details occur in the source. A text the source does not have
+at all (a cover the extraction lost, a chart's caption) is listed in the dataset's
+"additions" with its path, its text and why; the check holds each addition to the
+value at its path. Prints the coverage; exit status 1
 when a piece is missing or a dataset text is not in the source.
 """
 
@@ -35,18 +42,23 @@ from pathlib import Path
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = REPO / "datasets/texts/002_27adca80231827ab.txt"
-DEFAULT_DATASET = REPO / "datasets/operations-manual-2567.json"
+DEFAULT_PAIRS = [
+    (REPO / "datasets/texts/002_27adca80231827ab.txt", REPO / "datasets/operations-manual-2567.json"),
+    (REPO / "datasets/texts/001_620eb12ebf3d4c23.txt", REPO / "datasets/monitoring-manual.json"),
+]
 
 TOC_START = "สารบัญ"
 BODY_START = "ส่วนที่ ๑"
 PAGE_DEBRIS = re.compile(r"^[\s\-–—]*[๐-๙0-9]*[\s\-–—]*$")
+# Where the extraction lost a picture it leaves "[image: ]"; the booklet draws the chart there.
+LOST_PICTURE = re.compile(r"^\s*\[image:[^\]]*\]\s*$")
 # An inline list number "๒)" or "๓.๑)" after white space starts a new piece; so does
 # an inline dash point " - " before a word (not a range such as "๒๕๖๑ - ๒๕๘๐").
 INLINE_BREAK = re.compile(r"\s+(?=[๐-๙]+(?:\.[๐-๙]+)*\)\s)|\s+(?=-\s+[^\s๐-๙0-9])")
 LIST_PARAGRAPH = re.compile(r"^\s*-\s+(?=[๐-๙]+(?:\.[๐-๙]+)*[.)]?\s)")
 DASH_POINT = re.compile(r"^\s*-\s+")
 WHITE = re.compile(r"\s+")
+ARABIC_TO_THAI = str.maketrans("0123456789", THAI_DIGITS)
 
 
 def thai_number(n):
@@ -54,7 +66,8 @@ def thai_number(n):
 
 
 def squeeze(text):
-    return WHITE.sub("", text)
+    """The text compared: without white space, its digits Thai."""
+    return WHITE.sub("", text).translate(ARABIC_TO_THAI)
 
 
 # ---------------------------------------------------------------- source side
@@ -77,11 +90,14 @@ def read_source(path):
     except ValueError:
         toc_from = toc_to = -1
     pieces = []
-    excluded = {"contents page": 0, "page debris": 0}
+    excluded = {"contents page": 0, "page debris": 0, "lost picture": 0}
     for number, line in enumerate(lines, start=1):
         if toc_from <= number - 1 < toc_to:
             if line.strip():
                 excluded["contents page"] += 1
+            continue
+        if LOST_PICTURE.match(line):
+            excluded["lost picture"] += 1
             continue
         if PAGE_DEBRIS.match(line):
             if line:
@@ -117,6 +133,7 @@ class Renderer:
 
     def __init__(self, corrections, undo):
         self.lines = []  # (path, printed line)
+        self.short_wordings = {}  # path of a flowchart box's text -> path of its step's details
         self.corrections = corrections if undo else []
 
     def text(self, path, value):
@@ -165,19 +182,32 @@ class Renderer:
                         elif cell.get("text"):
                             self.emit(cp + ".text", None, cell["text"])
             elif kind in ("figure", "org-chart"):
-                # A flowchart's boxes are drawn from part 4's steps, not transcribed from source lines.
                 for k, line in enumerate(block.get("caption", [])):
                     self.emit(f"{p}.caption[{k}]", None, line)
+            elif kind == "flowchart":
+                if "title" in block:
+                    self.emit(p + ".title", None, block["title"])
+                if "part" in block:
+                    self.emit(p + ".part", None, block["part"])
+                for k, step in enumerate(block["steps"]):
+                    if step["kind"] in ("start", "end", "connector"):
+                        continue  # เริ่มต้น, สิ้นสุด and connector letters are the chart's, not the text's
+                    sp = f"{p}.steps[{k}]"
+                    self.emit(sp + ".text", None, step["text"])
+                    if "details" in step:
+                        self.emit(sp + ".details", None, step["details"])
+                        self.short_wordings[sp + ".text"] = sp + ".details"
 
     def dataset(self, data):
         for k, line in enumerate(data.get("cover", {}).get("lines", [])):
             self.emit(f"cover.lines[{k}].text", None, line["text"])
-        foreword = data["foreword"]
-        self.emit("foreword.title", None, foreword["title"])
-        for k, para in enumerate(foreword["paragraphs"]):
-            self.emit(f"foreword.paragraphs[{k}]", None, para)
-        if "signature" in foreword:
-            self.emit("foreword.signature", None, foreword["signature"])
+        foreword = data.get("foreword")
+        if foreword:
+            self.emit("foreword.title", None, foreword["title"])
+            for k, para in enumerate(foreword["paragraphs"]):
+                self.emit(f"foreword.paragraphs[{k}]", None, para)
+            if "signature" in foreword:
+                self.emit("foreword.signature", None, foreword["signature"])
         for k, part in enumerate(data["parts"]):
             self.emit(f"parts[{k}].number", None, "ส่วนที่ " + thai_number(part["number"]))
             self.emit(f"parts[{k}].title", None, part["title"])
@@ -222,8 +252,10 @@ def check(source_path, dataset_path, verbose):
     pieces, excluded, source_whole = read_source(source_path)
     data = json.loads(Path(dataset_path).read_text(encoding="utf-8"))
     corrections = data.get("corrections", [])
-    printed = Renderer(corrections, undo=False).dataset(data)
+    renderer = Renderer(corrections, undo=False)
+    printed = renderer.dataset(data)
     undone = Renderer(corrections, undo=True).dataset(data)
+    additions = {a["where"]: a["text"] for a in data.get("additions", [])}
 
     def index(lines):
         squeezed = [squeeze(text) for _, text in lines]
@@ -243,13 +275,27 @@ def check(source_path, dataset_path, verbose):
         else:
             missing.append(piece)
 
-    added = []
+    def in_source(text, text_undone):
+        return squeeze(text) in source_whole or squeeze(text_undone) in source_whole
+
+    added, declared, short = [], [], []
+    found_in_source = {path: in_source(text, text_undone) for (path, text), (_, text_undone) in zip(printed, undone)}
+    values = dict(printed)
     for (path, text), (_, text_undone) in zip(printed, undone):
-        if squeeze(text) not in source_whole and squeeze(text_undone) not in source_whole:
+        if path in additions:
+            declared.append(path)
+        elif found_in_source[path]:
+            continue
+        elif found_in_source.get(renderer.short_wordings.get(path), False):
+            short.append(path)  # a box's short wording of a step whose full wording is the source's
+        else:
             added.append((path, text))
     for path, text in toc_wordings(data):
-        if squeeze(text) not in source_whole:
+        if squeeze(text) not in source_whole and path not in additions:
             added.append((path, text))
+    stale = [(path, text) for path, text in additions.items()
+             if path not in values and path not in dict(toc_wordings(data))
+             or path in values and squeeze(values[path]) != squeeze(text)]
 
     total = len(pieces)
     found = total - len(missing)
@@ -258,29 +304,33 @@ def check(source_path, dataset_path, verbose):
     print(f"source: {source_path}")
     print(f"dataset: {dataset_path}")
     print(f"excluded source lines: {excluded['contents page']} contents page, "
-          f"{excluded['page debris']} page debris")
+          f"{excluded['page debris']} page debris, {excluded['lost picture']} lost picture")
     print(f"source pieces: {total}; in one dataset line: {len(covered)}; "
           f"after undoing corrections: {len(corrected)}; across lines: {len(joined)}; missing: {len(missing)}")
     print(f"coverage: {found}/{total} pieces = {100.0 * found / max(total, 1):.2f}%, "
           f"{chars_found}/{chars_total} characters = {100.0 * chars_found / max(chars_total, 1):.2f}%")
-    print(f"dataset lines: {len(printed)}; not in the source: {len(added)}; corrections listed: {len(corrections)}")
+    print(f"dataset lines: {len(printed)}; not in the source: {len(added)}; corrections listed: {len(corrections)}; "
+          f"additions listed: {len(additions)} ({len(declared)} printed); "
+          f"flowchart boxes in a short wording of their step: {len(short)}")
     for piece in missing:
         print(f"MISSING line {piece.line_no}: {piece.text}")
     for path, text in added:
         print(f"NOT IN SOURCE {path}: {text}")
+    for path, text in stale:
+        print(f"ADDITION NOT AT ITS PATH {path}: {text}")
     if verbose:
         for piece in joined:
             print(f"across lines, line {piece.line_no}: {piece.text}")
         for piece in corrected:
             print(f"corrected, line {piece.line_no}: {piece.text}")
-    return not missing and not added
+    return not missing and not added and not stale
 
 
 def main(argv):
     verbose = "--verbose" in argv
     args = [a for a in argv if a != "--verbose"]
     if len(args) == 0:
-        pairs = [(DEFAULT_SOURCE, DEFAULT_DATASET)]
+        pairs = DEFAULT_PAIRS
     elif len(args) == 2:
         pairs = [(Path(args[0]), Path(args[1]))]
     else:

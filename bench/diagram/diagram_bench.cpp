@@ -4,8 +4,8 @@
 //
 //   build/bench/diagram_bench [--runs N] [--pdf sample.pdf] [--transcribed out.pdf] [--fonts fonts]
 //
-// --transcribed lays out every chart transcribed from the seeds: the operations manual's (in its dataset) and
-// the drafts in datasets/diagrams (run from the source folder).
+// --transcribed lays out every chart transcribed from the seeds: those of the operations manual and of the
+// monitoring manual, read from their datasets (run from the source folder).
 
 #include <sys/resource.h>
 
@@ -206,8 +206,8 @@ void write_sample(const std::filesystem::path& output, const std::filesystem::pa
   std::printf("wrote %s (%zu pages)\n", output.c_str(), pages);
 }
 
-// The charts transcribed from the seeds (the operations manual's dataset, and drafts in datasets/diagrams),
-// each procedure as a free flowchart and in the table form, and the group's structure chart.
+// The charts transcribed from the seeds (the manuals' datasets), each procedure as a free flowchart and in
+// the table form, and each manual's structure chart.
 document::Flowchart flowchart_from(const nlohmann::json& procedure) {
   static const std::map<std::string, Kind> kinds = {
       {"start", Kind::start},        {"end", Kind::end},           {"process", Kind::process},
@@ -246,12 +246,23 @@ nlohmann::json read_json(const std::filesystem::path& path) {
   return nlohmann::json::parse(in);
 }
 
-// The procedures of a manual dataset: its flowchart blocks, in the shape of the draft procedure lists.
+// The procedures of a manual dataset: its flowchart blocks, each titled with its number and title, or, when
+// it has no number, with the numbered heading it stands under.
 nlohmann::json manual_procedures(const nlohmann::json& manual) {
   nlohmann::json procedures = nlohmann::json::array();
-  for (const auto& part : manual.at("parts"))
-    for (const auto& block : part.at("blocks"))
-      if (block.at("type") == "flowchart") procedures.push_back(block);
+  for (const auto& part : manual.at("parts")) {
+    std::string under;
+    for (const auto& block : part.at("blocks")) {
+      if (block.at("type") == "heading" && block.contains("number"))
+        under = block.at("number").get<std::string>() + " " + block.at("text").get<std::string>();
+      if (block.at("type") != "flowchart") continue;
+      nlohmann::json procedure = block;
+      procedure["title"] = block.contains("number") ? block.at("number").get<std::string>() + " " +
+                                                          block.at("title").get<std::string>()
+                                                    : under;
+      procedures.push_back(std::move(procedure));
+    }
+  }
   return procedures;
 }
 
@@ -260,25 +271,21 @@ void write_transcribed(const std::filesystem::path& output, const std::filesyste
   document::Document doc;
   doc.info.title = "แผนภาพจากคู่มือ";
   document::Section section;
-  // The operations manual carries its structure chart and flowcharts; the monitoring manual's are drafts.
-  const auto manual = read_json(datasets / "operations-manual-2567.json");
-  for (const auto& part : manual.at("parts"))
-    for (const auto& block : part.at("blocks"))
-      if (block.at("type") == "org-chart") {
-        std::string title;
-        for (const auto& line : block.value("caption", nlohmann::json::array()))
-          title += (title.empty() ? "" : " ") + line.get<std::string>();
-        section.body.push_back(heading(title));
-        document::OrgChart org;
-        org.root = unit_from(block.at("root"));
-        section.body.push_back({org});
-      }
-  for (const auto& procedures :
-       {manual_procedures(manual),
-        read_json(datasets / "diagrams" / "monitoring-manual-flowcharts.json").at("procedures")}) {
-    for (const auto& procedure : procedures) {
-      std::string title =
-          procedure.at("number").get<std::string>() + " " + procedure.at("title").get<std::string>();
+  for (const char* name : {"operations-manual-2567.json", "monitoring-manual.json"}) {
+    const auto manual = read_json(datasets / name);
+    for (const auto& part : manual.at("parts"))
+      for (const auto& block : part.at("blocks"))
+        if (block.at("type") == "org-chart") {
+          std::string title;
+          for (const auto& line : block.value("caption", nlohmann::json::array()))
+            title += (title.empty() ? "" : " ") + line.get<std::string>();
+          section.body.push_back(heading(title));
+          document::OrgChart org;
+          org.root = unit_from(block.at("root"));
+          section.body.push_back({org});
+        }
+    for (const auto& procedure : manual_procedures(manual)) {
+      std::string title = procedure.at("title").get<std::string>();
       if (procedure.contains("part")) title += ": " + procedure.at("part").get<std::string>();
       document::Flowchart chart = flowchart_from(procedure);
       document::Block free_heading = heading("Flow Chart " + title);

@@ -92,6 +92,9 @@ struct OrgChart {
   // Units whose children are all leaves and more than this many stand in a column under them (a list of
   // posts) rather than in a row; 0 = never.
   int stack_leaves_over = 3;
+  // The height the chart is fitted to before it is split (pt; 0 = the page's): a template that sets a heading
+  // and caption above the chart leaves their room, so all three share one page.
+  double max_height = 0;
   std::string title;  // for messages
   BlockStyle block;
   int source_line = 0;

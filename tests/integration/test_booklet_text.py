@@ -20,9 +20,9 @@ from cli_support import SOURCE, pdftotext, run, scratch  # noqa: E402
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 # Fields that are not printed text: enumerations, file names, numbering details the labels carry, and the
-# record of transcription corrections. Diagrams (an org chart's units, a flowchart's steps) are printed but not
+# records of transcription corrections and additions. Diagrams (an org chart's units, a flowchart's steps) are printed but not
 # in reading order: their texts are checked box by box.
-NOT_PRINTED = {"kind", "type", "role", "style", "image", "prefix", "label", "corrections", "toc_title", "root",
+NOT_PRINTED = {"kind", "type", "role", "style", "image", "prefix", "label", "corrections", "additions", "toc_title", "root",
                "steps"}
 
 

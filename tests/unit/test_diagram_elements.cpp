@@ -175,3 +175,35 @@ TEST_CASE("org chart element: a unit without a name or with a stray field names 
                  "s.children: should be a list, found"));
   CHECK(contains(bind_error(tpl, R"({"s": {"name": "a", "photo": "no-such.png"}})"), "s: photo: "));
 }
+
+TEST_CASE("org chart element: max-height fits the chart below what stands above it on its page") {
+  // A director over a deputy with three groups stacked under them and a unit of their own: taller than what
+  // is left of a page below 12 cm of text, not taller than a whole page.
+  std::string posts;
+  for (int i = 1; i <= 3; ++i)
+    posts += std::string(i > 1 ? "," : "") + R"({"name": "กลุ่มงานที่ )" + std::to_string(i) + R"( ของสำนักงาน"})";
+  const std::string json = R"({"s": {"name": "ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา", "children": [
+      {"name": "รองผู้อำนวยการสำนักงานเขตพื้นที่การศึกษา", "children": [)" +
+                           posts + R"(]}, {"name": "หน่วยตรวจสอบภายใน"}]}})";
+  // The number of boxes on the first page, the one with the 12 cm of text, and on all pages.
+  const auto boxes_on_first_page = [&](const std::string& max_height) {
+    const document::Document doc =
+        bound("<document>\n<spacer height=\"12cm\"/>\n<org-chart root=\"{{ s }}\" stack-leaves-over=\"2\" " +
+                  max_height + "/>\n</document>",
+              json);
+    test::CollectingSink sink;
+    layout::layout_document(doc, test::shared_fonts(), sink, "test");
+    std::size_t boxes = 0;
+    for (const auto& page : sink.pages) boxes += test::outlines_in(page.frame).size();
+    CHECK(boxes >= 6);
+    REQUIRE(!sink.pages.empty());
+    return std::pair{test::outlines_in(sink.pages[0].frame).size(), boxes};
+  };
+  const auto [first_page, all] = boxes_on_first_page("");
+  CHECK(first_page < all);  // fitted to a whole page, the chart does not fit below the text
+  const auto [first_page_fitted, all_fitted] = boxes_on_first_page("max-height=\"12cm\"");
+  CHECK(first_page_fitted == all_fitted);
+  CHECK(
+      contains(bind_error("<document>\n<org-chart root=\"{{ s }}\" max-height=\"0cm\"/>\n</document>", json),
+               "line 2: max-height should be more than 0"));
+}

@@ -20,9 +20,11 @@ const document::BlockStyle* layout_block(BlockLayouter& layouter, const document
   LayoutEnvironment& environment = layouter.environment();
   DiagramProblems problems(environment, "organisation chart", chart.title, chart.source_line);
   DiagramText text(environment.paragraphs);
+  const double height = chart.max_height > 0 ? std::min(chart.max_height, environment.page_content_height)
+                                             : environment.page_content_height;
   try {
     bool first = true;
-    for (auto& part : draw_org_chart(chart, at.width, environment.page_content_height, text)) {
+    for (auto& part : draw_org_chart(chart, at.width, height, text)) {
       const double left = at.x + std::max(0.0, (at.width - part.size.width) / 2);
       append_strips(diagram_strips(part, left, connector_style(chart.style, part.look), text),
                     first ? 0 : space_between_parts, out);

@@ -53,6 +53,10 @@ void bind_org_chart(DocumentBinding& binding, const Element& e, const Style& inh
       core.fail(a->line, "stack-leaves-over should be a whole number from 0 to 1000, found " + core.text(*a));
     chart.stack_leaves_over = static_cast<int>(count);
   }
+  if (const Attribute* a = e.attribute("max-height")) {
+    chart.max_height = parse_length(core.text(*a), binding.where(*a));
+    if (chart.max_height <= 0) core.fail(a->line, "max-height should be more than 0, found " + core.text(*a));
+  }
   UnitReader reader{binding, e.attribute("photos-in"), {}};
   if (reader.photos_in) reader.photo_folder = core.text(*reader.photos_in);
   chart.root = reader.read(DiagramData(core, core.required(e, "root")), 0);
@@ -63,7 +67,7 @@ void bind_org_chart(DocumentBinding& binding, const Element& e, const Style& inh
 }  // namespace
 
 void register_org_chart(DocumentElements& elements) {
-  std::vector<std::string_view> attributes = {"root", "stack-leaves-over", "photos-in"};
+  std::vector<std::string_view> attributes = {"root", "stack-leaves-over", "photos-in", "max-height"};
   attributes.insert(attributes.end(), diagram_attributes.begin(), diagram_attributes.end());
   elements.blocks.add({"org-chart", std::move(attributes), &style_attribute_group}, &bind_org_chart);
 }
