@@ -275,7 +275,15 @@ Value Evaluator::call(const Expression& e, Scope& scope) {
   auto known = builtins_.find(&e);
   if (known == builtins_.end() || known->second.first != e.text) {
     const Builtin* builtin = find_builtin(e.text);
-    if (!builtin) fail("unknown function or formatter '" + e.text + "' (templates/README.md lists them)");
+    if (!builtin) {
+      if (host_ && host_->has(e.text)) {
+        Call call(*this, e, scope);
+        Value result = host_->call(e.text, call);
+        if (result.kind() == Value::Kind::text) spend_bytes(result.text().size());
+        return result;
+      }
+      fail("unknown function or formatter '" + e.text + "' (templates/README.md lists them)");
+    }
     known = builtins_.insert_or_assign(&e, std::pair{e.text, *builtin}).first;
   }
   Call call(*this, e, scope);
