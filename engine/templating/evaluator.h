@@ -130,7 +130,8 @@ class Evaluator {
   std::uint64_t built_bytes_ = 0;
   const Expression* current_ = nullptr;
   int line_ = 0;
-  std::unordered_map<const Expression*, std::pair<std::string, Builtin>> builtins_;  // per call site
+  // Per call site; no built-in (nullptr) for a function of host_.
+  std::unordered_map<const Expression*, std::pair<std::string, Builtin>> builtins_;
   HostFunctions* host_ = nullptr;
   FieldIndexes field_indexes_;
 };
