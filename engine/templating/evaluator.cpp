@@ -275,11 +275,16 @@ Value Evaluator::call(const Expression& e, Scope& scope) {
   auto known = builtins_.find(&e);
   if (known == builtins_.end() || known->second.first != e.text) {
     const Builtin* builtin = find_builtin(e.text);
-    if (!builtin) fail("unknown function or formatter '" + e.text + "' (templates/README.md lists them)");
-    known = builtins_.insert_or_assign(&e, std::pair{e.text, *builtin}).first;
+    // A function of the binder's is remembered as no built-in.
+    if (!builtin && !(host_ && host_->has(e.text)))
+      fail("unknown function or formatter '" + e.text + "' (templates/README.md lists them)");
+    known = builtins_.insert_or_assign(&e, std::pair{e.text, builtin ? *builtin : nullptr}).first;
   }
   Call call(*this, e, scope);
-  Value result = known->second.second(call);
+  const Builtin builtin = known->second.second;
+  if (!builtin && !host_)
+    fail("unknown function or formatter '" + e.text + "' (templates/README.md lists them)");
+  Value result = builtin ? builtin(call) : host_->call(e.text, call);
   if (result.kind() == Value::Kind::text) spend_bytes(result.text().size());
   return result;
 }

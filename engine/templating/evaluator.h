@@ -65,6 +65,16 @@ class Call {
 using Builtin = Value (*)(Call& call);
 const Builtin* find_builtin(std::string_view name);
 
+// Functions that only one kind of template has, with what its binder knows (a workbook's column names):
+// given by the binder, tried after the built-ins.
+class HostFunctions {
+ public:
+  virtual ~HostFunctions() = default;
+  // Whether `name` is one of them.
+  virtual bool has(std::string_view name) const = 0;
+  virtual Value call(std::string_view name, Call& call) = 0;
+};
+
 // How much work binding one template may take, so that a loop without end, loops nested too deep or a text
 // that doubles in a loop end in a message instead of exhausting the machine. The CLI flags raise them.
 struct WorkLimits {
@@ -99,6 +109,8 @@ class Evaluator {
   const format::Date& today() const noexcept { return today_; }
   FieldIndexes& field_indexes() noexcept { return field_indexes_; }
   const std::string& template_file() const noexcept { return file_; }
+  // The binder's own functions, or null; they must outlive the evaluation.
+  void set_host_functions(HostFunctions* host) noexcept { host_ = host; }
   int line() const noexcept { return line_; }
 
  private:
@@ -118,7 +130,9 @@ class Evaluator {
   std::uint64_t built_bytes_ = 0;
   const Expression* current_ = nullptr;
   int line_ = 0;
-  std::unordered_map<const Expression*, std::pair<std::string, Builtin>> builtins_;  // per call site
+  // Per call site; no built-in (nullptr) for a function of host_.
+  std::unordered_map<const Expression*, std::pair<std::string, Builtin>> builtins_;
+  HostFunctions* host_ = nullptr;
   FieldIndexes field_indexes_;
 };
 

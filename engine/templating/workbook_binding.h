@@ -20,6 +20,7 @@
 #include "templating/binder_core.h"
 #include "templating/cell_placement.h"
 #include "templating/cell_style_spec.h"
+#include "templating/column_names.h"
 #include "templating/expression.h"
 #include "templating/workbook_binder.h"
 #include "templating/workbook_sink.h"
@@ -92,7 +93,11 @@ class WorkbookBinding {
   // `sink` may be null when only the settings are read.
   WorkbookBinding(const TemplateFile& file, const dataset::JsonDocument& data, const BindOptions& options,
                   WorkbookSink* sink)
-      : core_(file, data, options), sink_(sink) {}
+      : core_(file, data, options), sink_(sink), column_names_(core_) {
+    core_.evaluator().set_host_functions(&column_names_);
+  }
+  WorkbookBinding(const WorkbookBinding&) = delete;
+  WorkbookBinding& operator=(const WorkbookBinding&) = delete;
 
   BinderCore& core() noexcept { return core_; }
   WorkbookSink& sink() noexcept { return *sink_; }
@@ -121,6 +126,9 @@ class WorkbookBinding {
   CellRange parse_a1_range(const std::string& text, int line);
   CellRange parse_range(const Attribute& a) { return parse_a1_range(core_.text(a), a.line); }
 
+  // ---- column names: col(), cell(), cells(), abs_cell(), abs_cells() ----
+  ColumnNameFunctions& column_names() noexcept { return column_names_; }
+
   // ---- the sheet being bound ----
   SheetBinding& sheet() noexcept { return sheet_; }
   // Starts binding a sheet: its setup so far, no rows.
@@ -146,6 +154,7 @@ class WorkbookBinding {
  private:
   BinderCore core_;
   WorkbookSink* sink_;
+  ColumnNameFunctions column_names_;
   CellStyle base_;
   std::map<std::string, CellStyleSpec> named_styles_;
   std::uint64_t styles_generation_ = 1;  // advanced by every <style>: styles resolved before are stale

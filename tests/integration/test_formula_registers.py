@@ -20,7 +20,7 @@ REGISTERS = [
 ]
 TRANSPORT = os.path.join(cli_support.SOURCE, "templates", "transport-allowance-register.xml")
 TRANSPORT_DATA = os.path.join(cli_support.SOURCE, "datasets", "transport-allowance-2569-2.json")
-TOTAL = 'formula="=SUM(J5:J{{ last_student }})"'
+TOTAL = 'formula="=SUM({{ cells(\'amount\', 5, last_student) }})"'
 # Templates are read by raingan's own markup reader (attributes without a value are allowed), so the <cell>
 # tags are found by pattern: a tag runs to the first '>' outside quotes.
 CELL_TAG = re.compile(r'<cell\b(?:[^>"]|"[^"]*")*>')

@@ -82,7 +82,7 @@ TEST_CASE(
                  "<sheet> has no attribute 'bold'"));
   CHECK(contains(
       bind_error("<workbook><sheet name=\"s\"><columns widths=\"5\" bold=\"true\"/></sheet></workbook>"),
-      "<columns> has no attribute 'bold' (it takes: widths)"));
+      "<columns> has no attribute 'bold' (it takes: widths, names)"));
   CHECK(contains(bind_error("<workbook><style name=\"m\" number-format=\"0.00\" colour=\"#000000\"/>"
                             "<sheet name=\"s\"/></workbook>"),
                  "<style> has no attribute 'colour'"));

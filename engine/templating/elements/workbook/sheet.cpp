@@ -57,6 +57,8 @@ void bind_sheet(WorkbookBinding& binding, const Element& e) {
   BinderCore& core = binding.core();
   binding.begin_sheet({});
   SheetBinding& sheet = binding.sheet();
+  // Named before its setup is read: autofilter="A4:{{ col('amount') }}90" may name its columns.
+  binding.column_names().begin_sheet(core.text(core.required(e, "name")), e);
   sheet.setup = read_setup(binding, e, sheet);
   ScopeGuard guard(core.scope());
   core.scope().bind("next_row", Value::of(Number::from_int(1)));
