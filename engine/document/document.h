@@ -51,8 +51,9 @@ struct List {
 };
 
 struct TableColumn {
-  enum class Unit { points, fraction } unit = Unit::fraction;
-  double value = 1;  // width in pt, or a share of what remains after the fixed columns
+  // automatic: from the cells' content (layout/table_columns.h); value unused
+  enum class Unit { points, fraction, automatic } unit = Unit::fraction;
+  double value = 1;  // width in pt, or a share of what remains after the fixed and auto columns
 };
 
 enum class VerticalAlign { top, middle, bottom };

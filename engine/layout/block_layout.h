@@ -9,6 +9,7 @@
 #include "core/diagnostic.h"
 #include "document/document.h"
 #include "layout/flow_item.h"
+#include "layout/paragraph.h"
 
 namespace raingan::text {
 class FontLibrary;
@@ -66,6 +67,8 @@ class BlockLayouter {
   // (blocks/paragraph_block.cpp).
   void layout_paragraph(const document::Paragraph& paragraph, double width, double x,
                         std::vector<FlowItem>& out, const HeadingMark* mark);
+  // A paragraph's inlines as the paragraph layouter takes them: page fields made text.
+  std::vector<Inline> paragraph_inlines(const document::Paragraph& paragraph) const;
   LayoutEnvironment& environment() noexcept { return environment_; }
   // Kinds that lay out blocks of their own (list labels, table cells) set it aside and restore it.
   FlowState& flow() noexcept { return flow_; }

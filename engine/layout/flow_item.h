@@ -37,6 +37,9 @@ struct StripOrigin {
   double column_left = 0;
   double column_right = 0;
   std::string note;  // for a missing figure: what is missing
+  // For a table whose columns cannot all keep their numbers and header words whole: what breaks, column by
+  // column. Set on the table's first part only.
+  std::string too_narrow;
 };
 
 // What a strip adds when a page end falls next to it, so that a drawing cut by the page end reads on (a

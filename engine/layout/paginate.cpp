@@ -233,6 +233,7 @@ class SectionPaginator {
       FlowTable rest = table;
       rest.space_before = 0;
       rest.break_before = true;
+      rest.origin.too_narrow.clear();  // said once, where the table starts
       progress_[rest.table.get()] = part.next;
       item = std::move(rest);
       finish_page();

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
 #include "layout/inline_breaking.h"
 #include "layout/inline_content.h"
 #include "layout/inline_line.h"
+#include "text/char_classes.h"
 
 namespace raingan::layout {
 
@@ -43,6 +45,90 @@ ParagraphLayout ParagraphLayouter::layout(std::span<const Inline> inlines, const
   }
   result.missing = state.content.missing;
   return result;
+}
+
+namespace {
+
+bool spacing(char32_t c) { return text::is_breaking_space(c) || text::is_invisible_control(c); }
+
+// Digits, with the signs and separators numbers, amounts, dates and percentages are written with.
+bool is_number(std::string_view piece) {
+  bool digit = false;
+  for (std::size_t at = 0; at < piece.size();) {
+    const char32_t c = utf8::next(piece, at);
+    if (text::is_digit(c))
+      digit = true;
+    else if (std::u32string_view(U",.:/%+-\u2212()\u0E3F").find(c) == std::u32string_view::npos)
+      return false;
+  }
+  return digit;
+}
+
+}  // namespace
+
+ParagraphExtent ParagraphLayouter::measure(std::span<const Inline> inlines, const ParagraphStyle& style) {
+  State& state = *state_;
+  state.preparer.prepare(inlines, state.content);
+  const InlineContent& content = state.content;
+  const std::string& text = content.text;
+  const auto size = static_cast<std::uint32_t>(text.size());
+  const double indents = style.start_indent + style.end_indent;
+  ParagraphExtent extent;
+
+  // The text between two positions, less the spaces a line drops at its ends.
+  auto width_between = [&](std::uint32_t begin, std::uint32_t end) {
+    while (begin < end) {
+      std::size_t at = begin;
+      if (!spacing(utf8::next(text, at))) break;
+      begin = static_cast<std::uint32_t>(at);
+    }
+    while (end > begin) {
+      std::uint32_t start = end - 1;
+      while (start > begin && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+      std::size_t at = start;
+      const char32_t c = utf8::next(text, at);
+      if (!spacing(c) && !text::is_line_separator(c)) break;
+      end = start;
+    }
+    struct Piece {
+      std::uint32_t begin, end;
+      double width;
+    };
+    return Piece{begin, end, measure_line(content, {begin, begin, end, end, false}).width};
+  };
+
+  std::uint32_t piece_start = 0, line_start = 0;
+  bool first_line = true;
+  for (std::uint32_t q = 1; q <= size; ++q) {
+    const std::uint8_t flags = content.flags[q];
+    const bool forced = (flags & text::break_forced) != 0;
+    if (!forced && !(flags & text::break_allowed)) continue;
+    const double indent = piece_start == 0 ? std::max(0.0, style.first_line_indent) : 0;
+    const auto piece = width_between(piece_start, q);
+    const std::string_view piece_text(text.data() + piece.begin, piece.end - piece.begin);
+    if (piece.width + indent > extent.min) {
+      extent.min = piece.width + indent;
+      extent.widest_piece = std::string(piece_text);
+    }
+    // A number only when the whole piece is one: "๒๕๖๙)" is, "พ.ศ.๒๕๖๙" is not.
+    if (piece.width + indent > extent.number) {
+      if (is_number(piece_text)) {
+        extent.number = piece.width + indent;
+        extent.widest_number = std::string(piece_text);
+      }
+    }
+    piece_start = q;
+    if (forced || q == size) {
+      extent.max = std::max(extent.max, width_between(line_start, q).width +
+                                            (first_line ? std::max(0.0, style.first_line_indent) : 0));
+      line_start = q;
+      first_line = false;
+    }
+  }
+  if (extent.min > 0) extent.min += indents;
+  if (extent.max > 0) extent.max += indents;
+  if (extent.number > 0) extent.number += indents;
+  return extent;
 }
 
 ParagraphLayout layout_paragraph(std::span<const Inline> inlines, const ParagraphStyle& style, double width,

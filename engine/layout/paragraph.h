@@ -60,6 +60,15 @@ struct ParagraphLayout {
   std::vector<MissingCharacter> missing;  // characters no face of the chain has (drawn as .notdef)
 };
 
+// What a paragraph needs across, indents included (the min- and max-content of automatic table layout).
+struct ParagraphExtent {
+  double min = 0;     // its widest piece no line may break: a word, a number, a span held together by WJ
+  double max = 0;     // its widest line when only forced breaks end one
+  double number = 0;  // its widest piece that is a number (digits with , . : / % + - between or around them)
+  std::string widest_piece;  // the piece that sets `min`, and the one that sets `number`, for messages
+  std::string widest_number;
+};
+
 // Lays out paragraphs, reusing its HarfBuzz buffer, ICU iterators and scratch memory from one paragraph to
 // the next: the page flow keeps one per document. Not thread-safe.
 class ParagraphLayouter {
@@ -72,6 +81,10 @@ class ParagraphLayouter {
   // The logical text is the concatenation of the TextInline texts. `width` is the paragraph's width in pt.
   // Throws InputError for text that is not UTF-8 or a font that cannot be found.
   ParagraphLayout layout(std::span<const Inline> inlines, const ParagraphStyle& style, double width);
+
+  // Measures the paragraph at the break opportunities its lines would have (text/line_breaks.h), without
+  // laying it out: a column at least `min` wide never breaks a word of it.
+  ParagraphExtent measure(std::span<const Inline> inlines, const ParagraphStyle& style);
 
  private:
   struct State;

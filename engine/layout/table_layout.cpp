@@ -336,27 +336,6 @@ TablePart place_table_part(const TableLayout& table, const TableProgress& progre
   return TablePlacer(table, progress, available, at_page_top).run();
 }
 
-void resolve_columns(const std::vector<document::TableColumn>& columns, double width, TableLayout& out) {
-  double fixed = 0, fractions = 0;
-  for (const auto& column : columns) {
-    if (column.unit == document::TableColumn::Unit::points)
-      fixed += column.value;
-    else
-      fractions += column.value;
-  }
-  const double share = fractions > 0 ? std::max(0.0, width - fixed) / fractions : 0;
-  out.column_x.clear();
-  out.column_width.clear();
-  double x = 0;
-  for (const auto& column : columns) {
-    const double w = column.unit == document::TableColumn::Unit::points ? column.value : column.value * share;
-    out.column_x.push_back(x);
-    out.column_width.push_back(w);
-    x += w;
-  }
-  out.width = x;
-}
-
 std::vector<GridPlacement> arrange_grid(const document::Table& table, std::vector<std::string>& problems) {
   const int column_count = static_cast<int>(table.columns.size());
   const int row_count = static_cast<int>(table.rows.size());

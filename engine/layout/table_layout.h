@@ -1,7 +1,7 @@
 #pragma once
-// Tables: columns resolved from fixed and relative widths, every cell's content laid out once, then placed
-// part by part down pages. Each part repeats the header rows; a row group that does not fit is cut between
-// lines of its cells, and the rest continues on the next page.
+// Tables: columns sized from fixed, relative and automatic widths (table_columns.h), every cell's content
+// laid out once, then placed part by part down pages. Each part repeats the header rows; a row group that
+// does not fit is cut between lines of its cells, and the rest continues on the next page.
 
 #include <cstddef>
 #include <optional>
@@ -55,9 +55,6 @@ struct TablePart {
 // makes progress, cutting inside a row or overflowing a line taller than the page if it must.
 TablePart place_table_part(const TableLayout& table, const TableProgress& progress, double available,
                            bool at_page_top);
-
-// Column edges for a table `width` wide: fixed columns get their points, the rest is shared by fraction.
-void resolve_columns(const std::vector<document::TableColumn>& columns, double width, TableLayout& out);
 
 struct GridPlacement {
   int row = 0, column = 0, colspan = 1, rowspan = 1;

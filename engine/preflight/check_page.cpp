@@ -134,6 +134,10 @@ std::vector<Finding> check_page(const Page& page) {
     if (strip.source.kind == StripOrigin::Kind::missing_figure)
       find(Rule::missing_figure, &strip,
            "the figure \"" + strip.source.note + "\" has no picture; only its caption is printed");
+    if (!strip.source.too_narrow.empty())
+      find(Rule::narrow_column, &strip,
+           "the table's columns do not fit what they must keep on one line, which breaks: " +
+               strip.source.too_narrow);
     if (ink.box.empty()) continue;
     if (strip.role == PageStrip::Role::body) body_has_ink = true;
     if (const std::string past = overflow(ink.box, page_box); !past.empty()) {
@@ -217,6 +221,8 @@ const char* rule_name(Rule rule) {
       return "missing-figure";
     case Rule::protected_span_broken:
       return "protected-span";
+    case Rule::narrow_column:
+      return "narrow-column";
   }
   return "";
 }

@@ -15,14 +15,15 @@
 namespace raingan::preflight {
 
 enum class Rule {
-  outside_page,          // an item reaches past the page's edge
-  outside_content,       // a body item reaches past the content area (into a margin)
-  header_overlap,        // a header or footer line overlaps the body
-  overfull_line,         // a text line is wider than the column it was broken for
-  empty_page,            // a page with nothing in its body
-  signature_alone,       // a page whose signature block has no body line above it
-  missing_figure,        // a figure whose picture is not there
-  protected_span_broken  // a span that must stay on one line was broken (filled by a PageCheck)
+  outside_page,           // an item reaches past the page's edge
+  outside_content,        // a body item reaches past the content area (into a margin)
+  header_overlap,         // a header or footer line overlaps the body
+  overfull_line,          // a text line is wider than the column it was broken for
+  empty_page,             // a page with nothing in its body
+  signature_alone,        // a page whose signature block has no body line above it
+  missing_figure,         // a figure whose picture is not there
+  protected_span_broken,  // a span that must stay on one line was broken (filled by a PageCheck)
+  narrow_column           // a table column too narrow for a number or header word, which breaks
 };
 
 // The short name of a rule, as findings print it ("outside-content").

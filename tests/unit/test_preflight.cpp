@@ -84,7 +84,7 @@ TEST_CASE("preflight: a text line wider than its column is overfull") {
   run.origin = {85, 90};
   run.glyphs.push_back({1, 120, 120, 0, 0, 0});
   line.runs.push_back(run);
-  layout::StripOrigin source{layout::StripOrigin::Kind::text, 7, 0, 100, {}};
+  layout::StripOrigin source{layout::StripOrigin::Kind::text, 7, 0, 100, {}, {}};
   auto overfull = preflight::check_page(page_with(line, source));
   REQUIRE(overfull.size() == 1);
   CHECK(overfull[0].rule == Rule::overfull_line);
@@ -95,7 +95,7 @@ TEST_CASE("preflight: a text line wider than its column is overfull") {
 }
 
 TEST_CASE("preflight: a missing figure is a finding, not an empty box") {
-  layout::StripOrigin source{layout::StripOrigin::Kind::missing_figure, 12, 0, 0, "แผนภูมิโครงสร้าง"};
+  layout::StripOrigin source{layout::StripOrigin::Kind::missing_figure, 12, 0, 0, "แผนภูมิโครงสร้าง", {}};
   layout::TextLine caption;
   auto found = preflight::check_page(page_with(caption, source));
   CHECK(has(found, Rule::missing_figure));

@@ -20,8 +20,7 @@ std::string code_point_name(char32_t cp) {
 
 }  // namespace
 
-void BlockLayouter::layout_paragraph(const document::Paragraph& paragraph, double width, double x,
-                                     std::vector<FlowItem>& out, const HeadingMark* mark) {
+std::vector<Inline> BlockLayouter::paragraph_inlines(const document::Paragraph& paragraph) const {
   // Fields become text here: only headers and footers know the page they are on.
   std::vector<Inline> content;
   content.reserve(paragraph.content.size());
@@ -49,7 +48,12 @@ void BlockLayouter::layout_paragraph(const document::Paragraph& paragraph, doubl
       if (!filled.text.empty()) content.emplace_back(std::move(filled));
     }
   }
+  return content;
+}
 
+void BlockLayouter::layout_paragraph(const document::Paragraph& paragraph, double width, double x,
+                                     std::vector<FlowItem>& out, const HeadingMark* mark) {
+  const std::vector<Inline> content = paragraph_inlines(paragraph);
   ParagraphLayout laid = environment_.paragraphs.layout(content, paragraph.style, width);
   for (const auto& missing : laid.missing) {
     std::string context;
@@ -79,8 +83,12 @@ void BlockLayouter::layout_paragraph(const document::Paragraph& paragraph, doubl
     strip.frame.append(std::move(line.content), {x, strip.baseline});
     // A page may end before line i when i lines stay behind (orphans) and count - i go ahead (widows).
     strip.break_before = i == 0 || (i >= style.orphans && count - i >= style.widows);
-    strip.origin = {
-        mark ? StripOrigin::Kind::heading : StripOrigin::Kind::text, paragraph.source_line, x, x + width, {}};
+    strip.origin = {mark ? StripOrigin::Kind::heading : StripOrigin::Kind::text,
+                    paragraph.source_line,
+                    x,
+                    x + width,
+                    {},
+                    {}};
     if (i == 0 && mark) {
       strip.marks.push_back(*mark);
       strip.frame.items.push_back(Anchor{mark->anchor, {x, 0}});

@@ -1,5 +1,6 @@
 // <table columns="…" header-rows="…" border="…" …> with <row header="…" min-height="…"> and
 // <cell colspan="…" rowspan="…" valign="…" fill="…">: a table whose header rows repeat on every page.
+#include <algorithm>
 #include <optional>
 
 #include "templating/elements/document_elements.h"
@@ -22,6 +23,12 @@ std::vector<document::TableColumn> parse_columns(DocumentBinding& binding, const
     const std::string token = text.substr(i, j - i);
     const AttributeSource where = binding.where(a);
     document::TableColumn column;
+    if (token == "auto") {
+      column.unit = document::TableColumn::Unit::automatic;
+      columns.push_back(column);
+      i = j;
+      continue;
+    }
     if (token.ends_with("fr") || token.ends_with("*") || token.ends_with("%")) {
       const std::size_t cut = token.ends_with("fr") ? 2 : 1;
       column.unit = document::TableColumn::Unit::fraction;
@@ -67,6 +74,27 @@ std::vector<std::optional<document::Align>> parse_column_align(DocumentBinding& 
   return column_align;
 }
 
+constexpr std::size_t max_auto_columns = 1000;
+
+// The columns the rows of a table take: cells flow left to right past columns held by row spans from above.
+std::size_t grid_width(const document::Table& table) {
+  std::vector<std::size_t> held_until;  // per column, the row a span from above ends at
+  std::size_t width = 1;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    std::size_t column = 0;
+    for (const auto& cell : table.rows[r].cells) {
+      while (column < held_until.size() && held_until[column] > r) ++column;
+      const auto span = static_cast<std::size_t>(std::max(1, cell.colspan));
+      if (held_until.size() < column + span) held_until.resize(column + span, 0);
+      for (std::size_t c = column; c < column + span; ++c)
+        held_until[c] = r + static_cast<std::size_t>(std::max(1, cell.rowspan));
+      column += span;
+    }
+    width = std::max(width, column);
+  }
+  return std::min(width, max_auto_columns);
+}
+
 document::TableCell bind_cell(DocumentBinding& binding, const Element& cell, Style cell_style) {
   BinderCore& core = binding.core();
   document::TableCell out;
@@ -88,7 +116,8 @@ document::TableCell bind_cell(DocumentBinding& binding, const Element& cell, Sty
 void bind_table(DocumentBinding& binding, const Element& e, const Style& inherited, document::Blocks& out) {
   BinderCore& core = binding.core();
   document::Table table;
-  table.columns = parse_columns(binding, core.required(e, "columns"));
+  // Without columns="…", every column is auto, as many as the widest row (with spans from above) takes.
+  if (const Attribute* a = e.attribute("columns")) table.columns = parse_columns(binding, *a);
   const Style style = binding.style_for(e, inherited, "table");
   table.block = resolve(style).block;
   Style cell_base = style;
@@ -117,7 +146,8 @@ void bind_table(DocumentBinding& binding, const Element& e, const Style& inherit
     table.padding_bottom = v.size() > 2 ? v[2] : v[0];
     table.padding_left = v.size() > 3 ? v[3] : table.padding_right;
   }
-  const auto column_align = parse_column_align(binding, e, table.columns.size());
+  const auto column_align =
+      parse_column_align(binding, e, table.columns.empty() ? max_auto_columns : table.columns.size());
   int header_rows_marked = 0;
   bool body_started = false;
   core.for_each_child(e, [&](const Node& node) {
@@ -160,6 +190,8 @@ void bind_table(DocumentBinding& binding, const Element& e, const Style& inherit
     core.check_row_count(e, table.rows.size() + 1);
     table.rows.push_back(std::move(bound_row));
   });
+  if (table.columns.empty())
+    table.columns.resize(grid_width(table), {document::TableColumn::Unit::automatic, 1});
   table.header_rows = header_rows_marked;
   if (const Attribute* a = e.attribute("header-rows"))
     table.header_rows = parse_integer(core.text(*a), binding.where(*a), 0, 100);
