@@ -37,6 +37,8 @@ struct StripOrigin {
   double column_left = 0;
   double column_right = 0;
   std::string note;  // for a missing figure: what is missing
+  // For text lines that end inside a protected span (wider than the column): the span, '|' where it breaks.
+  std::string broken_span = {};
 };
 
 // What a strip adds when a page end falls next to it, so that a drawing cut by the page end reads on (a

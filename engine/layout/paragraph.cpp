@@ -7,6 +7,21 @@
 #include "layout/inline_line.h"
 
 namespace raingan::layout {
+namespace {
+
+// The protected span a line ends inside, '|' where it ends.
+std::string broken_span(const InlineContent& content, std::uint32_t end) {
+  const auto inside = [&](std::uint32_t q) { return (content.flags[q] & text::break_in_protected) != 0; };
+  std::uint32_t begin = end, after = end;
+  while (begin > 0 && inside(begin)) --begin;
+  while (after < content.text.size() && inside(after)) ++after;
+  while (begin > 0 && (static_cast<unsigned char>(content.text[begin]) & 0xC0) == 0x80) --begin;
+  while (after < content.text.size() && (static_cast<unsigned char>(content.text[after]) & 0xC0) == 0x80)
+    ++after;
+  return content.text.substr(begin, end - begin) + "|" + content.text.substr(end, after - end);
+}
+
+}  // namespace
 
 struct ParagraphLayouter::State {
   explicit State(text::FontLibrary& fonts) : preparer(fonts), builder(preparer) {}
@@ -40,6 +55,8 @@ ParagraphLayout ParagraphLayouter::layout(std::span<const Inline> inlines, const
     geometry.align = style.align;
     geometry.line_spacing = style.line_spacing;
     result.lines.push_back(state.builder.build(state.content, state.lines[k], geometry));
+    if (state.lines[k].broken_inside)
+      result.lines.back().broken_span = broken_span(state.content, state.lines[k].end);
   }
   result.missing = state.content.missing;
   return result;

@@ -79,8 +79,12 @@ void BlockLayouter::layout_paragraph(const document::Paragraph& paragraph, doubl
     strip.frame.append(std::move(line.content), {x, strip.baseline});
     // A page may end before line i when i lines stay behind (orphans) and count - i go ahead (widows).
     strip.break_before = i == 0 || (i >= style.orphans && count - i >= style.widows);
-    strip.origin = {
-        mark ? StripOrigin::Kind::heading : StripOrigin::Kind::text, paragraph.source_line, x, x + width, {}};
+    strip.origin = {mark ? StripOrigin::Kind::heading : StripOrigin::Kind::text,
+                    paragraph.source_line,
+                    x,
+                    x + width,
+                    {},
+                    std::move(line.broken_span)};
     if (i == 0 && mark) {
       strip.marks.push_back(*mark);
       strip.frame.items.push_back(Anchor{mark->anchor, {x, 0}});
