@@ -11,13 +11,16 @@ namespace {
 
 // The protected span a line ends inside, '|' where it ends.
 std::string broken_span(const InlineContent& content, std::uint32_t end) {
-  const auto inside = [&](std::uint32_t q) { return (content.flags[q] & text::break_in_protected) != 0; };
+  // Flags are set at code point starts: continuation bytes belong to the code point they continue.
+  const auto continuation = [&](std::uint32_t q) {
+    return (static_cast<unsigned char>(content.text[q]) & 0xC0) == 0x80;
+  };
+  const auto inside = [&](std::uint32_t q) {
+    return q < content.text.size() && (continuation(q) || (content.flags[q] & text::break_in_protected) != 0);
+  };
   std::uint32_t begin = end, after = end;
   while (begin > 0 && inside(begin)) --begin;
-  while (after < content.text.size() && inside(after)) ++after;
-  while (begin > 0 && (static_cast<unsigned char>(content.text[begin]) & 0xC0) == 0x80) --begin;
-  while (after < content.text.size() && (static_cast<unsigned char>(content.text[after]) & 0xC0) == 0x80)
-    ++after;
+  while (inside(after)) ++after;
   return content.text.substr(begin, end - begin) + "|" + content.text.substr(end, after - end);
 }
 

@@ -1,42 +1,44 @@
 #pragma once
-// Thai compound words: the longer words a line should rather not be broken inside (ปฏิบัติ|งาน,
-// ผู้|อำนวยการ, ปี|การศึกษา), which the segmenting dictionaries of ICU and libthai split into their parts.
-// The list is the Thai spelling dictionary's word list (hunspell-th, th_TH.dic: a count on the first line,
-// then one word a line, optionally with "/flags"); only words wholly in Thai letters and marks are kept.
-// Without the file there are no compounds: breaking falls back to the dictionary boundaries alone.
+// Thai compound words: the longer words a line should rather not be broken inside (ปฏิบัติ|การ,
+// นาย|อำเภอ), which the segmenter splits into their parts when it finds them in running text. Whether a
+// joined span is one word is asked of libthai's own word-break dictionary (thbrk.tri, a double-array trie
+// read with libdatrie), the dictionary the segmenter uses: no word list of the project's own.
+// Without the dictionary there are no compounds: breaking falls back to the dictionary boundaries alone.
 
 #include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <unordered_set>
 
 namespace raingan::text {
 
 class CompoundWords {
  public:
-  CompoundWords() = default;  // empty: knows no compound
-  // Reads a word list; an unreadable file gives an empty list.
+  CompoundWords();  // empty: knows no compound
+  // Opens a libthai dictionary; an unreadable file gives an empty one.
   explicit CompoundWords(const std::filesystem::path& file);
   CompoundWords(const CompoundWords&) = delete;
   CompoundWords& operator=(const CompoundWords&) = delete;
+  ~CompoundWords();
 
-  // The system's list, read once per process (the first of the usual dictionary folders that has it;
-  // RAINGAN_COMPOUND_WORDS names another file).
+  // libthai's dictionary, opened once per process (LIBTHAI_DICTDIR, as libthai itself reads it, or the
+  // system's folder).
   static const CompoundWords& shared();
-  // Where the system's list is, if anywhere.
+  // Where libthai's dictionary is, if anywhere.
   static std::optional<std::filesystem::path> system_file();
 
-  bool empty() const noexcept { return words_.empty(); }
-  std::size_t size() const noexcept { return words_.size(); }
-  bool contains(std::u32string_view word) const { return words_.contains(word); }
-  std::size_t longest() const noexcept { return longest_; }  // code points of the longest word
+  bool empty() const noexcept { return !trie_; }
+  // Whether the dictionary holds `word` as one word (Thai code points only).
+  bool contains(std::u32string_view word) const;
+  // Code points of the longest span worth asking about.
+  static constexpr std::size_t longest() noexcept { return 24; }
 
  private:
-  std::u32string buffer_;  // every word, one after the other; words_ views into it
-  std::unordered_set<std::u32string_view> words_;
-  std::size_t longest_ = 0;
+  struct TrieDeleter {
+    void operator()(void* trie) const noexcept;
+  };
+  std::unique_ptr<void, TrieDeleter> trie_;
 };
 
 }  // namespace raingan::text

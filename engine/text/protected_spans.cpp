@@ -186,8 +186,9 @@ class Scanner {
 
   std::size_t number_with_unit(std::size_t i) const {
     const std::size_t end = number(i);
+    // A unit ends where the Thai letters do (ปี in "๒ ปีการศึกษา" is no unit).
     const std::size_t unit = whole_word(skip_spaces(end), units);
-    if (unit) return unit;
+    if (unit && (unit >= n_ || !thai_letter(text_[unit]))) return unit;
     return counting_word_before(i) ? end : 0;
   }
   // Where the counting word before the number at i starts, or 0 when there is none.
@@ -281,7 +282,7 @@ class Scanner {
       return 0;
     return end;
   }
-  // A title not followed directly by more of a longer word the compound list knows (นายอำเภอ).
+  // A title not followed directly by more of a longer word libthai's dictionary knows (นายก, นายอำเภอ).
   std::size_t title(std::size_t i) const {
     const std::size_t end = whole_word(i, titles);
     if (!end || words_.empty()) return end;
