@@ -8,7 +8,9 @@
 
 namespace raingan::text {
 
-void CompoundWords::TrieDeleter::operator()(void* trie) const noexcept { trie_free(static_cast<Trie*>(trie)); }
+void CompoundWords::TrieDeleter::operator()(void* trie) const noexcept {
+  trie_free(static_cast<Trie*>(trie));
+}
 
 CompoundWords::CompoundWords() = default;
 CompoundWords::~CompoundWords() = default;
@@ -29,7 +31,8 @@ bool CompoundWords::contains(std::u32string_view word) const {
 
 std::optional<std::filesystem::path> CompoundWords::system_file() {
   std::array<std::filesystem::path, 3> candidates;
-  if (const char* dir = std::getenv("LIBTHAI_DICTDIR"); dir && *dir) candidates[0] = std::filesystem::path(dir);
+  if (const char* dir = std::getenv("LIBTHAI_DICTDIR"); dir && *dir)
+    candidates[0] = std::filesystem::path(dir);
   candidates[1] = "/usr/share/libthai";
   candidates[2] = "/usr/local/share/libthai";
   for (const auto& dir : candidates) {

@@ -80,11 +80,12 @@ constexpr std::array units = {
     U"ตำบล"sv,    U"ชั้น"sv,     U"ระยะ"sv,     U"รุ่น"sv,      U"เท่า"sv,
 };
 
-// Words that count what the number after them numbers.
+// Words that count what the number after them numbers; เขต an area (เขต ๒), ที่ any other ordinal
+// (ศตวรรษที่ ๒๑, ชั้นประถมศึกษาปีที่ ๑).
 constexpr std::array counting_words = {
-    U"ครั้งที่"sv, U"ฉบับที่"sv,  U"ลำดับที่"sv, U"ภาคเรียนที่"sv, U"รุ่นที่"sv,       U"หมู่ที่"sv,      U"ชั้นที่"sv,
-    U"ข้อที่"sv,  U"เลขที่"sv,  U"ข้อ"sv,    U"มาตรา"sv,    U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv, U"พ.ศ."sv,
-    U"ค.ศ."sv, U"ร้อยละ"sv, U"จำนวน"sv, U"หน้า"sv,      U"โทรศัพท์"sv,    U"โทร."sv,
+    U"ครั้งที่"sv,  U"ฉบับที่"sv, U"ลำดับที่"sv,  U"ภาคเรียนที่"sv,  U"รุ่นที่"sv,      U"หมู่ที่"sv,  U"ชั้นที่"sv,  U"ข้อที่"sv,
+    U"เลขที่"sv,  U"ข้อ"sv,   U"มาตรา"sv,  U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv, U"พ.ศ."sv, U"ค.ศ."sv, U"ร้อยละ"sv,
+    U"จำนวน"sv, U"หน้า"sv,  U"โทรศัพท์"sv, U"โทร."sv,      U"เขต"sv,      U"ที่"sv,
 };
 
 constexpr std::size_t longest_given_name = 20, longest_surname = 25, longest_parenthesis = 30;
@@ -201,7 +202,6 @@ class Scanner {
   }
   // Where a span that starts with the number at i really starts: at its counting word or at วันที่.
   std::size_t lead_in(std::size_t i) const {
-    if (const std::size_t counted = counting_word_before(i)) return counted - 1;
     const std::size_t end = spaces_before(i);
     static constexpr std::u32string_view day = U"วันที่", signed_on = U"ลง";
     if (end >= day.size() && matches(end - day.size(), day)) {
@@ -209,6 +209,7 @@ class Scanner {
       if (start >= signed_on.size() && matches(start - signed_on.size(), signed_on)) return start - 2;
       return start;
     }
+    if (const std::size_t counted = counting_word_before(i)) return counted - 1;
     return i;
   }
 
