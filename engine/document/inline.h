@@ -30,6 +30,7 @@ struct TextInline {
   InlineStyle style;
   std::string link_anchor;  // go to an anchor in this document
   std::string link_url;     // or open a URL
+  bool keep_whole = false;  // no line ends inside this text unless it is wider than the line (<nobreak>)
 };
 
 // Fills the rest of its line with dots (tables of contents, memo field lines).

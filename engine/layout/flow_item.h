@@ -40,6 +40,8 @@ struct StripOrigin {
   // For a table whose columns cannot all keep their numbers and header words whole: what breaks, column by
   // column. Set on the table's first part only.
   std::string too_narrow;
+  // For text lines that end inside a protected span (wider than the column): the span, '|' where it breaks.
+  std::string broken_span = {};
 };
 
 // What a strip adds when a page end falls next to it, so that a drawing cut by the page end reads on (a

@@ -16,8 +16,12 @@ constexpr double fitness_penalty = 3000;     // a loose line next to a tight one
 constexpr double badness_limit = 10000;      // "infinitely bad", still allowed: Thai lines can always stretch
 constexpr double first_pass_badness = 1000;  // first pass: a boundary stretched by at most ~0.2 em
 constexpr double stretch_per_unit_em = 0.1;  // stretchability of one cluster boundary, in em of the base size
-constexpr double soft_break_penalty = 5;     // a break with no space before it (Thai word boundary)
-constexpr double emergency_penalty = 1000;   // inside a word too wide for the line
+// What a line end costs a reader (text/phrase_breaks.h); a break after a space costs nothing.
+constexpr double phrase_penalty = 20;       // a word boundary inside a space-delimited phrase
+constexpr double costly_penalty = 50;       // inside a compound word, after a particle or a noun prefix
+constexpr double span_penalty = 500;        // at a space inside a protected span wider than the line
+constexpr double emergency_penalty = 1000;  // inside a word too wide for the line
+constexpr double first_fit_fullness = 0.8;  // first fit steps back to a cheaper break down to this fullness
 
 char32_t code_point_at(const std::string& text, std::size_t offset) { return utf8::next(text, offset); }
 
@@ -85,12 +89,17 @@ void LineBreaker::add_candidate(const InlineContent& content, std::uint32_t posi
   candidate.start_stretch = content.stretch_before[next + 1];
   candidate.start_leaders = content.leaders_before(next);
 
+  const std::uint8_t f = content.flags[position];
   if (kind == Kind::emergency) {
     candidate.penalty = emergency_penalty;
+  } else if (kind == Kind::span) {
+    candidate.penalty = span_penalty;
   } else if (kind == Kind::normal) {
     const bool after_space =
         position > 0 && text::is_space(code_point_at(text, previous_start(text, position)));
-    candidate.penalty = after_space ? 0 : soft_break_penalty;
+    candidate.penalty = (f & (text::break_in_compound | text::break_after_particle)) ? costly_penalty
+                        : after_space                                                ? 0
+                                                                                     : phrase_penalty;
   }
   candidates_.push_back(candidate);
 }
@@ -139,28 +148,36 @@ void LineBreaker::collect_candidates(const InlineContent& content, double narrow
       add_candidate(content, q, Kind::normal);
   }
 
-  // Words wider than the narrowest line get their grapheme boundaries as emergency candidates.
+  // A protected span wider than the narrowest line may break at its own spaces; what is still wider (a word
+  // longer than the line) at its grapheme boundaries.
+  widen(content, narrowest, text::break_span_space, Kind::span);
+  widen(content, narrowest, text::break_emergency, Kind::emergency);
+}
+
+bool LineBreaker::widen(const InlineContent& content, double narrowest, std::uint8_t flag, Kind kind) {
+  const auto& flags = content.flags;
   merged_.clear();
   std::uint32_t segment_start = 0, segment_content_start = 0;
-  bool any_emergency = false;
+  bool any = false;
   for (std::size_t k = 0; k < candidates_.size(); ++k) {
     const Candidate here = candidates_[k];
     LineExtent segment{segment_start, segment_content_start, here.content_end, here.position, false};
     if (measure_line(content, segment).width > narrowest + tolerance) {
       for (std::uint32_t q = segment_content_start + 1; q < here.content_end; ++q) {
-        if (!(flags[q] & text::break_emergency)) continue;
+        if (!(flags[q] & flag)) continue;
         const std::size_t before = candidates_.size();
-        add_candidate(content, q, Kind::emergency);
+        add_candidate(content, q, kind);
         merged_.push_back(candidates_.back());
         candidates_.resize(before);
-        any_emergency = true;
+        any = true;
       }
     }
     merged_.push_back(here);
     segment_start = here.position;
     segment_content_start = here.next_start;
   }
-  if (any_emergency) candidates_.swap(merged_);
+  if (any) candidates_.swap(merged_);
+  return any;
 }
 
 bool LineBreaker::total_fit(const InlineContent& content, LineWidths widths, double tolerated_badness,
@@ -237,14 +254,25 @@ void LineBreaker::first_fit(LineWidths widths, std::vector<std::int32_t>& chosen
   std::int32_t from = -1;
   while (from < count - 1) {
     const double available = from < 0 ? widths.first : widths.rest;
-    std::int32_t best_normal = -1, best_emergency = -1;
+    std::int32_t best_normal = -1, best_span = -1, best_emergency = -1;
     for (std::int32_t j = from + 1; j < count; ++j) {
       if (measure(from, j).width > available + tolerance) break;
       const Kind kind = candidates_[static_cast<std::size_t>(j)].kind;
-      (kind == Kind::emergency ? best_emergency : best_normal) = j;
+      (kind == Kind::emergency ? best_emergency : kind == Kind::span ? best_span : best_normal) = j;
       if (kind == Kind::forced) break;
     }
+    // The furthest normal break, or a cheaper one before it that still fills the line well.
+    if (best_normal >= 0 && candidates_[static_cast<std::size_t>(best_normal)].kind == Kind::normal) {
+      for (std::int32_t j = best_normal - 1; j > from; --j) {
+        const Candidate& candidate = candidates_[static_cast<std::size_t>(j)];
+        if (measure(from, j).width < first_fit_fullness * available) break;
+        if (candidate.kind == Kind::normal &&
+            candidate.penalty < candidates_[static_cast<std::size_t>(best_normal)].penalty)
+          best_normal = j;
+      }
+    }
     const std::int32_t next = best_normal >= 0      ? best_normal
+                              : best_span >= 0      ? best_span
                               : best_emergency >= 0 ? best_emergency
                                                     : from + 1;
     chosen.push_back(next);
@@ -271,6 +299,8 @@ void LineBreaker::break_lines(const InlineContent& content, bool justify, LineWi
   std::int32_t from = -1;
   for (const std::int32_t to : chosen_) {
     lines.push_back(extent(from, to));
+    const std::uint32_t end = lines.back().end;
+    lines.back().broken_inside = end < text_size_ && (content.flags[end] & text::break_in_protected);
     from = to;
   }
 }

@@ -2,8 +2,13 @@
 // Choosing where a paragraph's lines end. Justified text uses total fit (Knuth-Plass): every feasible set of
 // breaks is weighed by how far each line must be stretched (Thai distributed stretch goes between
 // clusters, so a line's stretchability grows with its cluster count) and the set with the least demerits
-// wins, which keeps Thai lines evenly set. Other alignments use first fit, as word processors do.
-// A word wider than the line is broken at grapheme boundaries, and only then.
+// wins, which keeps Thai lines evenly set. Other alignments use first fit, as word processors do, stepping
+// back to a cheaper break when the line stays at least 80% full.
+// What a break costs is what it costs a reader (text/phrase_breaks.h): nothing at a space, 20 at a boundary
+// inside a phrase, 50 inside a compound word or after a particle or noun prefix. A protected span (a name, a
+// date, a number and its unit, <nobreak>) is broken only when it alone is wider than the line, at its own
+// spaces first (500), and the line says so (broken_inside); a word wider than the line is broken at
+// grapheme boundaries (1000), and only then.
 
 #include <cstdint>
 #include <vector>
@@ -16,7 +21,8 @@ namespace raingan::layout {
 // drawn (the break space, ZWSP or newline at its end and spaces after a soft break are not).
 struct LineExtent {
   std::uint32_t begin = 0, content_begin = 0, content_end = 0, end = 0;
-  bool natural = false;  // the paragraph's last line or one ending at a forced break: never stretched
+  bool natural = false;        // the paragraph's last line or one ending at a forced break: never stretched
+  bool broken_inside = false;  // it ends inside a protected span (the span is wider than the line)
 };
 
 // What a line measures before stretching, and how many leaders it holds.
@@ -43,7 +49,7 @@ class LineBreaker {
                    std::vector<LineExtent>& lines);
 
  private:
-  enum class Kind : std::uint8_t { normal, emergency, forced };
+  enum class Kind : std::uint8_t { normal, span, emergency, forced };  // span: inside a protected span
   struct Candidate {
     std::uint32_t position = 0;
     std::uint32_t content_end = 0;  // content end of a line ending here
@@ -63,6 +69,9 @@ class LineBreaker {
   };
 
   void collect_candidates(const InlineContent& content, double narrowest);
+  // Adds candidates of `kind` at the positions with `flag` inside every stretch between candidates that is
+  // wider than `narrowest`; false when it added none.
+  bool widen(const InlineContent& content, double narrowest, std::uint8_t flag, Kind kind);
   void add_candidate(const InlineContent& content, std::uint32_t position, Kind kind);
   LineExtent extent(std::int32_t from, std::int32_t to) const;
   LineMeasure measure(std::int32_t from, std::int32_t to) const;

@@ -57,7 +57,10 @@ void InlinePreparer::prepare(std::span<const Inline> inlines, InlineContent& con
   content.code_points.assign(content.text);
   for (std::size_t i = 0; i < content.code_points.size(); ++i)
     if (content.code_points[i] == U'\t') content.code_points.substitute(i, U' ');
-  break_finder_.find(content.text, content.code_points, content.flags);
+  keep_whole_.clear();
+  for (const InlineItem& item : content.items)
+    if (item.text && item.text->keep_whole) keep_whole_.push_back({item.begin, item.end});
+  break_finder_.find(content.text, content.code_points, content.flags, keep_whole_);
 
   styles_.clear();
   style_items_.clear();

@@ -14,6 +14,7 @@
 #include "text/font_library.h"
 #include "text/itemizer.h"
 #include "text/line_breaks.h"
+#include "text/phrase_breaks.h"
 #include "text/shaper.h"
 #include "text/shaping_cache.h"
 
@@ -103,7 +104,8 @@ class InlinePreparer {
   void measure(InlineContent& content);
 
   text::FontLibrary& fonts_;
-  text::LineBreakFinder break_finder_;
+  text::PhraseBreakFinder break_finder_;
+  std::vector<text::ByteRange> keep_whole_;
   text::Itemizer itemizer_;
   text::ShapingCache shaper_;  // shapes word by word, each distinct word once per document
   std::vector<text::StyledRange> styles_;

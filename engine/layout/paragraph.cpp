@@ -9,6 +9,24 @@
 #include "text/char_classes.h"
 
 namespace raingan::layout {
+namespace {
+
+// The protected span a line ends inside, '|' where it ends.
+std::string broken_span(const InlineContent& content, std::uint32_t end) {
+  // Flags are set at code point starts: continuation bytes belong to the code point they continue.
+  const auto continuation = [&](std::uint32_t q) {
+    return (static_cast<unsigned char>(content.text[q]) & 0xC0) == 0x80;
+  };
+  const auto inside = [&](std::uint32_t q) {
+    return q < content.text.size() && (continuation(q) || (content.flags[q] & text::break_in_protected) != 0);
+  };
+  std::uint32_t begin = end, after = end;
+  while (begin > 0 && inside(begin)) --begin;
+  while (inside(after)) ++after;
+  return content.text.substr(begin, end - begin) + "|" + content.text.substr(end, after - end);
+}
+
+}  // namespace
 
 struct ParagraphLayouter::State {
   explicit State(text::FontLibrary& fonts) : preparer(fonts), builder(preparer) {}
@@ -42,6 +60,8 @@ ParagraphLayout ParagraphLayouter::layout(std::span<const Inline> inlines, const
     geometry.align = style.align;
     geometry.line_spacing = style.line_spacing;
     result.lines.push_back(state.builder.build(state.content, state.lines[k], geometry));
+    if (state.lines[k].broken_inside)
+      result.lines.back().broken_span = broken_span(state.content, state.lines[k].end);
   }
   result.missing = state.content.missing;
   return result;

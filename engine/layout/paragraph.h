@@ -47,6 +47,9 @@ struct LineBox {
   std::size_t text_begin = 0, text_end = 0;  // byte range in the paragraph's logical text; the range of
                                              // a line includes the break space or newline it ends with
                                              // (not drawn). PositionedGlyph::cluster counts from text_begin.
+  // Set when the line ends inside a protected span (a name, a date, a number and its unit, <nobreak>) because
+  // the span alone is wider than the line: the span's text, '|' where the line ends.
+  std::string broken_span;
 };
 
 struct MissingCharacter {

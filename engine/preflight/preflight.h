@@ -41,6 +41,10 @@ struct Finding {
 // that must not break). It appends findings for one page; page_index is set by the caller.
 using PageCheck = std::function<void(const layout::Page& page, std::vector<Finding>& findings)>;
 
+// Lines that end inside a protected span (layout/flow_item.h StripOrigin::broken_span): a name, a date, a
+// number and its unit or a <nobreak> wider than its column, so that a reader meets it in two pieces.
+PageCheck broken_span_check();
+
 // Every built-in check on one page. Distances below `tolerance` points are not findings (rounding).
 inline constexpr double tolerance = 0.5;
 std::vector<Finding> check_page(const layout::Page& page);

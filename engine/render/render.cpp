@@ -61,7 +61,7 @@ std::size_t write_pdf_pages(
   text::FontLibrary fonts(options.fonts_folder, options.reads);
   pdf::PdfWriter writer(output, {.info = info});
   WriterSink sink(writer);
-  preflight::PreflightSink checked(sink);
+  preflight::PreflightSink checked(sink, {preflight::broken_span_check()});
   const layout::LayoutResult result = lay_out(fonts, checked);
   report_findings(checked.findings(), source_name, options);
   if (options.warn)

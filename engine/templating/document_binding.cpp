@@ -126,6 +126,7 @@ InlinePiece DocumentBinding::piece(std::string text, bool verbatim, const Inline
   piece.style = context.style;
   piece.link_anchor = context.link_anchor;
   piece.link_url = context.link_url;
+  piece.keep_whole = context.keep_whole;
   return piece;
 }
 
@@ -153,12 +154,12 @@ std::vector<document::Inline> DocumentBinding::finish_inlines(std::vector<Inline
     if (!out.empty())
       if (auto* previous = std::get_if<document::TextInline>(&out.back()))
         if (same_style(previous->style, piece.style) && previous->link_anchor == piece.link_anchor &&
-            previous->link_url == piece.link_url) {
+            previous->link_url == piece.link_url && previous->keep_whole == piece.keep_whole) {
           previous->text += texts[i].text;
           continue;
         }
-    out.emplace_back(
-        document::TextInline{std::move(texts[i].text), piece.style, piece.link_anchor, piece.link_url});
+    out.emplace_back(document::TextInline{std::move(texts[i].text), piece.style, piece.link_anchor,
+                                          piece.link_url, piece.keep_whole});
   }
   return out;
 }

@@ -26,6 +26,7 @@ struct InlinePiece {
   std::string link_anchor, link_url;
   std::optional<document::LeaderInline> leader;
   std::optional<document::FieldInline> field;
+  bool keep_whole = false;  // inside <nobreak>
 };
 
 // What inline content inherits from the elements around it.
@@ -33,6 +34,7 @@ struct InlineContext {
   document::InlineStyle style;
   std::string link_anchor;
   std::string link_url;
+  bool keep_whole = false;  // inside <nobreak>
 };
 
 class DocumentBinding {

@@ -88,7 +88,8 @@ void BlockLayouter::layout_paragraph(const document::Paragraph& paragraph, doubl
                     x,
                     x + width,
                     {},
-                    {}};
+                    {},
+                    std::move(line.broken_span)};
     if (i == 0 && mark) {
       strip.marks.push_back(*mark);
       strip.frame.items.push_back(Anchor{mark->anchor, {x, 0}});

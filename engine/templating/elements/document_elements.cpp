@@ -23,6 +23,7 @@ void register_block(DocumentElements&);
 void register_signature(DocumentElements&);
 void register_b_i_u(DocumentElements&);
 void register_span(DocumentElements&);
+void register_nobreak(DocumentElements&);
 void register_link(DocumentElements&);
 void register_br(DocumentElements&);
 void register_leader(DocumentElements&);
@@ -54,6 +55,7 @@ const DocumentElements& document_elements() {
     // Inline content.
     register_b_i_u(e);
     register_span(e);
+    register_nobreak(e);
     register_link(e);
     register_br(e);
     register_leader(e);

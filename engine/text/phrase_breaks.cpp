@@ -1,0 +1,147 @@
+#include "text/phrase_breaks.h"
+
+#include <algorithm>
+#include <array>
+
+namespace raingan::text {
+namespace {
+
+using namespace std::string_view_literals;
+
+// A line ending right after one of these leaves the reader waiting for what it joins or governs.
+constexpr std::array particles = {
+    U"ที่"sv,
+    U"ซึ่ง"sv,
+    U"อัน"sv,
+    U"และ"sv,
+    U"หรือ"sv,
+    U"ใน"sv,
+    U"ของ"sv,
+    U"แต่"sv,
+    U"กับ"sv,
+    U"โดย"sv,
+    U"เพื่อ"sv,
+    U"จาก"sv,
+    U"ตาม"sv,
+    U"แก่"sv,
+    U"ต่อ"sv,
+    U"ถึง"sv,
+    U"ว่า"sv,
+    U"ให้"sv,
+    U"ได้"sv,
+    U"ก็"sv,
+    U"จึง"sv,
+    U"จะ"sv,
+    U"ไม่"sv,
+    U"แห่ง"sv,
+    U"ทั้ง"sv,
+    U"ต้อง"sv,
+    U"ควร"sv,
+    U"ยัง"sv,
+    U"เป็น"sv,
+    U"มี"sv,
+    U"ด้าน"sv,
+    U"ระหว่าง"sv,
+    // noun prefixes, glued to the word they make a noun of
+    U"การ"sv,
+    U"ความ"sv,
+    U"ผู้"sv,
+    U"นัก"sv,
+    U"ชาว"sv,
+};
+
+bool thai_letter(char32_t c) { return c >= U'\u0E01' && c <= U'\u0E4E'; }
+
+bool is_particle(std::u32string_view word) {
+  return std::find(particles.begin(), particles.end(), word) != particles.end();
+}
+
+}  // namespace
+
+void PhraseBreakFinder::find(std::string_view text, const CodePoints& code_points,
+                             std::vector<std::uint8_t>& flags, std::span<const ByteRange> keep_whole) {
+  lines_.find(text, code_points, flags);
+
+  spans_.clear();
+  find_protected_spans(code_points, flags, words_, spans_);
+  if (!keep_whole.empty()) {
+    for (const ByteRange& range : keep_whole)
+      if (range.end > range.begin)
+        spans_.push_back({code_points.index_at_byte(range.begin), code_points.index_at_byte(range.end)});
+    std::sort(spans_.begin(), spans_.end(),
+              [](const ProtectedSpan& a, const ProtectedSpan& b) { return a.begin < b.begin; });
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < spans_.size(); ++k) {
+      if (kept > 0 && spans_[k].begin < spans_[kept - 1].end)
+        spans_[kept - 1].end = std::max(spans_[kept - 1].end, spans_[k].end);
+      else
+        spans_[kept++] = spans_[k];
+    }
+    spans_.resize(kept);
+  }
+
+  mark_words(code_points, flags);
+
+  for (const ProtectedSpan& span : spans_)
+    for (std::size_t i = span.begin + 1; i < span.end; ++i) {
+      std::uint8_t& f = flags[code_points.byte_offset(i)];
+      if (f & break_forced) continue;
+      f |= break_in_protected;
+      if (f & break_allowed)
+        f = static_cast<std::uint8_t>((f & ~break_allowed) | break_emergency | break_span_space);
+    }
+}
+
+// Compound and particle marks, run by run of Thai letters: the boundaries inside the run are the dictionary's
+// (break_allowed); a compound is the longest known word from one boundary to another that spans two or more.
+void PhraseBreakFinder::mark_words(const CodePoints& code_points, std::vector<std::uint8_t>& flags) {
+  const std::size_t n = code_points.size();
+  auto allowed = [&](std::size_t i) { return (flags[code_points.byte_offset(i)] & break_allowed) != 0; };
+  auto mark = [&](std::size_t i, BreakFlag bit) {
+    std::uint8_t& f = flags[code_points.byte_offset(i)];
+    f = static_cast<std::uint8_t>(f | bit);
+  };
+  for (std::size_t start = 0; start < n;) {
+    if (!thai_letter(code_points[start])) {
+      ++start;
+      continue;
+    }
+    std::size_t end = start;
+    while (end < n && thai_letter(code_points[end])) ++end;
+    run_.assign(code_points.values().begin() + static_cast<std::ptrdiff_t>(start),
+                code_points.values().begin() + static_cast<std::ptrdiff_t>(end));
+    boundaries_.clear();
+    boundaries_.push_back(0);
+    for (std::size_t i = start + 1; i < end; ++i)
+      if (allowed(i)) boundaries_.push_back(i - start);
+    boundaries_.push_back(end - start);
+    const std::u32string_view run(run_);
+
+    // A word of the run ends in a particle: a line ending there (inside the run, or just after it where
+    // something other than a space follows) leaves it hanging.
+    const std::size_t last = boundaries_.size() - 1;
+    for (std::size_t k = 1; k <= last; ++k) {
+      const std::size_t at = start + boundaries_[k];
+      if (k == last && (at >= n || !allowed(at))) continue;
+      if (is_particle(run.substr(boundaries_[k - 1], boundaries_[k] - boundaries_[k - 1])))
+        mark(at, break_after_particle);
+    }
+
+    if (!words_.empty())
+      for (std::size_t k = 0; k + 1 < last;) {
+        std::size_t found = 0;
+        for (std::size_t m = k + 2; m <= last && boundaries_[m] - boundaries_[k] <= words_.longest(); ++m)
+          if (words_.contains(run.substr(boundaries_[k], boundaries_[m] - boundaries_[k]))) found = m;
+        if (!found) {
+          ++k;
+          continue;
+        }
+        for (std::size_t inner = k + 1; inner < found; ++inner)
+          mark(start + boundaries_[inner], break_in_compound);
+        k = found;
+      }
+    start = end;
+  }
+}
+
+}  // namespace raingan::text

@@ -1,0 +1,53 @@
+#pragma once
+// Where a paragraph may be broken, and what each break costs a reader, as a Thai typesetter weighs it.
+// LineBreakFinder (text/line_breaks.h) proposes every dictionary boundary; here they are told apart:
+//   - a space, the Thai phrase separator: the break a reader expects;
+//   - a boundary inside a space-delimited phrase: legal, a little costly;
+//   - inside a longer word the dictionary knows (CompoundWords: ปฏิบัติ|การ, นาย|อำเภอ) or right after a
+//   connective or particle
+//     (ที่ ซึ่ง และ หรือ ใน ของ …) or a noun prefix (การ ความ ผู้ นัก ชาว): costly (break_in_compound,
+//     break_after_particle);
+//   - inside a protected span (text/protected_spans.h, or a range the caller keeps whole): no break at all
+//     unless the span alone is wider than the line; its boundaries become emergency breaks marked
+//     break_in_protected | break_span_space, and every position inside it is marked break_in_protected.
+// The costs themselves are layout's (layout/inline_breaking.cpp).
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "text/code_points.h"
+#include "text/compound_words.h"
+#include "text/line_breaks.h"
+#include "text/protected_spans.h"
+
+namespace raingan::text {
+
+struct ByteRange {
+  std::uint32_t begin = 0, end = 0;
+};
+
+class PhraseBreakFinder {
+ public:
+  explicit PhraseBreakFinder(const CompoundWords& words = CompoundWords::shared()) : words_(words) {}
+
+  // As LineBreakFinder::find, with the phrase bits added; `keep_whole` are byte ranges of `text` (a
+  // template's <nobreak>) protected as the spans found are.
+  void find(std::string_view text, const CodePoints& code_points, std::vector<std::uint8_t>& flags,
+            std::span<const ByteRange> keep_whole = {});
+
+  // The protected spans of the last text, in code points (found ones and kept-whole ranges, merged).
+  const std::vector<ProtectedSpan>& spans() const noexcept { return spans_; }
+
+ private:
+  void mark_words(const CodePoints& code_points, std::vector<std::uint8_t>& flags);
+
+  LineBreakFinder lines_;
+  const CompoundWords& words_;
+  std::vector<ProtectedSpan> spans_;
+  std::vector<std::size_t> boundaries_;
+  std::u32string run_;
+};
+
+}  // namespace raingan::text

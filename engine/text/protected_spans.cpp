@@ -1,0 +1,327 @@
+#include "text/protected_spans.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "text/char_classes.h"
+#include "text/compound_words.h"
+#include "text/line_breaks.h"
+
+namespace raingan::text {
+namespace {
+
+using namespace std::string_view_literals;
+
+// Longest first where one is the start of another (นางสาว before นาง).
+constexpr std::array titles = {
+    U"ว่าที่ร้อยตรี"sv,
+    U"ว่าที่ร้อยโท"sv,
+    U"ว่าที่ร้อยเอก"sv,
+    U"ว่าที่"sv,
+    U"นางสาว"sv,
+    U"นาง"sv,
+    U"นาย"sv,
+    U"เด็กชาย"sv,
+    U"เด็กหญิง"sv,
+    U"ด.ช."sv,
+    U"ด.ญ."sv,
+    U"น.ส."sv,
+    U"ร.ต.อ."sv,
+    U"ร.ต.ท."sv,
+    U"ร.ต.ต."sv,
+    U"ร.ต."sv,
+    U"ร.ท."sv,
+    U"ร.อ."sv,
+    U"พ.ต.อ."sv,
+    U"พ.ต.ท."sv,
+    U"พ.ต.ต."sv,
+    U"พ.ต."sv,
+    U"พ.ท."sv,
+    U"พ.อ."sv,
+    U"จ.ส.อ."sv,
+    U"ส.อ."sv,
+    U"ร้อยตรี"sv,
+    U"ร้อยโท"sv,
+    U"ร้อยเอก"sv,
+    U"พันตรี"sv,
+    U"พันโท"sv,
+    U"พันเอก"sv,
+    U"ศาสตราจารย์"sv,
+    U"ศ."sv,
+    U"รองศาสตราจารย์"sv,
+    U"รศ."sv,
+    U"ผู้ช่วยศาสตราจารย์"sv,
+    U"ผศ."sv,
+    U"ดร."sv,
+    U"นพ."sv,
+    U"พญ."sv,
+};
+
+constexpr std::array months = {
+    U"มกราคม"sv,  U"กุมภาพันธ์"sv, U"มีนาคม"sv,  U"เมษายน"sv, U"พฤษภาคม"sv,  U"มิถุนายน"sv,
+    U"กรกฎาคม"sv, U"สิงหาคม"sv,  U"กันยายน"sv, U"ตุลาคม"sv,  U"พฤศจิกายน"sv, U"ธันวาคม"sv,
+    U"ม.ค."sv,    U"ก.พ."sv,    U"มี.ค."sv,   U"เม.ย."sv,  U"พ.ค."sv,     U"มิ.ย."sv,
+    U"ก.ค."sv,    U"ส.ค."sv,    U"ก.ย."sv,   U"ต.ค."sv,   U"พ.ย."sv,     U"ธ.ค."sv,
+};
+
+// Units and classifiers after a number.
+constexpr std::array units = {
+    U"กิโลเมตร"sv, U"กม."sv,    U"เซนติเมตร"sv, U"ซม."sv,     U"มิลลิเมตร"sv, U"มม."sv,     U"ตร.ม."sv,
+    U"เมตร"sv,    U"กิโลกรัม"sv, U"กก."sv,      U"ลิตร"sv,     U"ชั่วโมง"sv,   U"ชม."sv,     U"นาที"sv,
+    U"นาฬิกา"sv,   U"น."sv,     U"วินาที"sv,     U"สัปดาห์"sv,   U"เดือน"sv,    U"ปี"sv,       U"วัน"sv,
+    U"ภาคเรียน"sv, U"ล้านบาท"sv, U"พันบาท"sv,    U"บาท"sv,     U"สตางค์"sv,   U"ล้าน"sv,     U"เปอร์เซ็นต์"sv,
+    U"%"sv,       U"คะแนน"sv,  U"คน"sv,       U"ราย"sv,     U"รายการ"sv,  U"ชุด"sv,      U"ครั้ง"sv,
+    U"เล่ม"sv,     U"แห่ง"sv,    U"โรงเรียน"sv,  U"โรง"sv,     U"หลัง"sv,     U"ห้องเรียน"sv, U"ห้อง"sv,
+    U"เครื่อง"sv,   U"ตัว"sv,     U"อัน"sv,       U"ชิ้น"sv,      U"เรื่อง"sv,    U"ฉบับ"sv,     U"หน้า"sv,
+    U"แผ่น"sv,     U"ข้อ"sv,     U"ตำแหน่ง"sv,   U"อัตรา"sv,    U"กลุ่ม"sv,     U"ทีม"sv,      U"คัน"sv,
+    U"เที่ยว"sv,    U"ด้าน"sv,    U"ประเภท"sv,   U"ระดับ"sv,    U"หน่วย"sv,    U"ท่าน"sv,     U"รูป"sv,
+    U"องค์"sv,     U"ไร่"sv,     U"หลักสูตร"sv,   U"โครงการ"sv, U"กิจกรรม"sv,  U"เขต"sv,     U"อำเภอ"sv,
+    U"ตำบล"sv,    U"ชั้น"sv,     U"ระยะ"sv,     U"รุ่น"sv,      U"เท่า"sv,
+};
+
+// Words that count what the number after them numbers; เขต an area (เขต ๒), ที่ any other ordinal
+// (ศตวรรษที่ ๒๑, ชั้นประถมศึกษาปีที่ ๑).
+constexpr std::array counting_words = {
+    U"ครั้งที่"sv,  U"ฉบับที่"sv, U"ลำดับที่"sv,  U"ภาคเรียนที่"sv,  U"รุ่นที่"sv,      U"หมู่ที่"sv,  U"ชั้นที่"sv,  U"ข้อที่"sv,
+    U"เลขที่"sv,  U"ข้อ"sv,   U"มาตรา"sv,  U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv, U"พ.ศ."sv, U"ค.ศ."sv, U"ร้อยละ"sv,
+    U"จำนวน"sv, U"หน้า"sv,  U"โทรศัพท์"sv, U"โทร."sv,      U"เขต"sv,      U"ที่"sv,
+};
+
+constexpr std::size_t longest_given_name = 20, longest_surname = 25, longest_parenthesis = 30;
+
+class Scanner {
+ public:
+  Scanner(const CodePoints& text, const std::vector<std::uint8_t>& flags, const CompoundWords& words)
+      : text_(text), flags_(flags), words_(words), n_(text.size()) {}
+
+  void scan(std::vector<ProtectedSpan>& out) {
+    const std::size_t first = out.size();
+    for (std::size_t i = 0; i < n_; ++i) {
+      if (text_[i] == U'(') add(parenthesis(i), i, out);
+      if (is_digit(text_[i]) && (i == 0 || !is_digit(text_[i - 1]))) {
+        std::size_t end = date(i);
+        if (end == 0) end = number_with_unit(i);
+        if (end) add(end, lead_in(i), out);
+      }
+      if (!word_start(i)) continue;
+      if (std::size_t end = month_year(i)) add(end, lead_in(i), out);
+      if (std::size_t end = document_number(i)) add(end, document_lead_in(i), out);
+      if (std::size_t end = person(i)) add(end, i, out);
+    }
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+              [](const ProtectedSpan& a, const ProtectedSpan& b) { return a.begin < b.begin; });
+    std::size_t kept = first;
+    for (std::size_t k = first; k < out.size(); ++k) {
+      if (kept > first && out[k].begin < out[kept - 1].end)
+        out[kept - 1].end = std::max(out[kept - 1].end, out[k].end);
+      else
+        out[kept++] = out[k];
+    }
+    out.resize(kept);
+  }
+
+ private:
+  static bool thai_letter(char32_t c) { return c >= U'\u0E01' && c <= U'\u0E4E'; }
+  static bool thai_consonant(char32_t c) { return c >= U'\u0E01' && c <= U'\u0E2E'; }
+  static bool dash(char32_t c) { return c == U'-' || c == U'\u2013' || c == U'\u2012' || c == U'\u2212'; }
+
+  bool allowed(std::size_t i) const { return flags_[text_.byte_offset(i)] & break_allowed; }
+  // A word starts (or ends) at i: the text's edge, a change between Thai letters and anything else, or a
+  // dictionary boundary.
+  bool boundary(std::size_t i) const {
+    if (i == 0 || i >= n_) return true;
+    if (!thai_letter(text_[i - 1]) || !thai_letter(text_[i])) return true;
+    return allowed(i);
+  }
+  bool word_start(std::size_t i) const { return thai_letter(text_[i]) && boundary(i); }
+
+  bool matches(std::size_t i, std::u32string_view word) const {
+    if (i + word.size() > n_) return false;
+    for (std::size_t k = 0; k < word.size(); ++k)
+      if (text_[i + k] != word[k]) return false;
+    return true;
+  }
+  // The first of `list` that stands at i as a whole word; its end, or 0.
+  template <std::size_t N>
+  std::size_t whole_word(std::size_t i, const std::array<std::u32string_view, N>& list) const {
+    for (const auto word : list)
+      if (matches(i, word) && (word.back() == U'.' || boundary(i + word.size()))) return i + word.size();
+    return 0;
+  }
+  std::size_t skip_spaces(std::size_t i) const {
+    while (i < n_ && is_space(text_[i])) ++i;
+    return i;
+  }
+  std::size_t spaces_before(std::size_t i) const {
+    while (i > 0 && is_space(text_[i - 1])) --i;
+    return i;
+  }
+  std::size_t digits(std::size_t i) const {
+    while (i < n_ && is_digit(text_[i])) ++i;
+    return i;
+  }
+  // A number at i (a digit): digits with , . : / between digits, and a dash range; its end.
+  std::size_t number(std::size_t i) const {
+    std::size_t end = digits(i);
+    while (end + 1 < n_) {
+      const char32_t c = text_[end];
+      if ((c == U',' || c == U'.' || c == U':' || c == U'/') && is_digit(text_[end + 1])) {
+        end = digits(end + 1);
+        continue;
+      }
+      std::size_t after = end;
+      if (is_space(text_[after]) && after + 1 < n_ && dash(text_[after + 1])) ++after;
+      if (after < n_ && dash(text_[after])) {
+        std::size_t next = after + 1;
+        if (next < n_ && is_space(text_[next]) && after > end) ++next;
+        if (next < n_ && is_digit(text_[next])) {
+          end = digits(next);
+          continue;
+        }
+      }
+      break;
+    }
+    return end;
+  }
+
+  std::size_t number_with_unit(std::size_t i) const {
+    const std::size_t end = number(i);
+    // A unit ends where the Thai letters do (ปี in "๒ ปีการศึกษา" is no unit).
+    const std::size_t unit = whole_word(skip_spaces(end), units);
+    if (unit && (unit >= n_ || !thai_letter(text_[unit]))) return unit;
+    return counting_word_before(i) ? end : 0;
+  }
+  // Where the counting word before the number at i starts, or 0 when there is none.
+  std::size_t counting_word_before(std::size_t i) const {
+    const std::size_t end = spaces_before(i);
+    for (const auto word : counting_words)
+      if (end >= word.size() && matches(end - word.size(), word) && boundary(end - word.size()))
+        return end - word.size() + 1;  // + 1: 0 stays "none"
+    return 0;
+  }
+  // Where a span that starts with the number at i really starts: at its counting word or at วันที่.
+  std::size_t lead_in(std::size_t i) const {
+    const std::size_t end = spaces_before(i);
+    static constexpr std::u32string_view day = U"วันที่", signed_on = U"ลง";
+    if (end >= day.size() && matches(end - day.size(), day)) {
+      const std::size_t start = end - day.size();
+      if (start >= signed_on.size() && matches(start - signed_on.size(), signed_on)) return start - 2;
+      return start;
+    }
+    if (const std::size_t counted = counting_word_before(i)) return counted - 1;
+    return i;
+  }
+
+  // month [พ.ศ.] year, the month at i; its end, or 0.
+  std::size_t year_after_month(std::size_t month_end) const {
+    std::size_t at = skip_spaces(month_end);
+    if (const std::size_t era = whole_word(at, std::array{U"พ.ศ."sv, U"ค.ศ."sv})) at = skip_spaces(era);
+    if (at >= n_ || !is_digit(text_[at])) return 0;
+    const std::size_t end = digits(at);
+    return end - at == 4 ? end : 0;
+  }
+  std::size_t month_year(std::size_t i) const {
+    const std::size_t month = whole_word(i, months);
+    return month ? year_after_month(month) : 0;
+  }
+  // day month [[พ.ศ.] year], the day's digits at i.
+  std::size_t date(std::size_t i) const {
+    const std::size_t day = digits(i);
+    if (day - i > 2) return 0;
+    const std::size_t month = whole_word(skip_spaces(day), months);
+    if (!month) return 0;
+    const std::size_t year = year_after_month(month);
+    return year ? year : month;
+  }
+
+  // ศธ ๐๔๑๖๑/ว ๕๑๒๐: an abbreviation (Thai consonants and dots), a number, '/', a letter or two, a number.
+  std::size_t document_number(std::size_t i) const {
+    std::size_t at = i;
+    while (at < n_ && (thai_consonant(text_[at]) || (text_[at] == U'.' && at > i))) ++at;
+    if (at - i < 1 || at - i > 6) return 0;
+    at = skip_spaces(at);
+    if (at >= n_ || !is_digit(text_[at])) return 0;
+    at = digits(at);
+    while (at + 1 < n_ && text_[at] == U'.' && is_digit(text_[at + 1])) at = digits(at + 1);
+    if (at >= n_ || text_[at] != U'/') return 0;
+    ++at;
+    const std::size_t letters = at;
+    while (at < n_ && at - letters < 3 && (thai_consonant(text_[at]) || text_[at] == U'.')) ++at;
+    at = skip_spaces(at);
+    if (at >= n_ || !is_digit(text_[at])) return 0;
+    return digits(at);
+  }
+  std::size_t document_lead_in(std::size_t i) const {
+    const std::size_t end = spaces_before(i);
+    static constexpr std::u32string_view number_word = U"ที่";
+    if (end < i && end >= number_word.size() && matches(end - number_word.size(), number_word) &&
+        boundary(end - number_word.size()))
+      return end - number_word.size();
+    return i;
+  }
+
+  // (…) with a digit or '=' inside, short, not nested; its end after ')'.
+  std::size_t parenthesis(std::size_t i) const {
+    bool counts = false;
+    for (std::size_t at = i + 1; at < n_ && at - i <= longest_parenthesis; ++at) {
+      const char32_t c = text_[at];
+      if (c == U'(' || is_line_separator(c)) return 0;
+      if (c == U')') return counts ? at + 1 : 0;
+      counts = counts || is_digit(c) || c == U'=';
+    }
+    return 0;
+  }
+
+  // A run of Thai letters from i up to a space; its end, or 0 when it is not a name's length.
+  std::size_t name_part(std::size_t i, std::size_t longest) const {
+    std::size_t end = i;
+    while (end < n_ && thai_letter(text_[end])) ++end;
+    if (end - i < 2 || end - i > longest) return 0;
+    if (end < n_ && !is_space(text_[end]) &&
+        std::u32string_view(U",.;:)”").find(text_[end]) == std::u32string_view::npos)
+      return 0;
+    return end;
+  }
+  // A title not followed directly by more of a longer word libthai's dictionary knows (นายก, นายอำเภอ).
+  std::size_t title(std::size_t i) const {
+    const std::size_t end = whole_word(i, titles);
+    if (!end || words_.empty()) return end;
+    std::u32string candidate(text_.values().begin() + static_cast<std::ptrdiff_t>(i),
+                             text_.values().begin() + static_cast<std::ptrdiff_t>(end));
+    for (std::size_t at = end; at < n_ && thai_letter(text_[at]) && at - i < words_.longest(); ++at) {
+      candidate.push_back(text_[at]);
+      if (boundary(at + 1) && words_.contains(candidate)) return 0;
+    }
+    return end;
+  }
+  // Title(s), given name and surname at i; the span's end, or 0.
+  std::size_t person(std::size_t i) const {
+    std::size_t end = title(i);
+    if (!end) return 0;
+    for (std::size_t more = title(skip_spaces(end)); more; more = title(skip_spaces(end))) end = more;
+    const std::size_t given = name_part(skip_spaces(end), longest_given_name);
+    if (!given) return 0;
+    if (given < n_ && is_space(text_[given]))
+      if (const std::size_t surname = name_part(skip_spaces(given), longest_surname)) return surname;
+    return given;
+  }
+
+  void add(std::size_t end, std::size_t begin, std::vector<ProtectedSpan>& out) const {
+    if (end > begin + 1) out.push_back({begin, end});
+  }
+
+  const CodePoints& text_;
+  const std::vector<std::uint8_t>& flags_;
+  const CompoundWords& words_;
+  std::size_t n_;
+};
+
+}  // namespace
+
+void find_protected_spans(const CodePoints& text, const std::vector<std::uint8_t>& flags,
+                          const CompoundWords& words, std::vector<ProtectedSpan>& out) {
+  Scanner(text, flags, words).scan(out);
+}
+
+}  // namespace raingan::text

@@ -1,0 +1,287 @@
+// Phrase-aware line breaking: the spans a line must not end inside (names, dates, numbers with their unit,
+// document numbers), the costs a reader would give each break (compounds, particles), and paragraphs of the
+// sample datasets laid out at many widths without a line ending inside a span.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "core/units.h"
+#include "dataset/json_reader.h"
+#include "document/image_source.h"
+#include "layout/inline_breaking.h"
+#include "layout/inline_content.h"
+#include "templating/document_binder.h"
+#include "templating/template_file.h"
+#include "text/compound_words.h"
+#include "text/phrase_breaks.h"
+#include "text_test_support.h"
+
+using namespace raingan;
+
+namespace {
+
+struct Breaks {
+  std::string text;
+  text::CodePoints code_points;
+  std::vector<std::uint8_t> flags;
+  std::vector<text::ProtectedSpan> spans;
+
+  explicit Breaks(std::string t, std::span<const text::ByteRange> keep_whole = {}) : text(std::move(t)) {
+    static text::PhraseBreakFinder finder;
+    code_points.assign(text);
+    finder.find(text, code_points, flags, keep_whole);
+    spans = finder.spans();
+  }
+  std::string span_text(const text::ProtectedSpan& span) const {
+    const auto begin = code_points.byte_offset(span.begin), end = code_points.byte_offset(span.end);
+    return text.substr(begin, end - begin);
+  }
+  std::vector<std::string> span_texts() const {
+    std::vector<std::string> out;
+    for (const auto& span : spans) out.push_back(span_text(span));
+    return out;
+  }
+  // The flags at the byte offset where `before` ends, `before` being the first occurrence of it.
+  std::uint8_t after(const std::string& before) const {
+    const auto at = text.find(before);
+    REQUIRE(at != std::string::npos);
+    return flags[at + before.size()];
+  }
+  // No allowed break strictly inside any span.
+  bool spans_hold() const {
+    for (const auto& span : spans)
+      for (std::size_t i = span.begin + 1; i < span.end; ++i)
+        if (flags[code_points.byte_offset(i)] & text::break_allowed) return false;
+    return true;
+  }
+};
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// Every eighth string of the sample datasets long enough to be a paragraph (some 200: enough variety, quick).
+std::vector<std::string> sample_paragraphs() {
+  std::vector<std::string> out;
+  const std::filesystem::path folder = std::filesystem::path(RAINGAN_SOURCE_DIR) / "datasets";
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(folder))
+    if (entry.path().extension() == ".json" && entry.path().filename() != "manifest.json")
+      files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  std::size_t seen = 0;
+  auto walk = [&](auto&& self, const nlohmann::json& value) -> void {
+    if (value.is_string()) {
+      const auto& s = value.get_ref<const std::string&>();
+      if (s.size() >= 90 && s.find("\xE0\xB8") != std::string::npos && seen++ % 8 == 0) out.push_back(s);
+    } else if (value.is_structured()) {
+      for (const auto& item : value) self(self, item);
+    }
+  };
+  for (const auto& file : files) {
+    std::ifstream in(file);
+    walk(walk, nlohmann::json::parse(in));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("phrase breaks: compounds are asked of libthai's dictionary") {
+  const auto& words = text::CompoundWords::shared();
+  if (!text::CompoundWords::system_file()) {
+    CHECK(words.empty());
+    return;
+  }
+  CHECK(words.contains(U"ปฏิบัติการ"));
+  CHECK(words.contains(U"นายอำเภอ"));
+  CHECK_FALSE(words.contains(U"ปฏิบัติการณ"));
+  CHECK_FALSE(words.contains(U"hello"));
+  CHECK(text::CompoundWords("/nonexistent/thbrk.tri").empty());
+}
+
+TEST_CASE("phrase breaks: names, numbers with units, dates and document numbers are spans") {
+  const Breaks b(
+      "เรียน นายสมชาย ใจดี และนางสาวพิมพ์ชนก ศรีสุข ผู้เข้าร่วม (๗ คน) ระยะทาง ๓–๑๐ กิโลเมตร ตามหนังสือที่ ศธ "
+      "๐๔๐๐๙/ว ๕๑๒๐ ลงวันที่ ๑๐ ธันวาคม ๒๕๖๘ ค่าเฉลี่ย (x̄ = ๔.๕๖) ว่าที่ ร.ต. ธนพล แก้วมณี จำนวน ๒๐๐ วัน "
+      "ปีการศึกษา ๒๕๖๘ เมื่อเดือนมกราคม ๒๕๖๙ ทักษะในศตวรรษที่ ๒๑ สพป.พิษณุโลก เขต ๒");
+  const auto spans = b.span_texts();
+  CHECK(has(spans, "นายสมชาย ใจดี"));
+  CHECK(has(spans, "นางสาวพิมพ์ชนก ศรีสุข"));
+  CHECK(has(spans, "(๗ คน)"));
+  CHECK(has(spans, "๓–๑๐ กิโลเมตร"));
+  CHECK(has(spans, "ที่ ศธ ๐๔๐๐๙/ว ๕๑๒๐"));
+  CHECK(has(spans, "ลงวันที่ ๑๐ ธันวาคม ๒๕๖๘"));
+  CHECK(has(spans, "(x̄ = ๔.๕๖)"));
+  CHECK(has(spans, "ว่าที่ ร.ต. ธนพล แก้วมณี"));
+  CHECK(has(spans, "จำนวน ๒๐๐ วัน"));
+  CHECK(has(spans, "ปีการศึกษา ๒๕๖๘"));
+  CHECK(has(spans, "มกราคม ๒๕๖๙"));
+  CHECK(has(spans, "ที่ ๒๑"));
+  CHECK(has(spans, "เขต ๒"));
+  CHECK(b.spans_hold());
+  // Inside a span a line may end only as an emergency, at the span's own space.
+  CHECK(
+      (b.after("นายสมชาย ") & (text::break_emergency | text::break_span_space | text::break_in_protected)) ==
+      (text::break_emergency | text::break_span_space | text::break_in_protected));
+}
+
+TEST_CASE("phrase breaks: a title is a title only when it is a whole word") {
+  const Breaks prime("นายกรัฐมนตรี มอบนโยบาย แก่ผู้บริหาร");
+  for (const auto& span : prime.span_texts()) CHECK(span.rfind("นายก", 0) != 0);
+  const Breaks district("นายอำเภอเมือง เปิดงาน วันนี้");
+  CHECK(district.spans.empty());
+  const Breaks doctor("ผศ.ดร.สมหญิง รักเรียน บรรยาย");
+  CHECK(has(doctor.span_texts(), "ผศ.ดร.สมหญิง รักเรียน"));
+}
+
+TEST_CASE("phrase breaks: compounds and particles are marked costly") {
+  if (text::CompoundWords::shared().empty()) return;
+  const Breaks b("ผู้อำนวยการโรงเรียนจัดทำแผนปฏิบัติการในปีการศึกษานี้เพื่อพัฒนาโรงเรียนขนาดเล็ก");
+  CHECK((b.after("ผู้") & text::break_allowed));
+  CHECK((b.after("ผู้") & text::break_after_particle));
+  // ปฏิบัติการ is one word to libthai: a break inside it, if offered at all, is a compound's.
+  const std::uint8_t inside = b.after("แผนปฏิบัติ");
+  CHECK((!(inside & text::break_allowed) || (inside & text::break_in_compound)));
+  CHECK((b.after("แผนปฏิบัติการใน") & text::break_after_particle));
+  CHECK((b.after("เพื่อ") & text::break_after_particle));
+  // Between whole words no mark: the break is a plain boundary inside the phrase.
+  const std::uint8_t between = b.after("ผู้อำนวยการโรงเรียน");
+  CHECK((between & text::break_allowed));
+  CHECK_FALSE((between & (text::break_in_compound | text::break_after_particle)));
+}
+
+TEST_CASE("phrase breaks: kept-whole ranges are protected like the spans found") {
+  const std::string text = "ขอเชิญประชุมคณะกรรมการพิจารณาผลงานวิชาการ ณ ห้องประชุม";
+  const auto end = static_cast<std::uint32_t>(text.find(" ณ"));
+  const text::ByteRange whole{0, end};
+  const Breaks b(text, std::span(&whole, 1));
+  REQUIRE(b.spans.size() == 1);
+  CHECK(b.span_text(b.spans[0]) == text.substr(0, end));
+  CHECK(b.spans_hold());
+}
+
+TEST_CASE("phrase breaks: sample paragraphs at every width never end a line inside a span") {
+  const auto paragraphs = sample_paragraphs();
+  REQUIRE(paragraphs.size() > 100);
+  const std::vector<std::string> names = {
+      "เรื่อง ขอความอนุเคราะห์ข้อมูล ตามหนังสือที่ ศธ ๐๔๐๐๙/ว ๕๑๒๐ ลงวันที่ ๑๐ ธันวาคม ๒๕๖๘ "
+      "ผู้อำนวยการโรงเรียนบ้านหนองบัว นายประเสริฐ ศรีบุญเรือง มอบหมายให้ว่าที่ ร.ต. ธนพล แก้วมณี "
+      "จัดนักเรียน (๗ คน) เดินทางระยะทาง ๓–๑๐ กิโลเมตร เป็นเวลา ๒๐๐ วัน ค่าเฉลี่ย (x̄ = ๔.๕๖) "
+      "งบประมาณ ๑๕,๐๐๐ บาท ปีการศึกษา ๒๕๖๘"};
+  std::size_t checked = 0;
+  for (const auto* list : {&names, &paragraphs}) {
+    for (const auto& paragraph : *list) {
+      const Breaks b(paragraph);
+      for (const double cm : {5.5, 9.5, 13.5}) {
+        for (const auto align : {layout::Align::justify, layout::Align::left}) {
+          const auto laid = test::lay_out(paragraph, units::cm(cm), align);
+          for (const auto& line : laid.lines) {
+            ++checked;
+            const auto end = line.text_end;
+            if (end >= paragraph.size()) continue;
+            // A span narrower than the line is never broken; a wider one says so.
+            const bool inside = b.flags[end] & text::break_in_protected;
+            INFO(paragraph.substr(line.text_begin, end - line.text_begin + 30), " at ", cm, " cm");
+            CHECK(inside == !line.broken_span.empty());
+            if (inside) CHECK(cm < 6.0);  // only names wider than a very narrow column
+          }
+        }
+      }
+    }
+  }
+  CHECK(checked > 1000);
+}
+
+TEST_CASE("phrase breaks: a span wider than the line breaks at its space and says so") {
+  const std::string name = "ผู้ช่วยศาสตราจารย์ ดร.สมชาย ประเสริฐวงศ์สกุลไทย";
+  const Breaks b(name + " เป็นประธาน");
+  REQUIRE(b.span_texts().size() == 1);
+  CHECK(b.span_texts()[0] == name);
+  const auto laid = test::lay_out(name + " เป็นประธาน", units::cm(5), layout::Align::justify);
+  REQUIRE(laid.lines.size() >= 2);
+  CHECK(test::extracted(laid.lines[0]) == "ผู้ช่วยศาสตราจารย์");
+  CHECK(laid.lines[0].broken_span == "ผู้ช่วยศาสตราจารย์ |ดร.สมชาย ประเสริฐวงศ์สกุลไทย");
+  const auto left = test::lay_out(name + " เป็นประธาน", units::cm(5), layout::Align::left);
+  CHECK(test::extracted(left.lines[0]) == "ผู้ช่วยศาสตราจารย์");
+  CHECK_FALSE(left.lines[0].broken_span.empty());
+}
+
+TEST_CASE("phrase breaks: lines seldom end at costly breaks though many are offered") {
+  const auto paragraphs = sample_paragraphs();
+  std::size_t offered = 0, costly_offered = 0, ends = 0, costly_ends = 0, space_ends = 0;
+  for (const auto& paragraph : paragraphs) {
+    const Breaks b(paragraph);
+    for (std::size_t q = 1; q < paragraph.size(); ++q) {
+      if (!(b.flags[q] & text::break_allowed) || paragraph[q - 1] == ' ') continue;
+      ++offered;
+      if (b.flags[q] & (text::break_in_compound | text::break_after_particle)) ++costly_offered;
+    }
+    for (const double cm : {10.0, 14.0}) {
+      for (const auto align : {layout::Align::justify, layout::Align::left}) {
+        const auto laid = test::lay_out(paragraph, units::cm(cm), align);
+        for (std::size_t k = 0; k + 1 < laid.lines.size(); ++k) {
+          const auto end = laid.lines[k].text_end;
+          if (end >= paragraph.size()) continue;
+          ++ends;
+          if (paragraph[end - 1] == ' ') ++space_ends;
+          if (b.flags[end] & (text::break_in_compound | text::break_after_particle)) ++costly_ends;
+        }
+      }
+    }
+  }
+  REQUIRE(ends > 500);
+  const double offered_share = static_cast<double>(costly_offered) / static_cast<double>(offered);
+  const double ended_share = static_cast<double>(costly_ends) / static_cast<double>(ends - space_ends);
+  MESSAGE("costly breaks: ", costly_offered, " of ", offered, " offered, ", costly_ends, " of ",
+          ends - space_ends, " line ends between words (", space_ends, " of ", ends, " ends at spaces)");
+  if (!text::CompoundWords::shared().empty())
+    CHECK(ended_share < 0.7 * offered_share);  // equal costs would give about the same share
+}
+
+TEST_CASE("phrase breaks: <nobreak> keeps its text on one line") {
+  const auto file = templating::parse_template(
+      "<document><p>ขอเชิญ <nobreak>คณะกรรมการพิจารณา</nobreak> และ <b>ผู้แทน</b><nobreak> "
+      "ครู</nobreak></p></document>",
+      "t.xml");
+  const auto data = dataset::read_json_text("{}", "d.json");
+  document::ImageSource images;
+  const auto bound = templating::bind_document(file, data, templating::BindOptions{}, images);
+  const auto& body = bound.document.sections.at(0).body;
+  REQUIRE(body.size() == 1);
+  const auto& paragraph = std::get<document::Paragraph>(body[0].node);
+  std::vector<std::pair<std::string, bool>> pieces;
+  for (const auto& piece : paragraph.content)
+    if (const auto* text = std::get_if<document::TextInline>(&piece))
+      pieces.emplace_back(text->text, text->keep_whole);
+  REQUIRE(pieces.size() == 5);
+  CHECK(pieces[0] == std::pair<std::string, bool>{"ขอเชิญ ", false});
+  CHECK(pieces[1] == std::pair<std::string, bool>{"คณะกรรมการพิจารณา", true});
+  CHECK(pieces[4].second);
+
+  // Laid out in a column that would otherwise break inside it, the kept text stays on one line.
+  std::vector<layout::Inline> inlines;
+  for (const auto& piece : paragraph.content) inlines.emplace_back(std::get<document::TextInline>(piece));
+  layout::ParagraphStyle style;
+  bool kept_somewhere = false;
+  for (double cm = 2.5; cm <= 6.001; cm += 0.25) {
+    const auto laid = layout::layout_paragraph(inlines, style, units::cm(cm), test::shared_fonts());
+    bool broken = false;
+    for (const auto& line : laid.lines) broken = broken || !line.broken_span.empty();
+    for (const auto& line : laid.lines) {
+      if (broken) break;  // the kept text alone is wider than this column
+      const auto text = test::extracted(line);
+      const bool starts = text.find("คณะ") != std::string::npos,
+                 ends = text.find("พิจารณา") != std::string::npos;
+      if (starts || ends) {
+        CHECK(starts == ends);
+        kept_somewhere = kept_somewhere || (starts && ends);
+      }
+    }
+  }
+  CHECK(kept_somewhere);
+}
