@@ -10,8 +10,12 @@
 namespace raingan::layout {
 namespace {
 
-constexpr double tolerance = 1e-6;           // pt: widths are sums of doubles
-constexpr double line_penalty = 10;          // Knuth-Plass: favours fewer lines
+constexpr double tolerance = 1e-6;   // pt: widths are sums of doubles
+constexpr double line_penalty = 10;  // Knuth-Plass: favours fewer lines
+// A paragraph's last line narrower than this share of the width (a runt: ท่าน or นั้น alone) costs as much
+// as a line stretched to its limit, so looser lines before it carry a word or two down to it.
+constexpr double runt_share = 1.0 / 6;
+constexpr double runt_demerits = 10000;
 constexpr double fitness_penalty = 3000;     // a loose line next to a tight one
 constexpr double badness_limit = 10000;      // "infinitely bad", still allowed: Thai lines can always stretch
 constexpr double first_pass_badness = 1000;  // first pass: a boundary stretched by at most ~0.2 em
@@ -218,6 +222,10 @@ bool LineBreaker::total_fit(const InlineContent& content, LineWidths widths, dou
       if (badness > tolerated_badness) continue;  // too loose to end a line here; the node stays active
       double demerits =
           (line_penalty + badness) * (line_penalty + badness) + candidate.penalty * candidate.penalty;
+      if (candidate.kind == Kind::forced && node.candidate >= 0 &&
+          candidates_[static_cast<std::size_t>(node.candidate)].kind != Kind::forced &&
+          measure.width < runt_share * available)
+        demerits += runt_demerits;
       if (std::abs(fitness - node.fitness) > 1) demerits += fitness_penalty;
       const double total = node.demerits + demerits;
       if (total < best[fitness]) {

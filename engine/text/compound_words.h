@@ -1,23 +1,28 @@
 #pragma once
-// Thai compound words: the longer words a line should rather not be broken inside (ปฏิบัติ|การ,
-// นาย|อำเภอ), which the segmenter splits into their parts when it finds them in running text. Whether a
-// joined span is one word is asked of libthai's own word-break dictionary (thbrk.tri, a double-array trie
-// read with libdatrie), the dictionary the segmenter uses: no word list of the project's own.
-// Without the dictionary there are no compounds: breaking falls back to the dictionary boundaries alone.
+// Thai compound words: the longer words a line should rather not be broken inside (ปฏิบัติ|งาน,
+// ผู้|อำนวยการ, ปี|การศึกษา), which the segmenters split into their parts in running text. Whether a joined
+// span is one word is asked of two maintained dictionaries, no word list of the project's own:
+//   - libthai's word-break dictionary (thbrk.tri, a double-array trie read with libdatrie), the one the
+//     segmenter uses (นายอำเภอ, ปฏิบัติการ);
+//   - hunspell-th's word list (th_TH.dic, LibreOffice's Thai spelling dictionary, plain UTF-8 words), which
+//     holds the compounds of official prose that neither segmenter knows (ดำเนินการ, ผู้อำนวยการ, ระยะทาง).
+// Without either there are no compounds: breaking falls back to the dictionary boundaries alone.
 
 #include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace raingan::text {
 
 class CompoundWords {
  public:
   CompoundWords();  // empty: knows no compound
-  // Opens a libthai dictionary; an unreadable file gives an empty one.
-  explicit CompoundWords(const std::filesystem::path& file);
+  // Opens a libthai dictionary and, when given, a hunspell word list; an unreadable file adds nothing.
+  explicit CompoundWords(const std::filesystem::path& trie_file, const std::filesystem::path& word_list = {});
   CompoundWords(const CompoundWords&) = delete;
   CompoundWords& operator=(const CompoundWords&) = delete;
   ~CompoundWords();
@@ -27,8 +32,10 @@ class CompoundWords {
   static const CompoundWords& shared();
   // Where libthai's dictionary is, if anywhere.
   static std::optional<std::filesystem::path> system_file();
+  // Where hunspell-th's word list is, if anywhere.
+  static std::optional<std::filesystem::path> system_word_list();
 
-  bool empty() const noexcept { return !trie_; }
+  bool empty() const noexcept { return !trie_ && words_.empty(); }
   // Whether the dictionary holds `word` as one word (Thai code points only).
   bool contains(std::u32string_view word) const;
   // Code points of the longest span worth asking about.
@@ -38,7 +45,12 @@ class CompoundWords {
   struct TrieDeleter {
     void operator()(void* trie) const noexcept;
   };
+  void read_word_list(const std::filesystem::path& file);
+
   std::unique_ptr<void, TrieDeleter> trie_;
+  // The word list's Thai words of two code points or more, as UTF-8 views into its text, sorted.
+  std::string word_text_;
+  std::vector<std::string_view> words_;
 };
 
 }  // namespace raingan::text

@@ -36,7 +36,7 @@ enum BreakFlag : std::uint8_t {
   break_forced = 4,       // a line must end here (after a line separator)
   break_emergency = 8,    // a line may end here if a word does not fit on a line by itself
   // Set by PhraseBreakFinder (text/phrase_breaks.h), which says what a break costs a reader:
-  break_in_compound = 16,  // inside a longer word libthai's dictionary knows (ปฏิบัติ|การ)
+  break_in_compound = 16,     // inside a longer word a dictionary knows (ดำเนิน|การ)
   break_after_particle = 32,  // right after a connective, particle or noun prefix (ที่| การ|)
   break_in_protected = 64,    // strictly inside a span kept on one line (a name, a date, a number and unit)
   break_span_space = 128,     // inside such a span, where a line could end were it not there: the span's

@@ -3,7 +3,7 @@
 // LineBreakFinder (text/line_breaks.h) proposes every dictionary boundary; here they are told apart:
 //   - a space, the Thai phrase separator: the break a reader expects;
 //   - a boundary inside a space-delimited phrase: legal, a little costly;
-//   - inside a longer word the dictionary knows (CompoundWords: ปฏิบัติ|การ, นาย|อำเภอ) or right after a
+//   - inside a longer word a dictionary knows (CompoundWords: ดำเนิน|การ, ผู้|อำนวยการ) or right after a
 //   connective or particle
 //     (ที่ ซึ่ง และ หรือ ใน ของ …) or a noun prefix (การ ความ ผู้ นัก ชาว): costly (break_in_compound,
 //     break_after_particle);

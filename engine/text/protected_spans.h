@@ -2,7 +2,7 @@
 // Spans of text a line must not end inside (DOMAIN.md, Typography): a reader takes them in as one thing.
 //   - a person's title, given name and surname: นาย สมชาย ใจดี, ว่าที่ ร.ต. สมชาย ใจดี, ผศ.ดร.สมหญิง ศรีสุข (a
 //     title only when it is a whole word by the dictionary's boundaries and not the start of a longer word
-//     libthai's dictionary knows: นายก, นายอำเภอ are no titles);
+//     a dictionary knows: นายก, นายอำเภอ are no titles);
 //   - a number with its unit or classifier ending the Thai word (๗ คน, ๑๐ กิโลเมตร, ๓–๑๐ กิโลเมตร, ๐๙.๓๐ น.),
 //   or after its
 //     counting word (ข้อ ๔, ครั้งที่ ๒, ปีการศึกษา ๒๕๖๘, ร้อยละ ๘๕.๕๐); numbers in Thai or Arabic digits with

@@ -227,13 +227,29 @@ class Report(unittest.TestCase):
             raise AssertionError("render failed: " + err)
         cls.data = load_sample()
         cls.text = no_space(pdftotext(cls.pdf))
-        cls.memo = no_space(pdftotext(cls.pdf, first=1, last=1))
+        # The memo runs until the report's title page: one page, or two when its text needs them.
+        pages = [no_space(pdftotext(cls.pdf, first=k, last=k)) for k in (1, 2, 3)]
+        report = no_space("รายงานผลการติดตามการดำเนินงาน")
+        cls.memo_pages = pages[:next(k for k, page in enumerate(pages) if report in page)]
+        cls.memo = "".join(cls.memo_pages)
 
     def test_pdf_is_sound(self):
         status, output = qpdf_check(self.pdf)
         self.assertEqual(status, 0, output)
 
-    def test_memo_on_one_page_with_the_counts(self):
+    def test_memo_keeps_its_closing_with_the_body(self):
+        data = self.data
+        self.assertIn(len(self.memo_pages), (1, 2))
+        last = self.memo_pages[-1]
+        # The closing and the signature stand on one page with the body's last paragraph, never alone; a page
+        # before it ends with the cue of what the next one starts with.
+        for piece in ("๓. ข้อเสนอ", "จึงเรียนมาเพื่อโปรดพิจารณา", "(" + data["office"]["unit"]["head"] + ")"):
+            self.assertIn(no_space(piece), last, piece)
+        for page in self.memo_pages[:-1]:
+            self.assertRegex(page, r"/\S+\.\.\.$")
+            self.assertIn(page[page.rindex("/") + 1:-3], last)
+
+    def test_memo_with_the_counts(self):
         data = self.data
         issues = data["issues"]
         overdue = [i for i in issues if timing(i, data["report_date"])[0] == "เกินกำหนด"]

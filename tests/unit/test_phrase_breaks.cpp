@@ -91,17 +91,49 @@ std::vector<std::string> sample_paragraphs() {
 
 }  // namespace
 
-TEST_CASE("phrase breaks: compounds are asked of libthai's dictionary") {
+TEST_CASE("phrase breaks: compounds are asked of libthai's dictionary and hunspell-th's word list") {
+  const auto trie = text::CompoundWords::system_file();
+  const auto word_list = text::CompoundWords::system_word_list();
+  REQUIRE(trie);       // libthai-data
+  REQUIRE(word_list);  // hunspell-th, installed by scripts/install-deps
+  const text::CompoundWords libthai_only(*trie);
+  CHECK(libthai_only.contains(U"ปฏิบัติการ"));
+  CHECK(libthai_only.contains(U"นายอำเภอ"));
+  CHECK_FALSE(libthai_only.contains(U"ดำเนินการ"));  // why the word list is asked too
+  CHECK_FALSE(libthai_only.contains(U"ปฏิบัติการณ"));
+
   const auto& words = text::CompoundWords::shared();
-  if (!text::CompoundWords::system_file()) {
-    CHECK(words.empty());
-    return;
-  }
-  CHECK(words.contains(U"ปฏิบัติการ"));
-  CHECK(words.contains(U"นายอำเภอ"));
+  for (const auto* word :
+       {U"ปฏิบัติการ", U"ดำเนินการ", U"ปฏิบัติงาน", U"ผู้อำนวยการ", U"ปีการศึกษา", U"ขนาดเล็ก", U"ระยะทาง"})
+    CHECK(words.contains(word));
   CHECK_FALSE(words.contains(U"ปฏิบัติการณ"));
   CHECK_FALSE(words.contains(U"hello"));
-  CHECK(text::CompoundWords("/nonexistent/thbrk.tri").empty());
+  CHECK(text::CompoundWords("/nonexistent/thbrk.tri", "/nonexistent/th_TH.dic").empty());
+
+  // A word list of the hunspell form: count, words, flags after '/'; what is not Thai is left out.
+  const auto list = std::filesystem::temp_directory_path() / "raingan-test-th.dic";
+  {
+    std::ofstream out(list);
+    out << "3\nขนาดเล็ก/A\nhello\nก\n";
+  }
+  const text::CompoundWords from_list({}, list);
+  std::filesystem::remove(list);
+  CHECK(from_list.contains(U"ขนาดเล็ก"));
+  CHECK_FALSE(from_list.contains(U"hello"));
+  CHECK_FALSE(from_list.empty());
+}
+
+TEST_CASE("phrase breaks: lines do not end inside the compounds of official prose") {
+  // ดำเนิน|การ, ผู้|อำนวยการ, ปี|การศึกษา, ระยะ|ทาง: every segmenter boundary inside them is a costly break.
+  const Breaks b("โรงเรียนขนาดเล็กดำเนินการตามระยะทางที่ผู้อำนวยการกำหนดในปีการศึกษา");
+  for (const auto* inside : {"โรงเรียนขนาด", "ดำเนิน", "ระยะ", "ผู้", "ผู้อำนวย", "ในปี", "ปีการ"}) {
+    const std::uint8_t f = b.after(inside);
+    const bool cheap =
+        (f & text::break_allowed) && !(f & (text::break_in_compound | text::break_after_particle));
+    CHECK_MESSAGE(!cheap, inside);
+  }
+  for (const auto* inside : {"ดำเนิน", "ระยะ", "ผู้อำนวย"})
+    CHECK_MESSAGE((b.after(inside) & text::break_in_compound) != 0, inside);
 }
 
 TEST_CASE("phrase breaks: names, numbers with units, dates and document numbers are spans") {
@@ -284,4 +316,22 @@ TEST_CASE("phrase breaks: <nobreak> keeps its text on one line") {
     }
   }
   CHECK(kept_somewhere);
+}
+
+TEST_CASE("phrase breaks: a paragraph's last line is seldom a runt") {
+  // A last line under a sixth of the width (ท่าน or นั้น alone) costs like a line stretched to its limit, so
+  // the lines before it carry a word or two down where they can. Sample paragraphs at two widths: about one
+  // in eight ended in a runt without the rule (39 of 307), one in eleven with it.
+  const auto paragraphs = sample_paragraphs();
+  std::size_t laid_out = 0, runts = 0;
+  for (const auto& paragraph : paragraphs)
+    for (const double cm : {10.0, 14.0}) {
+      const auto laid = test::lay_out(paragraph, units::cm(cm), layout::Align::justify);
+      if (laid.lines.size() < 2) continue;
+      ++laid_out;
+      if (laid.lines.back().width < units::cm(cm) / 6) ++runts;
+    }
+  REQUIRE(laid_out > 200);
+  MESSAGE(runts, " of ", laid_out, " paragraphs end in a runt");
+  CHECK(runts * 10 < laid_out);
 }
