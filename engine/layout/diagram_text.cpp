@@ -64,14 +64,30 @@ ParagraphLayout DiagramText::set(const std::string& text, const InlineStyle& sty
   return laid;
 }
 
-bool DiagramText::breaks_a_word(const std::string& text, const ParagraphLayout& laid) {
+void DiagramText::find_breaks(const std::string& text) {
+  if (text == flags_text_ && !flags_.empty()) return;
+  flags_text_ = text;
   code_points_.assign(text);
   breaks_.find(text, code_points_, flags_);
+}
+
+bool DiagramText::breaks_a_word(const std::string& text, const ParagraphLayout& laid) {
+  find_breaks(text);
   for (std::size_t k = 0; k + 1 < laid.lines.size(); ++k) {
     const std::size_t end = laid.lines[k].text_end;
     if (end < flags_.size() && !(flags_[end] & (text::break_allowed | text::break_forced))) return true;
   }
   return false;
+}
+
+std::size_t DiagramText::compound_breaks(const std::string& text, const ParagraphLayout& laid) {
+  find_breaks(text);
+  std::size_t count = 0;
+  for (std::size_t k = 0; k + 1 < laid.lines.size(); ++k) {
+    const std::size_t end = laid.lines[k].text_end;
+    if (end < flags_.size() && (flags_[end] & text::break_in_compound)) ++count;
+  }
+  return count;
 }
 
 BoxText DiagramText::line(const std::string& text, const InlineStyle& style) {
@@ -96,15 +112,18 @@ BoxText DiagramText::fit(const std::string& text, const InlineStyle& style, doub
   // A word wider than the limit widens the box rather than break.
   while (max_width < natural_width && breaks_a_word(text, set(text, style, max_width, Align::left)))
     max_width = std::min(natural_width, max_width * 1.1 + 1);
-  const std::size_t count = set(text, style, max_width, Align::left).lines.size();
-  // The narrowest width that still needs no more lines: lines of even length read better than a full line
-  // and a stub.
+  const ParagraphLayout widest_setting = set(text, style, max_width, Align::left);
+  const std::size_t count = widest_setting.lines.size();
+  const std::size_t compounds = compound_breaks(text, widest_setting);
+  // The narrowest width that still needs no more lines and breaks no more compounds: lines of even length
+  // read better than a full line and a stub, but not at the price of ผู้|อำนวยการ.
   double low = std::min(max_width, natural_width / static_cast<double>(count)) * 0.9;
   double high = max_width;
   for (int step = 0; step < 10 && high - low > 1; ++step) {
     const double middle = (low + high) / 2;
     const ParagraphLayout tried = set(text, style, middle, Align::left);
-    if (tried.lines.size() <= count && !breaks_a_word(text, tried))
+    if (tried.lines.size() <= count && !breaks_a_word(text, tried) &&
+        compound_breaks(text, tried) <= compounds)
       high = middle;
     else
       low = middle;

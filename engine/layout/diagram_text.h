@@ -13,6 +13,7 @@
 #include "layout/paragraph.h"
 #include "text/code_points.h"
 #include "text/line_breaks.h"
+#include "text/phrase_breaks.h"
 
 namespace raingan::layout {
 
@@ -49,9 +50,13 @@ class DiagramText {
   ParagraphLayout set(const std::string& text, const InlineStyle& style, double width, Align align);
   // Whether a line of `laid` ends inside a word (the word was wider than the line).
   bool breaks_a_word(const std::string& text, const ParagraphLayout& laid);
+  // How many lines of `laid` end inside a compound word (ผู้|อำนวยการ).
+  std::size_t compound_breaks(const std::string& text, const ParagraphLayout& laid);
+  void find_breaks(const std::string& text);
 
   ParagraphLayouter& paragraphs_;
-  text::LineBreakFinder breaks_;
+  text::PhraseBreakFinder breaks_;
+  std::string flags_text_;  // the text flags_ are of
   text::CodePoints code_points_;
   std::vector<std::uint8_t> flags_;
   std::vector<Missing> missing_;

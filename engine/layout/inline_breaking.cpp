@@ -22,10 +22,14 @@ constexpr double first_pass_badness = 1000;  // first pass: a boundary stretched
 constexpr double stretch_per_unit_em = 0.1;  // stretchability of one cluster boundary, in em of the base size
 // What a line end costs a reader (text/phrase_breaks.h); a break after a space costs nothing.
 constexpr double phrase_penalty = 20;       // a word boundary inside a space-delimited phrase
-constexpr double costly_penalty = 50;       // inside a compound word, after a particle or a noun prefix
+constexpr double particle_penalty = 50;     // right after a connective, particle or noun prefix
+constexpr double compound_penalty = 100;    // inside a compound word: as bad as a line stretched to its limit
 constexpr double span_penalty = 500;        // at a space inside a protected span wider than the line
 constexpr double emergency_penalty = 1000;  // inside a word too wide for the line
-constexpr double first_fit_fullness = 0.8;  // first fit steps back to a cheaper break down to this fullness
+// First fit (text not justified) steps back from the furthest break to a cheaper one while the line stays
+// this full; from a break inside a compound (ผู้|อำนวยการ in a flowchart box), further.
+constexpr double first_fit_fullness = 0.8;
+constexpr double first_fit_compound_fullness = 0.6;
 
 char32_t code_point_at(const std::string& text, std::size_t offset) { return utf8::next(text, offset); }
 
@@ -101,9 +105,10 @@ void LineBreaker::add_candidate(const InlineContent& content, std::uint32_t posi
   } else if (kind == Kind::normal) {
     const bool after_space =
         position > 0 && text::is_space(code_point_at(text, previous_start(text, position)));
-    candidate.penalty = (f & (text::break_in_compound | text::break_after_particle)) ? costly_penalty
-                        : after_space                                                ? 0
-                                                                                     : phrase_penalty;
+    candidate.penalty = (f & text::break_in_compound)      ? compound_penalty
+                        : (f & text::break_after_particle) ? particle_penalty
+                        : after_space                      ? 0
+                                                           : phrase_penalty;
   }
   candidates_.push_back(candidate);
 }
@@ -271,9 +276,12 @@ void LineBreaker::first_fit(LineWidths widths, std::vector<std::int32_t>& chosen
     }
     // The furthest normal break, or a cheaper one before it that still fills the line well.
     if (best_normal >= 0 && candidates_[static_cast<std::size_t>(best_normal)].kind == Kind::normal) {
+      const double fullness = candidates_[static_cast<std::size_t>(best_normal)].penalty >= compound_penalty
+                                  ? first_fit_compound_fullness
+                                  : first_fit_fullness;
       for (std::int32_t j = best_normal - 1; j > from; --j) {
         const Candidate& candidate = candidates_[static_cast<std::size_t>(j)];
-        if (measure(from, j).width < first_fit_fullness * available) break;
+        if (measure(from, j).width < fullness * available) break;
         if (candidate.kind == Kind::normal &&
             candidate.penalty < candidates_[static_cast<std::size_t>(best_normal)].penalty)
           best_normal = j;

@@ -93,7 +93,7 @@ void PhraseBreakFinder::find(std::string_view text, const CodePoints& code_point
 }
 
 // Compound and particle marks, run by run of Thai letters: the boundaries inside the run are the dictionary's
-// (break_allowed); a compound is the longest known word from one boundary to another that spans two or more.
+// (break_allowed); a compound is a known word from one boundary to another that spans two or more.
 void PhraseBreakFinder::mark_words(const CodePoints& code_points, std::vector<std::uint8_t>& flags) {
   const std::size_t n = code_points.size();
   auto allowed = [&](std::size_t i) { return (flags[code_points.byte_offset(i)] & break_allowed) != 0; };
@@ -127,18 +127,24 @@ void PhraseBreakFinder::mark_words(const CodePoints& code_points, std::vector<st
         mark(at, break_after_particle);
     }
 
+    // Every boundary inside some known word is costly, not only inside the longest from the left: in
+    // การ|ปฏิบัติ|งาน both การปฏิบัติ and ปฏิบัติงาน are words. A word may also end inside a segment when
+    // the rest of that segment is a word too (ผู้|อำนวย|การกลุ่ม: ผู้อำนวยการ + กลุ่ม), for the segmenters
+    // join what they do not know.
     if (!words_.empty())
-      for (std::size_t k = 0; k + 1 < last;) {
-        std::size_t found = 0;
-        for (std::size_t m = k + 2; m <= last && boundaries_[m] - boundaries_[k] <= words_.longest(); ++m)
-          if (words_.contains(run.substr(boundaries_[k], boundaries_[m] - boundaries_[k]))) found = m;
-        if (!found) {
-          ++k;
-          continue;
+      for (std::size_t k = 0; k + 1 < last; ++k) {
+        const std::size_t from = boundaries_[k];
+        std::size_t found = 0;  // the last boundary inside the furthest word found
+        for (std::size_t m = k + 1; m < last && boundaries_[m] - from < words_.longest(); ++m) {
+          const std::size_t segment_end = boundaries_[m + 1];
+          if (words_.contains(run.substr(from, segment_end - from))) found = m;
+          for (std::size_t at = boundaries_[m] + 1; at < segment_end && at - from <= words_.longest(); ++at)
+            if (words_.contains(run.substr(from, at - from)) &&
+                words_.contains(run.substr(at, segment_end - at)))
+              found = m;
         }
-        for (std::size_t inner = k + 1; inner < found; ++inner)
+        for (std::size_t inner = k + 1; inner <= found; ++inner)
           mark(start + boundaries_[inner], break_in_compound);
-        k = found;
       }
     start = end;
   }
