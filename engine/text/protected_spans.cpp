@@ -88,6 +88,13 @@ constexpr std::array counting_words = {
     U"จำนวน"sv, U"หน้า"sv,  U"โทรศัพท์"sv, U"โทร."sv,      U"เขต"sv,      U"ที่"sv,
 };
 
+// The ranks that end a civil servant's or a teacher's position (ระดับตำแหน่ง, วิทยฐานะ): นักวิเคราะห์นโยบาย
+// และแผนชำนาญการพิเศษ may break before its rank, never inside it (ชำนาญ|การพิเศษ). Longest first.
+constexpr std::array ranks = {
+    U"ชำนาญการพิเศษ"sv, U"ชำนาญการ"sv, U"ชำนาญงาน"sv, U"เชี่ยวชาญพิเศษ"sv, U"เชี่ยวชาญ"sv,
+    U"ทรงคุณวุฒิ"sv,      U"ปฏิบัติการ"sv,  U"ปฏิบัติงาน"sv,  U"ทักษะพิเศษ"sv,    U"อาวุโส"sv,
+};
+
 constexpr std::size_t longest_given_name = 20, longest_surname = 25, longest_parenthesis = 30;
 
 class Scanner {
@@ -108,6 +115,7 @@ class Scanner {
       if (std::size_t end = month_year(i)) add(end, lead_in(i), out);
       if (std::size_t end = document_number(i)) add(end, document_lead_in(i), out);
       if (std::size_t end = person(i)) add(end, i, out);
+      if (std::size_t end = whole_word(i, ranks)) add(end, i, out);
     }
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
               [](const ProtectedSpan& a, const ProtectedSpan& b) { return a.begin < b.begin; });

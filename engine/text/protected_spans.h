@@ -9,7 +9,8 @@
 //     , . : / inside and dash ranges;
 //   - a date: day month [พ.ศ.] year, or month year, with วันที่ / ลงวันที่ before it;
 //   - a document number: [ที่] ศธ ๐๔๑๖๑/ว ๕๑๒๐;
-//   - a short parenthesised expression that holds a digit or '=': (๗ คน), (x̄ = ๔.๕๖).
+//   - a short parenthesised expression that holds a digit or '=': (๗ คน), (x̄ = ๔.๕๖);
+//   - the rank ending a position: ชำนาญการพิเศษ, ชำนาญการ, เชี่ยวชาญ, ปฏิบัติการ ….
 // Found on the code points and the dictionary boundaries (break_allowed) of text/line_breaks.h.
 
 #include <cstddef>

@@ -187,6 +187,23 @@ TEST_CASE("phrase breaks: names, numbers with units, dates and document numbers 
       (text::break_emergency | text::break_span_space | text::break_in_protected));
 }
 
+TEST_CASE("phrase breaks: a position may break before its rank, never inside it") {
+  const Breaks b("นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ ครูชำนาญการ");
+  const auto spans = b.span_texts();
+  CHECK(has(spans, "ชำนาญการพิเศษ"));
+  CHECK(has(spans, "ชำนาญการ"));
+  CHECK(b.spans_hold());
+  CHECK((b.after("นักวิเคราะห์นโยบายและแผน") & text::break_allowed) != 0);
+  // In columns as narrow as the order's positions the rank stays whole on the last line.
+  const std::string position = "นักวิเคราะห์นโยบายและแผนชำนาญการพิเศษ";
+  for (const double cm : {5.0, 6.0, 7.0, 8.0}) {
+    const auto laid = test::lay_out(position, units::cm(cm), layout::Align::left);
+    REQUIRE(laid.lines.size() >= 2);
+    CHECK_MESSAGE(test::extracted(laid.lines.back()).find("ชำนาญการพิเศษ") != std::string::npos, cm,
+                  " cm: ", test::extracted(laid.lines[0]), "|", test::extracted(laid.lines[1]));
+  }
+}
+
 TEST_CASE("phrase breaks: a title is a title only when it is a whole word") {
   const Breaks prime("นายกรัฐมนตรี มอบนโยบาย แก่ผู้บริหาร");
   for (const auto& span : prime.span_texts()) CHECK(span.rfind("นายก", 0) != 0);
