@@ -73,11 +73,25 @@ const Interpolation& BinderCore::compiled(const std::string& text, int line) {
   return interpolations_.emplace(&text, compile_interpolation(text, {file_.name, line})).first->second;
 }
 
-void BinderCore::interpolate(const std::string& text, int line, FunctionRef<void(std::string, bool)> emit) {
+namespace {
+
+// Formatters whose output a line must not end inside: a date, an amount, a share (templates/README.md,
+// "Line breaking"). An amount in words (baht_text) is left to the dictionary: it may be wider than a cell.
+bool kept_whole(const Expression& expression) {
+  static constexpr std::string_view formatters[] = {"date",         "date_short", "month_year", "money",
+                                                    "money_satang", "baht",       "percent"};
+  return expression.kind == Expression::Kind::call &&
+         std::find(std::begin(formatters), std::end(formatters), expression.text) != std::end(formatters);
+}
+
+}  // namespace
+
+void BinderCore::interpolate(const std::string& text, int line,
+                             FunctionRef<void(std::string, bool, bool)> emit) {
   const Interpolation& interpolation = compiled(text, line);
   for (const auto& piece : interpolation.pieces) {
     if (!piece.expression) {
-      emit(piece.literal, false);
+      emit(piece.literal, false, false);
       continue;
     }
     Value value = evaluator_.evaluate(*piece.expression, scope_, line);
@@ -86,13 +100,13 @@ void BinderCore::interpolate(const std::string& text, int line, FunctionRef<void
       fail(line, "{{ " + to_source(*piece.expression) + " }} is " + describe(value) +
                      ", which cannot be printed; use a <for> loop or a function such as join()");
     evaluator_.spend_bytes(printed->size(), line);
-    emit(std::move(*printed), true);
+    emit(std::move(*printed), true, kept_whole(*piece.expression));
   }
 }
 
 std::string BinderCore::text(const Attribute& attribute) {
   std::string out;
-  interpolate(attribute.value, attribute.line, [&](std::string piece, bool) { out += piece; });
+  interpolate(attribute.value, attribute.line, [&](std::string piece, bool, bool) { out += piece; });
   return out;
 }
 

@@ -59,8 +59,10 @@ class BinderCore {
   const Attribute& required(const Element& element, std::string_view name);
   // An expression attribute written without braces (test="…", in="…", value="…").
   Value expression(const Attribute& attribute);
-  // Template text with {{ }} filled in, each piece marked template text or dataset text.
-  void interpolate(const std::string& text, int line, FunctionRef<void(std::string, bool verbatim)> emit);
+  // Template text with {{ }} filled in, each piece marked template text or dataset text, and kept whole when
+  // it is what a formatter a reader takes in as one thing made (a date, an amount: date, money, percent …).
+  void interpolate(const std::string& text, int line,
+                   FunctionRef<void(std::string, bool verbatim, bool keep_whole)> emit);
 
   // Visits the children of `parent`, running control elements (for, if, let, call) in place, so `visit` sees
   // only content nodes (text and other elements).

@@ -102,8 +102,9 @@ void DocumentBinding::bind_inlines(const Element& parent, const InlineContext& c
   const DocumentElements& elements = document_elements();
   core_.for_each_child(parent, [&](const Node& node) {
     if (!node.element) {
-      core_.interpolate(node.text, node.line, [&](std::string text, bool verbatim) {
+      core_.interpolate(node.text, node.line, [&](std::string text, bool verbatim, bool keep_whole) {
         out.push_back(piece(std::move(text), verbatim, context));
+        out.back().keep_whole = out.back().keep_whole || keep_whole;
       });
       return;
     }

@@ -26,7 +26,7 @@ struct InlinePiece {
   std::string link_anchor, link_url;
   std::optional<document::LeaderInline> leader;
   std::optional<document::FieldInline> field;
-  bool keep_whole = false;  // inside <nobreak>
+  bool keep_whole = false;  // inside <nobreak>, or a formatter's date or amount
 };
 
 // What inline content inherits from the elements around it.

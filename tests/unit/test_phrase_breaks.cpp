@@ -377,3 +377,37 @@ TEST_CASE("phrase breaks: a paragraph's last line is seldom a runt") {
   MESSAGE(runts, " of ", laid_out, " paragraphs end in a runt");
   CHECK(runts * 10 < laid_out);
 }
+
+TEST_CASE("phrase breaks: a formatter's date or amount is kept whole, other printed values are not") {
+  // date_short's "๒๒ พ.ย. ๖๙" has a two-digit year, which the spans found in text do not cover; the
+  // formatter's output is kept whole as <nobreak> would keep it.
+  const auto file = templating::parse_template(
+      "<document><p>ขอให้ส่งภายใน {{ due | date_short }} จำนวน {{ amount | money }} โดย {{ who "
+      "}}</p></document>",
+      "t.xml");
+  const auto data = dataset::read_json_text(
+      R"({"due": "2026-11-22", "amount": 1234.5, "who": "กลุ่มนโยบายและแผน"})", "d.json");
+  document::ImageSource images;
+  const auto bound = templating::bind_document(file, data, templating::BindOptions{}, images);
+  const auto& paragraph = std::get<document::Paragraph>(bound.document.sections.at(0).body.at(0).node);
+  std::vector<std::pair<std::string, bool>> pieces;
+  for (const auto& piece : paragraph.content)
+    if (const auto* text = std::get_if<document::TextInline>(&piece))
+      pieces.emplace_back(text->text, text->keep_whole);
+  REQUIRE(pieces.size() == 5);
+  CHECK(pieces[1] == std::pair<std::string, bool>{"๒๒ พ.ย. ๖๙", true});
+  CHECK(pieces[3].second);  // the amount
+  CHECK_FALSE(pieces[4].second);  // " โดย กลุ่มนโยบายและแผน": template text and a plain value
+
+  std::vector<layout::Inline> inlines;
+  for (const auto& piece : paragraph.content) inlines.emplace_back(std::get<document::TextInline>(piece));
+  layout::ParagraphStyle style;
+  for (double cm = 3.0; cm <= 8.001; cm += 0.25) {
+    const auto laid = layout::layout_paragraph(inlines, style, units::cm(cm), test::shared_fonts());
+    for (const auto& line : laid.lines) {
+      const auto text = test::extracted(line);
+      CHECK_MESSAGE((text.find("๒๒") != std::string::npos) == (text.find("๖๙") != std::string::npos), cm,
+                    " cm: ", text);
+    }
+  }
+}

@@ -75,7 +75,7 @@ Value content_value(WorkbookBinding& binding, const Element& e, CellPlan& plan) 
     case CellPlan::Content::text: {
       const Node& content = e.children[0];
       std::string text;
-      core.interpolate(content.text, content.line, [&](std::string piece, bool) { text += piece; });
+      core.interpolate(content.text, content.line, [&](std::string piece, bool, bool) { text += piece; });
       const auto from = text.find_first_not_of(" \t\r\n");
       const auto to = text.find_last_not_of(" \t\r\n");
       return Value::of(from == std::string::npos ? std::string() : text.substr(from, to - from + 1));
