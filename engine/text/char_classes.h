@@ -39,6 +39,8 @@ constexpr bool is_space(char32_t c) {
 constexpr bool is_breaking_space(char32_t c) { return is_space(c) && c != U'\u00A0' && c != U'\u202F'; }
 
 constexpr bool is_thai_digit(char32_t c) { return c >= U'\u0E50' && c <= U'\u0E59'; }
+// A Thai consonant, vowel or mark (ก … ๎): the letters a Thai word is made of, digits and ๏ ๚ ๛ excluded.
+constexpr bool is_thai_letter(char32_t c) { return c >= U'\u0E01' && c <= U'\u0E4E'; }
 constexpr bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || is_thai_digit(c); }
 
 // ๆ, ฯ, ๚, ๛ and the following vowels ะ า ำ ๅ attach to what precedes them; closing punctuation likewise.

@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "core/utf8.h"
+#include "text/char_classes.h"
 
 namespace raingan::text {
 
@@ -55,7 +56,7 @@ void CompoundWords::read_word_list(const std::filesystem::path& file) {
     bool thai = true;
     while (at < word.size() && thai) {
       const char32_t c = utf8::next(word, at);
-      thai = c >= U'\u0E01' && c <= U'\u0E4E';
+      thai = is_thai_letter(c);
       ++count;
     }
     if (thai && count >= 2 && count <= longest()) words_.push_back(word);
@@ -67,7 +68,10 @@ void CompoundWords::read_word_list(const std::filesystem::path& file) {
 bool CompoundWords::contains(std::u32string_view word) const {
   if (word.empty() || word.size() > longest()) return false;
   if (!words_.empty()) {
-    std::string utf8_word;
+    // Asked for every span of every run of Thai text: the encoding buffer is kept, per thread (renders run in
+    // parallel under raingan serve), so a lookup allocates nothing.
+    thread_local std::string utf8_word;
+    utf8_word.clear();
     for (const char32_t c : word) utf8::append(utf8_word, c);
     if (std::binary_search(words_.begin(), words_.end(), std::string_view(utf8_word))) return true;
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "text/char_classes.h"
+
 namespace raingan::text {
 namespace {
 
@@ -49,8 +51,6 @@ constexpr std::array particles = {
     U"นัก"sv,
     U"ชาว"sv,
 };
-
-bool thai_letter(char32_t c) { return c >= U'\u0E01' && c <= U'\u0E4E'; }
 
 bool is_particle(std::u32string_view word) {
   return std::find(particles.begin(), particles.end(), word) != particles.end();
@@ -102,12 +102,12 @@ void PhraseBreakFinder::mark_words(const CodePoints& code_points, std::vector<st
     f = static_cast<std::uint8_t>(f | bit);
   };
   for (std::size_t start = 0; start < n;) {
-    if (!thai_letter(code_points[start])) {
+    if (!is_thai_letter(code_points[start])) {
       ++start;
       continue;
     }
     std::size_t end = start;
-    while (end < n && thai_letter(code_points[end])) ++end;
+    while (end < n && is_thai_letter(code_points[end])) ++end;
     run_.assign(code_points.values().begin() + static_cast<std::ptrdiff_t>(start),
                 code_points.values().begin() + static_cast<std::ptrdiff_t>(end));
     boundaries_.clear();

@@ -130,7 +130,6 @@ class Scanner {
   }
 
  private:
-  static bool thai_letter(char32_t c) { return c >= U'\u0E01' && c <= U'\u0E4E'; }
   static bool thai_consonant(char32_t c) { return c >= U'\u0E01' && c <= U'\u0E2E'; }
   static bool dash(char32_t c) { return c == U'-' || c == U'\u2013' || c == U'\u2012' || c == U'\u2212'; }
 
@@ -139,10 +138,10 @@ class Scanner {
   // dictionary boundary.
   bool boundary(std::size_t i) const {
     if (i == 0 || i >= n_) return true;
-    if (!thai_letter(text_[i - 1]) || !thai_letter(text_[i])) return true;
+    if (!is_thai_letter(text_[i - 1]) || !is_thai_letter(text_[i])) return true;
     return allowed(i);
   }
-  bool word_start(std::size_t i) const { return thai_letter(text_[i]) && boundary(i); }
+  bool word_start(std::size_t i) const { return is_thai_letter(text_[i]) && boundary(i); }
 
   bool matches(std::size_t i, std::u32string_view word) const {
     if (i + word.size() > n_) return false;
@@ -197,7 +196,7 @@ class Scanner {
     const std::size_t end = number(i);
     // A unit ends where the Thai letters do (ปี in "๒ ปีการศึกษา" is no unit).
     const std::size_t unit = whole_word(skip_spaces(end), units);
-    if (unit && (unit >= n_ || !thai_letter(text_[unit]))) return unit;
+    if (unit && (unit >= n_ || !is_thai_letter(text_[unit]))) return unit;
     return counting_word_before(i) ? end : 0;
   }
   // Where the counting word before the number at i starts, or 0 when there is none.
@@ -284,7 +283,7 @@ class Scanner {
   // A run of Thai letters from i up to a space; its end, or 0 when it is not a name's length.
   std::size_t name_part(std::size_t i, std::size_t longest) const {
     std::size_t end = i;
-    while (end < n_ && thai_letter(text_[end])) ++end;
+    while (end < n_ && is_thai_letter(text_[end])) ++end;
     if (end - i < 2 || end - i > longest) return 0;
     if (end < n_ && !is_space(text_[end]) &&
         std::u32string_view(U",.;:)”").find(text_[end]) == std::u32string_view::npos)
@@ -297,7 +296,7 @@ class Scanner {
     if (!end || words_.empty()) return end;
     std::u32string candidate(text_.values().begin() + static_cast<std::ptrdiff_t>(i),
                              text_.values().begin() + static_cast<std::ptrdiff_t>(end));
-    for (std::size_t at = end; at < n_ && thai_letter(text_[at]) && at - i < words_.longest(); ++at) {
+    for (std::size_t at = end; at < n_ && is_thai_letter(text_[at]) && at - i < words_.longest(); ++at) {
       candidate.push_back(text_[at]);
       if (boundary(at + 1) && words_.contains(candidate)) return 0;
     }
