@@ -56,6 +56,18 @@ bool is_particle(std::u32string_view word) {
   return std::find(particles.begin(), particles.end(), word) != particles.end();
 }
 
+// A hyphen between letters joins one word (รับ-ส่ง, O-NET, e-office): a line ending after it splits that word.
+void mark_hyphens(const CodePoints& code_points, std::vector<std::uint8_t>& flags) {
+  auto letter = [](char32_t c) {
+    return is_thai_letter(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+  };
+  for (std::size_t i = 1; i + 1 < code_points.size(); ++i) {
+    if (code_points[i] != U'-' || !letter(code_points[i - 1]) || !letter(code_points[i + 1])) continue;
+    std::uint8_t& f = flags[code_points.byte_offset(i + 1)];
+    if (f & break_allowed) f = static_cast<std::uint8_t>(f | break_in_compound);
+  }
+}
+
 }  // namespace
 
 void PhraseBreakFinder::find(std::string_view text, const CodePoints& code_points,
@@ -81,6 +93,7 @@ void PhraseBreakFinder::find(std::string_view text, const CodePoints& code_point
   }
 
   mark_words(code_points, flags);
+  mark_hyphens(code_points, flags);
 
   for (const ProtectedSpan& span : spans_)
     for (std::size_t i = span.begin + 1; i < span.end; ++i) {
@@ -137,13 +150,30 @@ void PhraseBreakFinder::mark_words(const CodePoints& code_points, std::vector<st
         std::size_t found = 0;  // the last boundary inside the furthest word found
         for (std::size_t m = k + 1; m < last && boundaries_[m] - from < words_.longest(); ++m) {
           const std::size_t segment_end = boundaries_[m + 1];
-          if (words_.contains(run.substr(from, segment_end - from))) found = m;
+          // ฯ abbreviates what the word goes on with (คำสั่งฯ): the word is what comes before it.
+          const std::size_t word_end = run[segment_end - 1] == U'ฯ' ? segment_end - 1 : segment_end;
+          if (words_.contains(run.substr(from, word_end - from))) found = m;
           for (std::size_t at = boundaries_[m] + 1; at < segment_end && at - from <= words_.longest(); ++at)
             if (words_.contains(run.substr(from, at - from)) &&
                 words_.contains(run.substr(at, segment_end - at)))
               found = m;
         }
         for (std::size_t inner = k + 1; inner <= found; ++inner)
+          mark(start + boundaries_[inner], break_in_compound);
+      }
+
+    // The mirror case: a word may also start inside a segment when what comes before it there is a word
+    // (ทางการ|ศึกษา: ทาง + การศึกษา; ตามพระ|ราชบัญญัติ: ตาม + พระราชบัญญัติ).
+    if (!words_.empty())
+      for (std::size_t k = 1; k < last; ++k) {
+        const std::size_t segment_start = boundaries_[k - 1];
+        std::size_t found = 0;  // the boundary after the furthest word found
+        for (std::size_t at = segment_start + 1; at < boundaries_[k]; ++at) {
+          if (!words_.contains(run.substr(segment_start, at - segment_start))) continue;
+          for (std::size_t m = k + 1; m <= last && boundaries_[m] - at <= words_.longest(); ++m)
+            if (words_.contains(run.substr(at, boundaries_[m] - at))) found = std::max(found, m);
+        }
+        for (std::size_t inner = k; inner < found; ++inner)
           mark(start + boundaries_[inner], break_in_compound);
       }
     start = end;

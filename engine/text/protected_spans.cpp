@@ -65,6 +65,8 @@ constexpr std::array months = {
     U"ก.ค."sv,    U"ส.ค."sv,    U"ก.ย."sv,   U"ต.ค."sv,   U"พ.ย."sv,     U"ธ.ค."sv,
 };
 
+constexpr std::array eras = {U"พ.ศ."sv, U"ค.ศ."sv};
+
 // Units and classifiers after a number.
 constexpr std::array units = {
     U"กิโลเมตร"sv, U"กม."sv,    U"เซนติเมตร"sv, U"ซม."sv,     U"มิลลิเมตร"sv, U"มม."sv,     U"ตร.ม."sv,
@@ -83,10 +85,21 @@ constexpr std::array units = {
 // Words that count what the number after them numbers; เขต an area (เขต ๒), ที่ any other ordinal
 // (ศตวรรษที่ ๒๑, ชั้นประถมศึกษาปีที่ ๑).
 constexpr std::array counting_words = {
-    U"ครั้งที่"sv,  U"ฉบับที่"sv, U"ลำดับที่"sv,  U"ภาคเรียนที่"sv,  U"รุ่นที่"sv,      U"หมู่ที่"sv,  U"ชั้นที่"sv,  U"ข้อที่"sv,
-    U"เลขที่"sv,  U"ข้อ"sv,   U"มาตรา"sv,  U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv, U"พ.ศ."sv, U"ค.ศ."sv, U"ร้อยละ"sv,
-    U"จำนวน"sv, U"หน้า"sv,  U"โทรศัพท์"sv, U"โทร."sv,      U"เขต"sv,      U"ที่"sv,
+    U"ปีที่"sv,    U"ครั้งที่"sv,  U"ฉบับที่"sv, U"ลำดับที่"sv, U"ภาคเรียนที่"sv,  U"รุ่นที่"sv,      U"หมู่ที่"sv,  U"ชั้นที่"sv,
+    U"ข้อที่"sv,   U"เลขที่"sv,  U"ข้อ"sv,   U"มาตรา"sv, U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv, U"พ.ศ."sv, U"ค.ศ."sv,
+    U"ร้อยละ"sv, U"จำนวน"sv, U"หน้า"sv,  U"คนละ"sv,  U"เขต"sv,       U"ที่"sv,
 };
+
+// Words a telephone number follows: its groups of digits (๐ ๕๕๒๖ ๗๐๐๐) and extension (ต่อ ๑๐๕) stay together.
+constexpr std::array telephone_words = {U"โทรศัพท์"sv, U"โทรสาร"sv, U"โทร."sv};
+constexpr std::u32string_view extension_word = U"ต่อ";
+constexpr std::u32string_view per_word = U"ต่อ";  // บาทต่อวัน: a unit per another
+
+// Words a date follows as a deadline or a start (ภายในวันที่ ๒๐ พฤศจิกายน ๒๕๖๙).
+constexpr std::array date_lead_words = {U"ภายใน"sv, U"ตั้งแต่"sv};
+
+// A number's classifier is a short word: the rest of a word after a number is kept with it up to this long.
+constexpr std::size_t longest_classifier = 12;
 
 // The ranks that end a civil servant's or a teacher's position (ระดับตำแหน่ง, วิทยฐานะ): นักวิเคราะห์นโยบาย
 // และแผนชำนาญการพิเศษ may break before its rank, never inside it (ชำนาญ|การพิเศษ). Longest first.
@@ -104,12 +117,15 @@ class Scanner {
 
   void scan(std::vector<ProtectedSpan>& out) {
     const std::size_t first = out.size();
+    std::size_t number_span_end = 0;
     for (std::size_t i = 0; i < n_; ++i) {
       if (text_[i] == U'(') add(parenthesis(i), i, out);
-      if (is_digit(text_[i]) && (i == 0 || !is_digit(text_[i - 1]))) {
+      // A number inside the last number's span (a telephone number's groups) starts nothing of its own.
+      if (is_digit(text_[i]) && (i == 0 || !is_digit(text_[i - 1])) && i >= number_span_end) {
         std::size_t end = date(i);
         if (end == 0) end = number_with_unit(i);
         if (end) add(end, lead_in(i), out);
+        number_span_end = std::max(number_span_end, end);
       }
       if (!word_start(i)) continue;
       if (std::size_t end = month_year(i)) add(end, lead_in(i), out);
@@ -194,18 +210,59 @@ class Scanner {
 
   std::size_t number_with_unit(std::size_t i) const {
     const std::size_t end = number(i);
-    // A unit ends where the Thai letters do (ปี in "๒ ปีการศึกษา" is no unit).
+    if (word_before(i, telephone_words)) return telephone_number(end);
+    // A year ends its date (the day and month were found with it): the word after it is no unit.
+    if (word_before(i, months)) return 0;
+    if (word_before(i, eras)) return end;
+    // A unit ends where the Thai letters do (วัน in "๑๓ วันที่" is no unit; ปี in "๓-๕ ปีย้อนหลัง" is
+    // found as a classifier below), or goes on with ต่อ (บาทต่อวัน).
     const std::size_t unit = whole_word(skip_spaces(end), units);
-    if (unit && (unit >= n_ || !is_thai_letter(text_[unit]))) return unit;
-    return counting_word_before(i) ? end : 0;
+    if (unit && (unit >= n_ || !is_thai_letter(text_[unit]) || matches(unit, per_word))) return unit;
+    if (counting_word_before(i)) return end;
+    return after_a_word(i) ? classifier(end) : 0;
   }
-  // Where the counting word before the number at i starts, or 0 when there is none.
-  std::size_t counting_word_before(std::size_t i) const {
+
+  // After a number that nothing before counts, one space and a Thai word: the word is its classifier
+  // (อย่างน้อย ๑ เครือข่าย, คนไทย ๑๒ ประการ), kept with it up to the next dictionary boundary; or 0.
+  std::size_t classifier(std::size_t number_end) const {
+    if (number_end + 1 >= n_ || !is_space(text_[number_end]) || !is_thai_letter(text_[number_end + 1]))
+      return 0;
+    std::size_t end = number_end + 2;
+    while (end < n_ && !boundary(end)) ++end;
+    return end - number_end - 1 <= longest_classifier ? end : 0;
+  }
+  // Whether a word of Thai letters and a space stand before the number at i, and the word is not the letters
+  // of a document number (ศธ ๐๔๑๖๑/ว ๕๑๒๐ ลงวันที่: ๕๑๒๐ counts nothing).
+  bool after_a_word(std::size_t i) const {
+    std::size_t start = spaces_before(i);
+    if (start == i || start == 0 || !is_thai_letter(text_[start - 1])) return false;
+    while (start > 0 && is_thai_letter(text_[start - 1])) --start;
+    return start == 0 || text_[start - 1] != U'/';
+  }
+  // A telephone number's further groups of digits after its first, and its extension; its end.
+  std::size_t telephone_number(std::size_t end) const {
+    for (;;) {
+      std::size_t next = skip_spaces(end);
+      if (next > end + 1 || next >= n_) return end;
+      if (dash(text_[next])) next = skip_spaces(next + 1);
+      if (matches(next, extension_word)) next = skip_spaces(next + extension_word.size());
+      if (next >= n_ || !is_digit(text_[next])) return end;
+      end = number(next);
+    }
+  }
+  // Where the word of `list` that ends (perhaps before spaces) at i starts, + 1; 0 when there is none.
+  template <std::size_t N>
+  std::size_t word_before(std::size_t i, const std::array<std::u32string_view, N>& list) const {
     const std::size_t end = spaces_before(i);
-    for (const auto word : counting_words)
+    for (const auto word : list)
       if (end >= word.size() && matches(end - word.size(), word) && boundary(end - word.size()))
         return end - word.size() + 1;  // + 1: 0 stays "none"
     return 0;
+  }
+  // Where the counting word before the number at i starts, + 1, or 0 when there is none.
+  std::size_t counting_word_before(std::size_t i) const {
+    if (const std::size_t phone = word_before(i, telephone_words)) return phone;
+    return word_before(i, counting_words);
   }
   // Where a span that starts with the number at i really starts: at its counting word or at วันที่.
   std::size_t lead_in(std::size_t i) const {
@@ -214,6 +271,7 @@ class Scanner {
     if (end >= day.size() && matches(end - day.size(), day)) {
       const std::size_t start = end - day.size();
       if (start >= signed_on.size() && matches(start - signed_on.size(), signed_on)) return start - 2;
+      if (const std::size_t lead = word_before(start, date_lead_words)) return lead - 1;
       return start;
     }
     if (const std::size_t counted = counting_word_before(i)) return counted - 1;
@@ -223,7 +281,7 @@ class Scanner {
   // month [พ.ศ.] year, the month at i; its end, or 0.
   std::size_t year_after_month(std::size_t month_end) const {
     std::size_t at = skip_spaces(month_end);
-    if (const std::size_t era = whole_word(at, std::array{U"พ.ศ."sv, U"ค.ศ."sv})) at = skip_spaces(era);
+    if (const std::size_t era = whole_word(at, eras)) at = skip_spaces(era);
     if (at >= n_ || !is_digit(text_[at])) return 0;
     const std::size_t end = digits(at);
     return end - at == 4 ? end : 0;
