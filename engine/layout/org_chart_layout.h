@@ -19,7 +19,8 @@
 namespace raingan::layout {
 
 inline constexpr double org_chart_min_scale = 0.7;
-inline constexpr double org_chart_min_text = 10;  // pt
+// pt: 70 % of the 14 pt charts of the manuals and reports; smaller chart text may not shrink as far.
+inline constexpr double org_chart_min_text = 9.8;
 
 // The chart, or its parts in reading order when it had to be split, each at most `width` wide and, when
 // `height` is given (a page's), no taller than that where scaling within the floor or splitting can make it

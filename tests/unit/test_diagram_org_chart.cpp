@@ -176,7 +176,7 @@ TEST_CASE("org chart: too wide with boxes of a set width, it scales down, never 
   CHECK(fitted.front().size.width >= width - 0.5);
   check_drawing(fitted.front());
   const double floor = layout::org_chart_scale_floor(chart.style);
-  CHECK(floor == doctest::Approx(std::max(0.7, 10.0 / 14)));
+  CHECK(floor == doctest::Approx(std::max(0.7, 9.8 / 14)));
   // Text shrank with it, to no less than the floor allows.
   for (const auto& item : fitted.front().nodes[0].content)
     if (const auto* line = std::get_if<layout::TextLine>(&item))
