@@ -375,4 +375,36 @@ TEST_CASE(
   CHECK(std::abs(name.front()->centre() - (content_left + units::cm(6.5) + content_right) / 2) < 1.0);
 }
 
+TEST_CASE("official forms: header blocks set in layout tables are 16 pt like the body, labels aside") {
+  // The header fields of the notices and memos stand in borderless tables; a template's table style (14 pt,
+  // for its data tables) must not shrink them. Every glyph of the first page's header lines, up to the
+  // salutation, is 16 pt, except a memo's 20 pt labels and its 29 pt title.
+  const std::vector<std::pair<std::string, std::string>> samples = {
+      {"transport-allocation-notice.xml", "transport-allowance-2569-2.json"},
+      {"transport-budget-adjustment.xml", "transport-allowance-2569-2.json"},
+      {"transport-allocation-memo.xml", "transport-allowance-2569-2.json"},
+      {"memo.xml", "memo-work-standards.json"},
+      {"letter.xml", "letter-transport-data-request.json"},
+  };
+  for (const auto& [template_name, dataset_name] : samples) {
+    const LaidOutSample laid = lay_out_sample(template_name, dataset_name);
+    REQUIRE(!laid.pages.empty());
+    std::size_t checked = 0;
+    for (const auto& item : laid.pages.front().frame.items) {
+      const auto* line = std::get_if<layout::TextLine>(&item);
+      if (!line || line->runs.empty()) continue;
+      std::string text;
+      for (const auto& span : line->spans) text += span.text;
+      if (text.rfind("เรียน", 0) == 0) break;  // the header block ends at the salutation
+      for (const auto& run : line->runs) {
+        if (run.font_size == 20 || run.font_size == 29) continue;  // a memo's labels and title
+        CHECK_MESSAGE(std::abs(run.font_size - 16) < 0.01,
+                      template_name << ": \"" << text << "\" has text at " << run.font_size << " pt");
+        ++checked;
+      }
+    }
+    CHECK_MESSAGE(checked >= 3, template_name);
+  }
+}
+
 }  // namespace raingan::test
