@@ -217,7 +217,10 @@ class TablePlacer {
     };
     Plan plan_inside = attempt(room, cut_row, false);
     const bool row_above = cut_row > row_;
-    const bool good_inside = plan_inside.min_lines_in_split_row >= 2 || plan_inside.split_row_done;
+    // A row cut by the page end leaves at least two lines of each cut cell on either side: a one-line
+    // fragment at a page's foot or head reads as a stray line, so the row rather goes whole to the next page.
+    const bool good_inside = (plan_inside.min_lines_in_split_row >= 2 || plan_inside.split_row_done) &&
+                             !plan_inside.leaves_one_line;
     Plan chosen;
     if (good_inside && (plan_inside.lines_placed > 0 || row_above)) {
       chosen = std::move(plan_inside);
@@ -255,6 +258,7 @@ class TablePlacer {
     std::size_t lines_placed = 0;            // in cells cut by the page end
     std::size_t min_lines_in_split_row = 0;  // fewest lines placed by a cut cell that has lines left
     bool split_row_done = true;              // every cut cell fitted entirely
+    bool leaves_one_line = false;            // some cut cell carries a single line to the next page
   };
 
   // Cuts the group `cut` points below its top; rows before split_row are whole.
@@ -283,6 +287,7 @@ class TablePlacer {
       result.lines_placed += placed;
       if (last < box.lines.size()) {
         result.split_row_done = false;
+        result.leaves_one_line = result.leaves_one_line || box.lines.size() - last == 1;
         result.min_lines_in_split_row = std::min(result.min_lines_in_split_row, placed);
       }
     }

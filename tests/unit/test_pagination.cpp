@@ -169,6 +169,37 @@ TEST_CASE("pagination: a cell cut by a page end never carries a single line over
   }
 }
 
+TEST_CASE("pagination: a short row after another goes whole to the next page rather than leave one line") {
+  // Two lines in one cell and three in the next cannot be cut with two lines of each on either side: wherever
+  // the page end falls the row stands whole on one page, never a stray line at a page's foot or head.
+  for (int filler = 10; filler <= 30; ++filler) {
+    document::Blocks body;
+    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    document::Table table = table_with_header();
+    document::TableRow before;
+    before.cells = {cell("๑"), cell("แถวก่อน")};
+    table.rows.push_back(std::move(before));
+    document::TableRow row;
+    row.cells = {cell("ม๑\nม๒"), cell("สามบรรทัด1\nสามบรรทัด2\nสามบรรทัด3")};
+    table.rows.push_back(std::move(row));
+    body.push_back(document::Block{std::move(table)});
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    CAPTURE(filler);
+    int total = 0;
+    for (const auto& page : pages) {
+      int three = 0, two = 0;
+      for (const auto& line : lines_of(page)) {
+        three += line.text.starts_with("สามบรรทัด") ? 1 : 0;
+        two += line.text.starts_with("ม") ? 1 : 0;
+      }
+      CHECK((three == 0 || three == 3));
+      CHECK((two == 0 || two == 2));
+      total += three;
+    }
+    CHECK(total == 3);
+  }
+}
+
 TEST_CASE("pagination: a heading is never the last line of a page, wherever the page end falls") {
   for (int filler = 18; filler <= 30; ++filler) {
     document::Blocks body;
