@@ -42,7 +42,14 @@ std::size_t bind_workbook(const TemplateFile& file, const dataset::JsonDocument&
   formula::Workbook book;
   FormulaCells cells(book, file.name);
   WorkbookRecording recording(cells);
-  const std::size_t sheets = bind_into(file, data, options, recording);
+  std::size_t sheets = 0;
+  try {
+    sheets = bind_into(file, data, options, recording);
+  } catch (...) {
+    recording.finish();  // a failure of the store came from an earlier row than the binder's own
+    throw;
+  }
+  recording.finish();
   const std::vector<formula::Problem> problems = formula::evaluate(book, {.today = options.today});
 
   // Second pass: the recorded rows again, each formula given its result, on to the sink; with problems,

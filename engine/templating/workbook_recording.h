@@ -6,12 +6,21 @@
 //
 // Styles are recorded once each: the same style twice gives the same id here, as every sink does, and a
 // replay gives each the id the replayed-to sink gives it, in cells and merged ranges alike.
+//
+// The calls are passed on, and the rows spooled, on a worker thread, rows_per_task at a time, so that the
+// formula stage's storing of the first pass runs on a second core while the binder makes the next rows. A
+// failure of the sink after (a formula that does not parse) comes back from a later call or from finish();
+// a caller that fails itself meanwhile asks finish() first, since the sink's failure came from an earlier
+// row.
 
 #include <cstddef>
+#include <functional>
+#include <mutex>
 #include <utility>
 #include <variant>
 #include <vector>
 
+#include "core/worker_queue.h"
 #include "templating/row_spool.h"
 #include "templating/workbook_sink.h"
 
@@ -29,8 +38,14 @@ class WorkbookRecording final : public WorkbookSink {
   void add_list_validation(const CellRange& range, const ListValidation& validation) override;
   void end_sheet() override;
 
-  // Makes the recorded calls on `sink`, in order. Once only: the rows are read back as they are replayed.
+  // Waits until the sink after has been given every call. Rethrows its failure, or one of spooling.
+  void finish();
+
+  // Makes the recorded calls on `sink`, in order, once finished. Once only: the rows are read back as they
+  // are replayed.
   void replay(WorkbookSink& sink);
+
+  static constexpr std::size_t rows_per_task = 64;
 
  private:
   struct NewStyle {
@@ -43,10 +58,17 @@ class WorkbookRecording final : public WorkbookSink {
   using Event = std::variant<NewStyle, SheetSetup, Rows, CellRange, std::pair<CellRange, ConditionalRule>,
                              std::pair<CellRange, ListValidation>, EndSheet>;
 
+  // On the caller's thread: hands the queued rows, then `call` if any, to the worker.
+  void post(std::function<void()> call = {});
+
   WorkbookSink& next_;
   std::vector<CellStyle> styles_;  // recorded id - 1 is the index
   std::vector<Event> events_;
-  RowSpool rows_;
+  RowSpool rows_;                 // the worker's until finish()
+  std::vector<SheetRow> queued_;  // for the worker, handed over rows_per_task at a time
+  std::mutex spent_mutex_;
+  std::vector<std::vector<SheetRow>> spent_;  // passed on by the worker, to be freed by the caller
+  WorkerQueue worker_{8};                     // last: stopped before what its tasks use goes
 };
 
 }  // namespace raingan::templating
