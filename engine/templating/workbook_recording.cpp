@@ -47,6 +47,7 @@ void WorkbookRecording::end_sheet() {
 }
 
 void WorkbookRecording::post(std::function<void()> call) {
+  if (!worker_) throw std::logic_error("a call recorded after WorkbookRecording::finish()");
   // Rows the worker has passed on are freed here, where their memory was taken: freeing it on the worker
   // would hand each block back to this thread's heap under its lock, row after row.
   std::vector<std::vector<SheetRow>> spent;
@@ -59,7 +60,7 @@ void WorkbookRecording::post(std::function<void()> call) {
     std::vector<SheetRow> rows = std::move(queued_);
     queued_ = {};
     queued_.reserve(rows_per_task);
-    worker_.post([this, rows = std::move(rows)]() mutable {
+    worker_->post([this, rows = std::move(rows)]() mutable {
       for (SheetRow& row : rows) {
         rows_.append(row);
         next_.write_row(std::move(row));  // what it leaves of the row is freed with the batch
@@ -68,12 +69,15 @@ void WorkbookRecording::post(std::function<void()> call) {
       spent_.push_back(std::move(rows));
     });
   }
-  if (call) worker_.post(std::move(call));
+  if (call) worker_->post(std::move(call));
 }
 
 void WorkbookRecording::finish() {
+  if (!worker_) return;
   post();
-  worker_.drain();
+  worker_->drain();
+  worker_.reset();
+  spent_.clear();
 }
 
 void WorkbookRecording::replay(WorkbookSink& sink) {

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <utility>
 #include <variant>
@@ -38,7 +39,8 @@ class WorkbookRecording final : public WorkbookSink {
   void add_list_validation(const CellRange& range, const ListValidation& validation) override;
   void end_sheet() override;
 
-  // Waits until the sink after has been given every call. Rethrows its failure, or one of spooling.
+  // Waits until the sink after has been given every call, and ends the worker. Rethrows its failure, or
+  // one of spooling.
   void finish();
 
   // Makes the recorded calls on `sink`, in order, once finished. Once only: the rows are read back as they
@@ -68,7 +70,9 @@ class WorkbookRecording final : public WorkbookSink {
   std::vector<SheetRow> queued_;  // for the worker, handed over rows_per_task at a time
   std::mutex spent_mutex_;
   std::vector<std::vector<SheetRow>> spent_;  // passed on by the worker, to be freed by the caller
-  WorkerQueue worker_{8};                     // last: stopped before what its tasks use goes
+  // Last: stopped before what its tasks use goes. Ended by finish(): a thread started later (the XLSX
+  // writer's) then takes over its heap, with the room the first pass freed there.
+  std::unique_ptr<WorkerQueue> worker_ = std::make_unique<WorkerQueue>(8);
 };
 
 }  // namespace raingan::templating
