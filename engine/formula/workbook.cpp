@@ -162,6 +162,13 @@ void Workbook::set_formula(SheetId sheet, CellAddress cell, FormulaId id) {
   column.set_pending(cell.row, true);
 }
 
+void Workbook::compact(SheetId sheet) {
+  for (Column& column : data_->sheets.at(sheet).columns) {
+    column.kinds.shrink_to_fit();
+    column.payloads.shrink_to_fit();
+  }
+}
+
 CellAddress Workbook::extent(SheetId sheet) const {
   const SheetData& s = data_->sheets.at(sheet);
   return {s.rows, s.column_count};

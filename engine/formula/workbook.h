@@ -58,6 +58,11 @@ class Workbook {
   // Puts formula `id` in a cell; evaluate() computes it. Throws std::out_of_range beyond XFD1048576.
   void set_formula(SheetId sheet, CellAddress cell, FormulaId id);
 
+  // Gives back the slack of a sheet whose cells are all set (its columns grew row by row, up to twice their
+  // size). Done on the thread that set them, that thread's heap takes the memory back. Cells may still be
+  // set after, at the cost of growing again.
+  void compact(SheetId sheet);
+
   // One past the last row and column used.
   CellAddress extent(SheetId sheet) const;
   // The cell's value; for a formula cell its result once evaluate() has run (blank before).

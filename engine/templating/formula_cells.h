@@ -28,7 +28,8 @@ class FormulaCells final : public WorkbookSink {
   void set_autofilter(const CellRange&) override {}
   void add_conditional_format(const CellRange&, const ConditionalRule&) override {}
   void add_list_validation(const CellRange&, const ListValidation&) override {}
-  void end_sheet() override {}
+  // The sheet's columns give back their slack here, on the thread that filled them.
+  void end_sheet() override { book_.compact(sheet_); }
 
   // How many formula cells were given.
   std::uint64_t formula_cells() const noexcept { return formula_cells_; }

@@ -7,6 +7,7 @@
 #include "templating/formula_cells.h"
 #include "templating/formula_values.h"
 #include "templating/workbook_binding.h"
+#include "templating/workbook_recording.h"
 
 namespace raingan::templating {
 namespace {
@@ -36,18 +37,25 @@ std::size_t bind_workbook(const TemplateFile& file, const dataset::JsonDocument&
                           const BindOptions& options, WorkbookSink& sink) {
   if (!file.root || !has_formula_cell(*file.root)) return bind_into(file, data, options, sink);
 
-  // First pass: every cell into the formula stage's store, then every formula computed.
+  // First pass: every cell into the formula stage's store, and every call recorded, then every formula
+  // computed.
   formula::Workbook book;
-  {
-    FormulaCells cells(book, file.name);
-    bind_into(file, data, options, cells);
+  FormulaCells cells(book, file.name);
+  WorkbookRecording recording(cells);
+  std::size_t sheets = 0;
+  try {
+    sheets = bind_into(file, data, options, recording);
+  } catch (...) {
+    recording.finish();  // a failure of the store came from an earlier row than the binder's own
+    throw;
   }
+  recording.finish();
   const std::vector<formula::Problem> problems = formula::evaluate(book, {.today = options.today});
 
-  // Second pass: the same rows again, each formula given its result, on to the sink; with problems, only
-  // to find the template lines of the cells they are in.
+  // Second pass: the recorded rows again, each formula given its result, on to the sink; with problems,
+  // only to find the template lines of the cells they are in.
   FormulaValues values(book, problems, file.name, problems.empty() ? &sink : nullptr);
-  const std::size_t sheets = bind_into(file, data, options, values);
+  recording.replay(values);
   std::vector<Diagnostic> diagnostics = values.diagnostics();
   if (diagnostics.empty() && !problems.empty())  // a problem in a cell the second pass did not see
     for (const formula::Problem& problem : problems)
