@@ -101,6 +101,14 @@ class TablePlacer {
       const auto heights = row_heights(cells, row_, group_end);
       const double total = std::accumulate(heights.begin(), heights.end(), 0.0);
       if (y + total <= available_ + 1e-6) {
+        if (leaves_last_row_alone(cells, group_end, y + total)) {
+          // The table's last row would stand alone under the repeated header: this row goes over with it.
+          part_.next.next_row = row_;
+          part_.next.continued.assign(continued_.begin(), continued_.end());
+          builder_.draw_outer(y);
+          part_.height = y;
+          return std::move(part_);
+        }
         draw_rows(cells, y, heights, row_, group_end, total);
         y += total;
         part_.has_body = true;
@@ -151,6 +159,14 @@ class TablePlacer {
         cells.push_back({index, r, std::min(r + cell.rowspan, table_.row_count), 0, false});
       }
     return cells;
+  }
+
+  // Whether drawing the rows up to group_end, on a page with rows of the table drawn already, would leave the
+  // table's last row (its total) to stand alone under the repeated header on the next page.
+  bool leaves_last_row_alone(const std::vector<ActiveCell>& cells, int group_end, double bottom) const {
+    if (!part_.has_body || table_.row_count - group_end != 1) return false;
+    const auto last = row_heights(cells, group_end, table_.row_count);
+    return bottom + last.front() > available_ + 1e-6;
   }
 
   // The smallest stretch of rows from row_ that no cell spans out of.

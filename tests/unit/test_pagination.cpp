@@ -200,6 +200,33 @@ TEST_CASE("pagination: a short row after another goes whole to the next page rat
   }
 }
 
+TEST_CASE("pagination: a table's last row (its total) never stands alone under the repeated header") {
+  for (int filler = 0; filler <= 40; ++filler) {
+    document::Blocks body;
+    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    document::Table table = table_with_header();
+    for (int i = 1; i <= 8; ++i) {
+      document::TableRow row;
+      row.cells = {cell(std::to_string(i)), cell("แถวข้อมูล " + std::to_string(i))};
+      table.rows.push_back(std::move(row));
+    }
+    document::TableRow total;
+    total.cells = {cell(""), cell("รวมทั้งสิ้น")};
+    table.rows.push_back(std::move(total));
+    body.push_back(document::Block{std::move(table)});
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    CAPTURE(filler);
+    for (const auto& page : pages) {
+      bool total_here = false, rows_here = false;
+      for (const auto& line : lines_of(page)) {
+        total_here = total_here || line.text == "รวมทั้งสิ้น";
+        rows_here = rows_here || line.text.starts_with("แถวข้อมูล");
+      }
+      CHECK((!total_here || rows_here));
+    }
+  }
+}
+
 TEST_CASE("pagination: a heading is never the last line of a page, wherever the page end falls") {
   for (int filler = 18; filler <= 30; ++filler) {
     document::Blocks body;
