@@ -2,11 +2,18 @@
 
 #include <algorithm>
 #include <limits>
+#include <variant>
 
 #include "layout/blocks/block_kinds.h"
 #include "layout/table_layout.h"
 
 namespace raingan::layout {
+namespace {
+
+// A block kept with what follows holds this many lines of it on its page (a heading and two lines).
+constexpr int lines_kept_with_next = 2;
+
+}  // namespace
 
 double stack_strips(const std::vector<FlowLine>& lines, std::vector<double>& tops) {
   tops.clear();
@@ -61,8 +68,17 @@ void BlockLayouter::apply_block_style(const document::BlockStyle& style, std::ve
         std::max(keep_with_previous_lines_of(head), style.keep_with_previous_lines);
   }
   if (flow_.keep_next) break_before_of(head) = false;
+  for (std::size_t i = first; i < out.size() && flow_.lines_kept_after > 0; ++i) {
+    if (!std::holds_alternative<FlowLine>(out[i])) {
+      flow_.lines_kept_after = 0;  // a table keeps its header with its first row itself
+      break;
+    }
+    break_before_of(out[i]) = false;
+    --flow_.lines_kept_after;
+  }
   if (flow_.break_next || style.page_break_before) force_break_of(head) = true;
   flow_.keep_next = style.keep_with_next;
+  if (style.keep_with_next) flow_.lines_kept_after = lines_kept_with_next;
   flow_.break_next = false;
 }
 

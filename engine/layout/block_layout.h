@@ -47,7 +47,10 @@ struct LayoutEnvironment {
 
 // The break rules one block hands to the next.
 struct FlowState {
-  bool keep_next = false;   // the previous block asked to stay with this one
+  bool keep_next = false;  // the previous block asked to stay with this one
+  // Lines still to be held with a block that asked to stay with what follows (a heading over a one-line
+  // list item keeps the next item's line too): such a block never stands at a page's foot over a single line.
+  int lines_kept_after = 0;
   bool break_next = false;  // a page break comes before the next item
 };
 

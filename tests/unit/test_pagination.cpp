@@ -250,6 +250,23 @@ TEST_CASE("pagination: a heading is never the last line of a page, wherever the 
   }
 }
 
+TEST_CASE("pagination: a heading keeps two lines of what follows, even one-line items after it") {
+  // A heading over a single one-line item at a page's foot reads as a heading stranded there.
+  for (int filler = 18; filler <= 30; ++filler) {
+    document::Blocks body;
+    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    body.push_back(heading("หัวข้อทดสอบ", "h-test"));
+    for (int i = 1; i <= 4; ++i) body.push_back(paragraph("รายการสั้น " + std::to_string(i)));
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    CAPTURE(filler);
+    for (const auto& page : pages) {
+      const auto lines = lines_of(page);
+      for (std::size_t k = 0; k < lines.size(); ++k)
+        if (lines[k].text == "หัวข้อทดสอบ") CHECK(lines.size() - k - 1 >= 2);
+    }
+  }
+}
+
 TEST_CASE("pagination: widows and orphans are held at every position of a page end") {
   std::string five;
   for (int i = 1; i <= 5; ++i) five += "ย่อหน้าห้าบรรทัด " + std::to_string(i) + (i < 5 ? "\n" : "");
