@@ -87,7 +87,7 @@ constexpr std::array units = {
 constexpr std::array counting_words = {
     U"ปีที่"sv,    U"ครั้งที่"sv,  U"ฉบับที่"sv, U"ลำดับที่"sv, U"ภาคเรียนที่"sv,  U"รุ่นที่"sv,      U"หมู่ที่"sv,  U"ชั้นที่"sv,
     U"ข้อที่"sv,   U"เลขที่"sv,  U"ข้อ"sv,   U"มาตรา"sv, U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv, U"พ.ศ."sv, U"ค.ศ."sv,
-    U"ร้อยละ"sv, U"จำนวน"sv, U"หน้า"sv,  U"คนละ"sv,  U"เขต"sv,       U"ที่"sv,
+    U"ร้อยละ"sv, U"จำนวน"sv, U"หน้า"sv,  U"คนละ"sv,  U"เวลา"sv,      U"เขต"sv,      U"ที่"sv,
 };
 
 // Words a telephone number follows: its groups of digits (๐ ๕๕๒๖ ๗๐๐๐) and extension (ต่อ ๑๐๕) stay together.
