@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "document/document.h"
@@ -69,6 +70,26 @@ std::vector<layout::Page> lay_out_document(const document::Document& document) {
   return std::move(sink.pages);
 }
 
+// `count` one-line paragraphs, to move what follows them down a page a line at a time.
+document::Blocks filler_lines(int count) {
+  document::Blocks body;
+  for (int i = 0; i < count; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+  return body;
+}
+
+document::TableRow row_of(const std::string& first, const std::string& second) {
+  document::TableRow row;
+  row.cells = {cell(first), cell(second)};
+  return row;
+}
+
+// How many of a page's text lines start with `prefix`.
+int lines_starting(const layout::Page& page, std::string_view prefix) {
+  int count = 0;
+  for (const auto& line : lines_of(page)) count += line.text.starts_with(prefix) ? 1 : 0;
+  return count;
+}
+
 document::Document one_section(document::Blocks body) {
   document::Document document;
   document::Section section;
@@ -94,9 +115,7 @@ document::Table table_with_header() {
 TEST_CASE("pagination: the header rows of a long table are repeated at the top of every page it reaches") {
   document::Table table = table_with_header();
   for (int i = 1; i <= 80; ++i) {
-    document::TableRow row;
-    row.cells = {cell(std::to_string(i)), cell("กิจกรรมลำดับที่ " + std::to_string(i))};
-    table.rows.push_back(std::move(row));
+    table.rows.push_back(row_of(std::to_string(i), "กิจกรรมลำดับที่ " + std::to_string(i)));
   }
   const auto pages = lay_out_document(one_section({document::Block{std::move(table)}}));
   REQUIRE(pages.size() >= 3);
@@ -149,19 +168,15 @@ TEST_CASE("pagination: a cell cut by a page end never carries a single line over
   std::string ten;
   for (int i = 1; i <= 10; ++i) ten += "บรรทัดในเซลล์" + std::to_string(i) + (i < 10 ? "\n" : "");
   for (int filler = 10; filler <= 24; ++filler) {
-    document::Blocks body;
-    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    document::Blocks body = filler_lines(filler);
     document::Table table = table_with_header();
-    document::TableRow row;
-    row.cells = {cell("๑"), cell(ten)};
-    table.rows.push_back(std::move(row));
+    table.rows.push_back(row_of("๑", ten));
     body.push_back(document::Block{std::move(table)});
     const auto pages = lay_out_document(one_section(std::move(body)));
     CAPTURE(filler);
     int total = 0;
     for (const auto& page : pages) {
-      int here = 0;
-      for (const auto& line : lines_of(page)) here += line.text.starts_with("บรรทัดในเซลล์") ? 1 : 0;
+      const int here = lines_starting(page, "บรรทัดในเซลล์");
       CHECK(here != 1);
       total += here;
     }
@@ -173,25 +188,16 @@ TEST_CASE("pagination: a short row after another goes whole to the next page rat
   // Two lines in one cell and three in the next cannot be cut with two lines of each on either side: wherever
   // the page end falls the row stands whole on one page, never a stray line at a page's foot or head.
   for (int filler = 10; filler <= 30; ++filler) {
-    document::Blocks body;
-    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    document::Blocks body = filler_lines(filler);
     document::Table table = table_with_header();
-    document::TableRow before;
-    before.cells = {cell("๑"), cell("แถวก่อน")};
-    table.rows.push_back(std::move(before));
-    document::TableRow row;
-    row.cells = {cell("ม๑\nม๒"), cell("สามบรรทัด1\nสามบรรทัด2\nสามบรรทัด3")};
-    table.rows.push_back(std::move(row));
+    table.rows.push_back(row_of("๑", "แถวก่อน"));
+    table.rows.push_back(row_of("ม๑\nม๒", "สามบรรทัด1\nสามบรรทัด2\nสามบรรทัด3"));
     body.push_back(document::Block{std::move(table)});
     const auto pages = lay_out_document(one_section(std::move(body)));
     CAPTURE(filler);
     int total = 0;
     for (const auto& page : pages) {
-      int three = 0, two = 0;
-      for (const auto& line : lines_of(page)) {
-        three += line.text.starts_with("สามบรรทัด") ? 1 : 0;
-        two += line.text.starts_with("ม") ? 1 : 0;
-      }
+      const int three = lines_starting(page, "สามบรรทัด"), two = lines_starting(page, "ม");
       CHECK((three == 0 || three == 3));
       CHECK((two == 0 || two == 2));
       total += three;
@@ -202,35 +208,24 @@ TEST_CASE("pagination: a short row after another goes whole to the next page rat
 
 TEST_CASE("pagination: a table's last row (its total) never stands alone under the repeated header") {
   for (int filler = 0; filler <= 40; ++filler) {
-    document::Blocks body;
-    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    document::Blocks body = filler_lines(filler);
     document::Table table = table_with_header();
     for (int i = 1; i <= 8; ++i) {
-      document::TableRow row;
-      row.cells = {cell(std::to_string(i)), cell("แถวข้อมูล " + std::to_string(i))};
-      table.rows.push_back(std::move(row));
+      table.rows.push_back(row_of(std::to_string(i), "แถวข้อมูล " + std::to_string(i)));
     }
-    document::TableRow total;
-    total.cells = {cell(""), cell("รวมทั้งสิ้น")};
-    table.rows.push_back(std::move(total));
+    table.rows.push_back(row_of("", "รวมทั้งสิ้น"));
     body.push_back(document::Block{std::move(table)});
     const auto pages = lay_out_document(one_section(std::move(body)));
     CAPTURE(filler);
     for (const auto& page : pages) {
-      bool total_here = false, rows_here = false;
-      for (const auto& line : lines_of(page)) {
-        total_here = total_here || line.text == "รวมทั้งสิ้น";
-        rows_here = rows_here || line.text.starts_with("แถวข้อมูล");
-      }
-      CHECK((!total_here || rows_here));
+      CHECK((lines_starting(page, "รวมทั้งสิ้น") == 0 || lines_starting(page, "แถวข้อมูล") > 0));
     }
   }
 }
 
 TEST_CASE("pagination: a heading is never the last line of a page, wherever the page end falls") {
   for (int filler = 18; filler <= 30; ++filler) {
-    document::Blocks body;
-    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    document::Blocks body = filler_lines(filler);
     body.push_back(heading("หัวข้อทดสอบ", "h-test"));
     body.push_back(paragraph("เนื้อหาหลังหัวข้อ บรรทัดแรก\nเนื้อหาหลังหัวข้อ บรรทัดที่สอง\nเนื้อหาหลังหัวข้อ บรรทัดที่สาม"));
     const auto pages = lay_out_document(one_section(std::move(body)));
@@ -253,8 +248,7 @@ TEST_CASE("pagination: a heading is never the last line of a page, wherever the 
 TEST_CASE("pagination: a heading keeps two lines of what follows, even one-line items after it") {
   // A heading over a single one-line item at a page's foot reads as a heading stranded there.
   for (int filler = 18; filler <= 30; ++filler) {
-    document::Blocks body;
-    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    document::Blocks body = filler_lines(filler);
     body.push_back(heading("หัวข้อทดสอบ", "h-test"));
     for (int i = 1; i <= 4; ++i) body.push_back(paragraph("รายการสั้น " + std::to_string(i)));
     const auto pages = lay_out_document(one_section(std::move(body)));
@@ -271,15 +265,13 @@ TEST_CASE("pagination: widows and orphans are held at every position of a page e
   std::string five;
   for (int i = 1; i <= 5; ++i) five += "ย่อหน้าห้าบรรทัด " + std::to_string(i) + (i < 5 ? "\n" : "");
   for (int filler = 16; filler <= 30; ++filler) {
-    document::Blocks body;
-    for (int i = 0; i < filler; ++i) body.push_back(paragraph("บรรทัดเติม " + std::to_string(i)));
+    document::Blocks body = filler_lines(filler);
     body.push_back(paragraph(five));
     body.push_back(paragraph("บรรทัดท้าย"));
     const auto pages = lay_out_document(one_section(std::move(body)));
     std::vector<int> per_page;
     for (const auto& page : pages) {
-      int count = 0;
-      for (const auto& line : lines_of(page)) count += line.text.starts_with("ย่อหน้าห้าบรรทัด") ? 1 : 0;
+      const int count = lines_starting(page, "ย่อหน้าห้าบรรทัด");
       if (count) per_page.push_back(count);
     }
     CAPTURE(filler);
