@@ -69,6 +69,7 @@ struct TableCell {
 struct TableRow {
   std::vector<TableCell> cells;
   double min_height = 0;
+  bool keep_with_next = false;  // a band or group title: never the last row on a page
 };
 
 struct TableBorders {

@@ -101,8 +101,10 @@ class TablePlacer {
       const auto heights = row_heights(cells, row_, group_end);
       const double total = std::accumulate(heights.begin(), heights.end(), 0.0);
       if (y + total <= available_ + 1e-6) {
-        if (leaves_last_row_alone(cells, group_end, y + total)) {
-          // The table's last row would stand alone under the repeated header: this row goes over with it.
+        if (leaves_last_row_alone(cells, group_end, y + total) ||
+            strands_a_title(cells, group_end, y + total)) {
+          // The table's last row would stand alone under the repeated header, or this row is a title whose
+          // rows would all be on the next page: it goes over with them.
           part_.next.next_row = row_;
           part_.next.continued.assign(continued_.begin(), continued_.end());
           builder_.draw_outer(y);
@@ -167,6 +169,18 @@ class TablePlacer {
     if (!part_.has_body || table_.row_count - group_end != 1) return false;
     const auto last = row_heights(cells, group_end, table_.row_count);
     return bottom + last.front() > available_ + 1e-6;
+  }
+
+  // Whether the rows up to group_end end in a row kept with the next (a band or group title), drawn on a page
+  // with rows of the table already, while the next group of rows would not fit under them.
+  bool strands_a_title(const std::vector<ActiveCell>& cells, int group_end, double bottom) const {
+    if (!part_.has_body || group_end >= table_.row_count || !table_.row_keeps_with_next[group_end - 1])
+      return false;
+    int next_end = group_end + 1;
+    for (const auto& cell : cells)
+      if (cell.start >= group_end && cell.start < next_end) next_end = std::max(next_end, cell.end);
+    const auto next = row_heights(cells, group_end, next_end);
+    return bottom + std::accumulate(next.begin(), next.end(), 0.0) > available_ + 1e-6;
   }
 
   // The smallest stretch of rows from row_ that no cell spans out of.

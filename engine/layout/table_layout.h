@@ -29,6 +29,7 @@ struct TableLayout {
   int row_count = 0;
   int header_rows = 0;
   std::vector<double> min_row_height;
+  std::vector<bool> row_keeps_with_next;    // rows that are never the last on a page (document::TableRow)
   std::vector<CellBox> cells;               // ordered by starting row, then column
   std::vector<std::vector<int>> row_cells;  // indices of the cells starting in each row
   document::TableBorders borders;

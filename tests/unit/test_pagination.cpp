@@ -223,6 +223,23 @@ TEST_CASE("pagination: a table's last row (its total) never stands alone under t
   }
 }
 
+TEST_CASE("pagination: a row kept with the next (a group title) is never the last row on a page") {
+  for (int filler = 0; filler <= 40; ++filler) {
+    document::Blocks body = filler_lines(filler);
+    document::Table table = table_with_header();
+    for (int i = 1; i <= 6; ++i) table.rows.push_back(row_of(std::to_string(i), "แถวก่อนกลุ่ม"));
+    document::TableRow title = row_of("", "หัวข้อกลุ่ม");
+    title.keep_with_next = true;
+    table.rows.push_back(std::move(title));
+    for (int i = 1; i <= 3; ++i) table.rows.push_back(row_of(std::to_string(i), "แถวในกลุ่ม"));
+    body.push_back(document::Block{std::move(table)});
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    CAPTURE(filler);
+    for (const auto& page : pages)
+      CHECK((lines_starting(page, "หัวข้อกลุ่ม") == 0 || lines_starting(page, "แถวในกลุ่ม") > 0));
+  }
+}
+
 TEST_CASE("pagination: a heading is never the last line of a page, wherever the page end falls") {
   for (int filler = 18; filler <= 30; ++filler) {
     document::Blocks body = filler_lines(filler);

@@ -71,7 +71,10 @@ const document::BlockStyle* layout_block(BlockLayouter& layouter, const document
   t.padding_left = table.padding_left;
   t.padding_right = table.padding_right;
   t.row_cells.assign(static_cast<std::size_t>(t.row_count), {});
-  for (const auto& row : table.rows) t.min_row_height.push_back(row.min_height);
+  for (const auto& row : table.rows) {
+    t.min_row_height.push_back(row.min_height);
+    t.row_keeps_with_next.push_back(row.keep_with_next);
+  }
 
   std::vector<std::string> problems;
   const auto grid = arrange_grid(table, problems);

@@ -8,7 +8,7 @@
 namespace raingan::templating {
 namespace {
 
-const ElementRule row_rule{"row", {"header", "min-height"}, &style_attribute_group};
+const ElementRule row_rule{"row", {"header", "min-height", "keep-with-next"}, &style_attribute_group};
 const ElementRule cell_rule{"cell", {"colspan", "rowspan", "valign", "fill"}, &style_attribute_group};
 
 std::vector<document::TableColumn> parse_columns(DocumentBinding& binding, const Attribute& a) {
@@ -168,6 +168,8 @@ void bind_table(DocumentBinding& binding, const Element& e, const Style& inherit
       body_started = true;
     if (const Attribute* a = row.attribute("min-height"))
       bound_row.min_height = parse_length(core.text(*a), binding.where(*a));
+    if (const Attribute* a = row.attribute("keep-with-next"))
+      bound_row.keep_with_next = parse_flag(core.text(*a), binding.where(*a));
     const Style row_style =
         binding.style_for(row, header ? binding.layered(cell_base, "table-header") : cell_base, "");
     std::size_t column = 0;
