@@ -166,7 +166,7 @@ class TablePlacer {
   // Whether drawing the rows up to group_end, on a page with rows of the table drawn already, would leave the
   // table's last row (its total) to stand alone under the repeated header on the next page.
   bool leaves_last_row_alone(const std::vector<ActiveCell>& cells, int group_end, double bottom) const {
-    if (!part_.has_body || table_.row_count - group_end != 1) return false;
+    if (!part_.has_body || table_.header_rows == 0 || table_.row_count - group_end != 1) return false;
     const auto last = row_heights(cells, group_end, table_.row_count);
     return bottom + last.front() > available_ + 1e-6;
   }
