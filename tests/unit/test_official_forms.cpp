@@ -431,4 +431,24 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "official forms: a centred title is centred though its style inherits the body's first-line indent") {
+  // The attachment titles of the budget notice and the inspection report are centred headings in documents
+  // whose body indents its first lines 2.5 cm; a centred line takes no indent.
+  const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> titles = {
+      {"บัญชีจัดสรรงบประมาณ ปีงบประมาณ", {"budget-allocation-notice.xml", "budget-allocation-2569.json"}},
+      {"รายงานผลการติดตามการดำเนินงาน", {"inspection-followup-report.xml", "inspection-followup-2569-1.json"}},
+  };
+  for (const auto& title : titles) {
+    const Form form = build(title.second.first, title.second.second);
+    const auto& page = form.document.sections.front().page;
+    const double centre = page.margin_left + (page.size.width - page.margin_left - page.margin_right) / 2;
+    const auto found = lines_starting(form, title.first);
+    REQUIRE(!found.empty());
+    CHECK_MESSAGE(
+        std::abs(found.front()->centre() - centre) < 1.0,
+        title.first << " is centred at " << found.front()->centre() << ", the text area at " << centre);
+  }
+}
+
 }  // namespace raingan::test
