@@ -95,6 +95,10 @@ constexpr std::array telephone_words = {U"โทรศัพท์"sv, U"โท�
 constexpr std::u32string_view extension_word = U"ต่อ";
 constexpr std::u32string_view per_word = U"ต่อ";  // บาทต่อวัน: a unit per another
 
+// What a Thai postcode's province starts with, and how many digits a postcode has.
+constexpr std::array province_words = {U"จังหวัด"sv, U"จ."sv, U"กรุงเทพ"sv};
+constexpr std::size_t postcode_digits = 5;
+
 // Words a date follows as a deadline or a start (ภายในวันที่ ๒๐ พฤศจิกายน ๒๕๖๙).
 constexpr std::array date_lead_words = {U"ภายใน"sv, U"ตั้งแต่"sv};
 
@@ -126,6 +130,7 @@ class Scanner {
         if (end == 0) end = number_with_unit(i);
         if (end) add(end, lead_in(i), out);
         number_span_end = std::max(number_span_end, end);
+        if (const std::size_t province = province_before_postcode(i)) add(digits(i), province - 1, out);
       }
       if (!word_start(i)) continue;
       if (std::size_t end = month_year(i)) add(end, lead_in(i), out);
@@ -238,6 +243,18 @@ class Scanner {
     if (start == i || start == 0 || !is_thai_letter(text_[start - 1])) return false;
     while (start > 0 && is_thai_letter(text_[start - 1])) --start;
     return start == 0 || text_[start - 1] != U'/';
+  }
+  // Where the province before the postcode at i starts, + 1 (จังหวัดพิษณุโลก ๖๕๑๓๐, กรุงเทพมหานคร ๑๐๓๐๐): an
+  // address's last line keeps the two together. 0 when the number is no postcode or nothing names a province.
+  std::size_t province_before_postcode(std::size_t i) const {
+    const std::size_t end = digits(i);
+    if (end - i != postcode_digits || (end < n_ && (is_digit(text_[end]) || text_[end] == U','))) return 0;
+    std::size_t start = spaces_before(i);
+    if (start == i || start == 0 || !is_thai_letter(text_[start - 1])) return 0;
+    while (start > 0 && is_thai_letter(text_[start - 1])) --start;
+    for (const auto word : province_words)
+      if (matches(start, word)) return start + 1;
+    return 0;
   }
   // A telephone number's further groups of digits after its first, and its extension; its end.
   std::size_t telephone_number(std::size_t end) const {

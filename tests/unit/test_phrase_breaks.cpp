@@ -192,7 +192,7 @@ TEST_CASE(
   const Breaks b(
       "อย่างน้อย ๑ เครือข่าย คุณธรรม ๑๒ ประการ ในรอบ ๓-๕ ปีย้อนหลัง ชั้นประถมศึกษาปีที่ ๑ โทร. ๐ ๕๕๒๖ ๗๐๐๐ "
       "ต่อ ๑๐๕ ส่งคืนภายในวันที่ ๒๗ พฤศจิกายน ๒๕๖๙ ขอให้ ไม่เกิน ๓ กิโลเมตร คนละ ๑๐ บาทต่อวัน "
-      "ประกาศ ณ วันที่ ๒๒ พฤศจิกายน ๒๕๖๐ กลุ่ม หน้า ๑๓ วันที่ ๒๙ พฤศจิกายน ๒๕๖๐");
+      "ประกาศ ณ วันที่ ๒๒ พฤศจิกายน ๒๕๖๐ กลุ่ม หน้า ๑๓ วันที่ ๒๙ พฤศจิกายน ๒๕๖๐ อำเภอวังทอง จังหวัดพิษณุโลก ๖๕๑๓๐");
   const auto spans = b.span_texts();
   CHECK(has(spans, "๑ เครือข่าย"));
   CHECK(has(spans, "๑๒ ประการ"));
@@ -200,7 +200,8 @@ TEST_CASE(
   CHECK(has(spans, "ปีที่ ๑"));
   CHECK(has(spans, "โทร. ๐ ๕๕๒๖ ๗๐๐๐ ต่อ ๑๐๕"));
   CHECK(has(spans, "ภายในวันที่ ๒๗ พฤศจิกายน ๒๕๖๙"));
-  CHECK(has(spans, "คนละ ๑๐ บาท"));  // บาทต่อวัน: a unit per another
+  CHECK(has(spans, "คนละ ๑๐ บาท"));        // บาทต่อวัน: a unit per another
+  CHECK(has(spans, "จังหวัดพิษณุโลก ๖๕๑๓๐"));  // a postcode stays with its province
   CHECK(b.spans_hold());
   // A year ends its date: the word after it may start a line (กลุ่ม, a unit after a number, too); a page
   // number is no day's count (หน้า ๑๓ วันที่ …).
