@@ -26,6 +26,12 @@ std::string broken_span(const InlineContent& content, std::uint32_t end) {
   return content.text.substr(begin, end - begin) + "|" + content.text.substr(end, after - end);
 }
 
+// The indent of the first line: none for a centred or right-aligned paragraph, whose style may inherit a
+// body's indent (a centred title would stand off the centre).
+double first_line_indent(const ParagraphStyle& style) {
+  return style.align == Align::left || style.align == Align::justify ? style.first_line_indent : 0;
+}
+
 }  // namespace
 
 struct ParagraphLayouter::State {
@@ -47,7 +53,8 @@ ParagraphLayout ParagraphLayouter::layout(std::span<const Inline> inlines, const
   state.preparer.prepare(inlines, state.content);
 
   const double rest = width - style.start_indent - style.end_indent;
-  const LineWidths widths{std::max(0.0, rest - style.first_line_indent), std::max(0.0, rest)};
+  const double indent = first_line_indent(style);
+  const LineWidths widths{std::max(0.0, rest - indent), std::max(0.0, rest)};
   state.breaker.break_lines(state.content, style.align == Align::justify, widths, state.lines);
 
   ParagraphLayout result;
@@ -55,7 +62,7 @@ ParagraphLayout ParagraphLayouter::layout(std::span<const Inline> inlines, const
   for (std::size_t k = 0; k < state.lines.size(); ++k) {
     LineGeometry geometry;
     geometry.paragraph_width = width;
-    geometry.start = style.start_indent + (k == 0 ? style.first_line_indent : 0);
+    geometry.start = style.start_indent + (k == 0 ? indent : 0);
     geometry.available = k == 0 ? widths.first : widths.rest;
     geometry.align = style.align;
     geometry.line_spacing = style.line_spacing;
@@ -123,7 +130,7 @@ ParagraphExtent ParagraphLayouter::measure(std::span<const Inline> inlines, cons
     const std::uint8_t flags = content.flags[q];
     const bool forced = (flags & text::break_forced) != 0;
     if (!forced && !(flags & text::break_allowed)) continue;
-    const double indent = piece_start == 0 ? std::max(0.0, style.first_line_indent) : 0;
+    const double indent = piece_start == 0 ? std::max(0.0, first_line_indent(style)) : 0;
     const auto piece = width_between(piece_start, q);
     const std::string_view piece_text(text.data() + piece.begin, piece.end - piece.begin);
     if (piece.width + indent > extent.min) {
@@ -140,7 +147,7 @@ ParagraphExtent ParagraphLayouter::measure(std::span<const Inline> inlines, cons
     piece_start = q;
     if (forced || q == size) {
       extent.max = std::max(extent.max, width_between(line_start, q).width +
-                                            (first_line ? std::max(0.0, style.first_line_indent) : 0));
+                                            (first_line ? std::max(0.0, first_line_indent(style)) : 0));
       line_start = q;
       first_line = false;
     }

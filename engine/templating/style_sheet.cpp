@@ -66,11 +66,7 @@ ResolvedStyle resolve(const Style& style) {
   r.text.underline = style.underline.value_or(false);
   r.text.color = style.color.value_or(geometry::Color{});
   r.paragraph.align = style.align.value_or(document::Align::left);
-  // A centred or right-aligned line has no first-line indent: a body style's indent, inherited by a centred
-  // title, would push it off the centre.
-  const bool aligned_by_edges =
-      r.paragraph.align == document::Align::left || r.paragraph.align == document::Align::justify;
-  r.paragraph.first_line_indent = aligned_by_edges ? style.first_line_indent.value_or(0) : 0;
+  r.paragraph.first_line_indent = style.first_line_indent.value_or(0);
   r.paragraph.start_indent = style.indent_start.value_or(0);
   r.paragraph.end_indent = style.indent_end.value_or(0);
   r.paragraph.line_spacing = style.line_spacing.value_or(1.0);
