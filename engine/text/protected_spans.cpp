@@ -92,8 +92,8 @@ constexpr std::array counting_words = {
 
 // Words a telephone number follows: its groups of digits (๐ ๕๕๒๖ ๗๐๐๐) and extension (ต่อ ๑๐๕) stay together.
 constexpr std::array telephone_words = {U"โทรศัพท์"sv, U"โทรสาร"sv, U"โทร."sv};
-constexpr std::u32string_view extension_word = U"ต่อ";
-constexpr std::u32string_view per_word = U"ต่อ";  // บาทต่อวัน: a unit per another
+// ต่อ: a telephone extension (ต่อ ๑๐๕), or "per" after a unit (บาทต่อวัน).
+constexpr std::u32string_view extension_or_per = U"ต่อ";
 
 // What a Thai postcode's province starts with, and how many digits a postcode has.
 constexpr std::array province_words = {U"จังหวัด"sv, U"จ."sv, U"กรุงเทพ"sv};
@@ -222,7 +222,7 @@ class Scanner {
     // A unit ends where the Thai letters do (วัน in "๑๓ วันที่" is no unit; ปี in "๓-๕ ปีย้อนหลัง" is
     // found as a classifier below), or goes on with ต่อ (บาทต่อวัน).
     const std::size_t unit = whole_word(skip_spaces(end), units);
-    if (unit && (unit >= n_ || !is_thai_letter(text_[unit]) || matches(unit, per_word))) return unit;
+    if (unit && (unit >= n_ || !is_thai_letter(text_[unit]) || matches(unit, extension_or_per))) return unit;
     if (counting_word_before(i)) return end;
     return after_a_word(i) ? classifier(end) : 0;
   }
@@ -239,19 +239,25 @@ class Scanner {
   // Whether a word of Thai letters and a space stand before the number at i, and the word is not the letters
   // of a document number (ศธ ๐๔๑๖๑/ว ๕๑๒๐ ลงวันที่: ๕๑๒๐ counts nothing).
   bool after_a_word(std::size_t i) const {
-    std::size_t start = spaces_before(i);
-    if (start == i || start == 0 || !is_thai_letter(text_[start - 1])) return false;
-    while (start > 0 && is_thai_letter(text_[start - 1])) --start;
-    return start == 0 || text_[start - 1] != U'/';
+    const std::size_t start = word_before_space(i);
+    return start != no_word && (start == 0 || text_[start - 1] != U'/');
   }
+  // Where the run of Thai letters that ends, then a space or more, before i starts; no_word when there is
+  // none.
+  std::size_t word_before_space(std::size_t i) const {
+    std::size_t start = spaces_before(i);
+    if (start == i || start == 0 || !is_thai_letter(text_[start - 1])) return no_word;
+    while (start > 0 && is_thai_letter(text_[start - 1])) --start;
+    return start;
+  }
+  static constexpr std::size_t no_word = static_cast<std::size_t>(-1);
   // Where the province before the postcode at i starts, + 1 (จังหวัดพิษณุโลก ๖๕๑๓๐, กรุงเทพมหานคร ๑๐๓๐๐): an
   // address's last line keeps the two together. 0 when the number is no postcode or nothing names a province.
   std::size_t province_before_postcode(std::size_t i) const {
     const std::size_t end = digits(i);
     if (end - i != postcode_digits || (end < n_ && (is_digit(text_[end]) || text_[end] == U','))) return 0;
-    std::size_t start = spaces_before(i);
-    if (start == i || start == 0 || !is_thai_letter(text_[start - 1])) return 0;
-    while (start > 0 && is_thai_letter(text_[start - 1])) --start;
+    const std::size_t start = word_before_space(i);
+    if (start == no_word) return 0;
     for (const auto word : province_words)
       if (matches(start, word)) return start + 1;
     return 0;
@@ -262,7 +268,7 @@ class Scanner {
       std::size_t next = skip_spaces(end);
       if (next > end + 1 || next >= n_) return end;
       if (dash(text_[next])) next = skip_spaces(next + 1);
-      if (matches(next, extension_word)) next = skip_spaces(next + extension_word.size());
+      if (matches(next, extension_or_per)) next = skip_spaces(next + extension_or_per.size());
       if (next >= n_ || !is_digit(text_[next])) return end;
       end = number(next);
     }
