@@ -97,7 +97,7 @@ class TablePlacer {
     double y = place_header();
     while (row_ < table_.row_count) {
       const auto cells = active_cells();
-      const int group_end = group_end_of(cells);
+      const int group_end = group_end_of(cells, row_);
       const auto heights = row_heights(cells, row_, group_end);
       const double total = std::accumulate(heights.begin(), heights.end(), 0.0);
       if (y + total <= available_ + 1e-6) {
@@ -176,16 +176,13 @@ class TablePlacer {
   bool strands_a_title(const std::vector<ActiveCell>& cells, int group_end, double bottom) const {
     if (!part_.has_body || group_end >= table_.row_count || !table_.row_keeps_with_next[group_end - 1])
       return false;
-    int next_end = group_end + 1;
-    for (const auto& cell : cells)
-      if (cell.start >= group_end && cell.start < next_end) next_end = std::max(next_end, cell.end);
-    const auto next = row_heights(cells, group_end, next_end);
+    const auto next = row_heights(cells, group_end, group_end_of(cells, group_end));
     return bottom + std::accumulate(next.begin(), next.end(), 0.0) > available_ + 1e-6;
   }
 
-  // The smallest stretch of rows from row_ that no cell spans out of.
-  int group_end_of(const std::vector<ActiveCell>& cells) const {
-    int end = row_ + 1;
+  // The smallest stretch of rows from `first` that no cell spans out of.
+  int group_end_of(const std::vector<ActiveCell>& cells, int first) const {
+    int end = first + 1;
     bool grown = true;
     while (grown) {
       grown = false;
