@@ -252,10 +252,14 @@ class Scanner {
   }
   static constexpr std::size_t no_word = static_cast<std::size_t>(-1);
   // Where the province before the postcode at i starts, + 1 (จังหวัดพิษณุโลก ๖๕๑๓๐, กรุงเทพมหานคร ๑๐๓๐๐): an
-  // address's last line keeps the two together. 0 when the number is no postcode or nothing names a province.
+  // address's last line keeps the two together. 0 when the number is no postcode, ends no line or nothing
+  // names a province.
   std::size_t province_before_postcode(std::size_t i) const {
     const std::size_t end = digits(i);
-    if (end - i != postcode_digits || (end < n_ && (is_digit(text_[end]) || text_[end] == U','))) return 0;
+    // Only where the postcode ends its line of text, as an address's last line does: in running prose
+    // (… จังหวัดขอนแก่น ๔๐๑๓๐ มีสถานศึกษา …) the pair would only make the lines around it looser.
+    const std::size_t after = skip_spaces(end);
+    if (end - i != postcode_digits || (after < n_ && !is_line_separator(text_[after]))) return 0;
     const std::size_t start = word_before_space(i);
     if (start == no_word) return 0;
     for (const auto word : province_words)

@@ -201,7 +201,10 @@ TEST_CASE(
   CHECK(has(spans, "โทร. ๐ ๕๕๒๖ ๗๐๐๐ ต่อ ๑๐๕"));
   CHECK(has(spans, "ภายในวันที่ ๒๗ พฤศจิกายน ๒๕๖๙"));
   CHECK(has(spans, "คนละ ๑๐ บาท"));        // บาทต่อวัน: a unit per another
-  CHECK(has(spans, "จังหวัดพิษณุโลก ๖๕๑๓๐"));  // a postcode stays with its province
+  CHECK(has(spans, "จังหวัดพิษณุโลก ๖๕๑๓๐"));  // a postcode ending an address stays with its province
+  // In running prose the pair is not kept: it would only loosen the lines around it.
+  const Breaks prose("ตั้งอยู่อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐ มีสถานศึกษาในสังกัด ๑๑๘ แห่ง");
+  for (const auto& span : prose.span_texts()) CHECK(span.find("จังหวัดขอนแก่น") == std::string::npos);
   CHECK(b.spans_hold());
   // A year ends its date: the word after it may start a line (กลุ่ม, a unit after a number, too); a page
   // number is no day's count (หน้า ๑๓ วันที่ …).
