@@ -452,3 +452,56 @@ TEST_CASE(
 }
 
 }  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE(
+    "official forms: every signed form leaves one room to sign in, the same in letters, memos, notices, "
+    "orders, announcements, certificates, reports and minutes") {
+  struct Signed {
+    const char* template_name;
+    const char* dataset_name;
+    const char* name_line;  // the signer's name in parentheses, under the room to sign
+  };
+  const Signed forms[] = {
+      {"letter.xml", "letter-transport-data-request.json", "(นายสมชาย ใจดี)"},
+      {"memo.xml", "memo-work-standards.json", "(นางสาวสุมาลี ยอดยิ่ง)"},
+      {"transport-allocation-memo.xml", "transport-allowance-2569-2.json", "(นางสาวสุมาลี ยอดยิ่ง)"},
+      {"transport-allocation-notice.xml", "transport-allowance-2569-2.json", "(นายสมชาย ใจดี)"},
+      {"transport-budget-adjustment.xml", "transport-allowance-2569-2.json", "(นายสมชาย ใจดี)"},
+      {"budget-allocation-notice.xml", "budget-allocation-2569.json", "(นายประเสริฐ ศรีสุวรรณ)"},
+      {"inspection-followup-report.xml", "inspection-followup-2569-1.json", "(นางสาวสุมาลี ยอดยิ่ง)"},
+      {"order.xml", "order-transport-committee.json", "(นายสมชาย ใจดี)"},
+      {"announcement.xml", "announcement-school-merger.json", "(นายสมชาย ใจดี)"},
+      {"certificate.xml", "certificate-teacher-employment.json", "(นายสมชาย ใจดี)"},
+      {"minutes.xml", "minutes-action-plan-committee-2-2569.json", "(นางสาวสุมาลี ยอดยิ่ง)"},
+  };
+  std::vector<double> rooms;
+  for (const auto& signed_form : forms) {
+    const Form form = build(signed_form.template_name, signed_form.dataset_name);
+    // The last line set from the signature column with the signer's name is the name under the room to sign;
+    // the line nearest above it on that page is the closing or the last line of the text it signs.
+    const auto& page = form.document.sections.front().page;
+    const DrawnLine* name = nullptr;
+    for (const auto& line : form.lines)
+      if (line.text == signed_form.name_line && line.left > page.margin_left + units::cm(5))
+        name = &line;
+    REQUIRE_MESSAGE(name != nullptr, signed_form.template_name);
+    const DrawnLine* above = nullptr;
+    for (const auto& line : form.lines)
+      if (line.page == name->page && line.baseline < name->baseline - 1 &&
+          (!above || line.baseline > above->baseline))
+        above = &line;
+    REQUIRE_MESSAGE(above != nullptr, signed_form.template_name);
+    const double room = name->baseline - above->baseline;
+    const std::string form_name = signed_form.template_name;
+    INFO(form_name << ": " << room << " pt between \"" << above->text << "\" and the name");
+    // Room for a handwritten signature: about two blank lines of the 16 pt body, as in the regulation's
+    // examples.
+    CHECK(room >= 60);
+    rooms.push_back(room);
+  }
+  for (double room : rooms) CHECK(std::abs(room - rooms.front()) < 0.5);
+}
+
+}  // namespace raingan::test
