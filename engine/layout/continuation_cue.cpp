@@ -1,5 +1,9 @@
 #include "layout/continuation_cue.h"
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
 #include "text/code_points.h"
 
 namespace raingan::layout {
@@ -40,17 +44,33 @@ std::string opening_words(std::string_view line, text::LineBreakFinder& breaks) 
 }
 
 std::string first_body_text(const Page& page) {
+  // The first line of text may be set in pieces on one baseline: a list item's number and its text, a
+  // table row's cells. The cue quotes them as read, left to right.
+  struct Piece {
+    double x = 0, baseline = 0;
+    std::string text;
+  };
+  std::vector<Piece> pieces;
   for (const auto& strip : page.strips) {
     if (strip.role != PageStrip::Role::body) continue;
     for (std::size_t i = strip.first_item; i < strip.end_item && i < page.frame.items.size(); ++i) {
       const auto* line = std::get_if<TextLine>(&page.frame.items[i]);
-      if (!line) continue;
-      std::string text;
-      for (const auto& span : line->spans) text += span.text;
-      if (!text.empty()) return text;
+      if (!line || line->runs.empty()) continue;
+      Piece piece{line->runs.front().origin.x, line->runs.front().origin.y, {}};
+      for (const auto& span : line->spans) piece.text += span.text;
+      if (!piece.text.empty()) pieces.push_back(std::move(piece));
     }
   }
-  return {};
+  if (pieces.empty()) return {};
+  const double first_baseline =
+      std::min_element(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) {
+        return a.baseline < b.baseline;
+      })->baseline;
+  std::erase_if(pieces, [&](const Piece& piece) { return std::abs(piece.baseline - first_baseline) > 0.5; });
+  std::sort(pieces.begin(), pieces.end(), [](const Piece& a, const Piece& b) { return a.x < b.x; });
+  std::string text;
+  for (const auto& piece : pieces) text += (text.empty() ? "" : " ") + piece.text;
+  return text;
 }
 
 void add_continuation_cue(Page& page, const Page& next, const document::Paragraph& prototype,

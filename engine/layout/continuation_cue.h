@@ -16,7 +16,8 @@ namespace raingan::layout {
 // letters, whichever comes first (a leading item number such as "๒." takes the word after it along).
 std::string opening_words(std::string_view line, text::LineBreakFinder& breaks);
 
-// The text of the first body line of `page` that has any; empty when its body has no text.
+// The text of the first body line of `page` that has any, its pieces on one baseline (an item's number and
+// its text) joined left to right; empty when its body has no text.
 std::string first_body_text(const Page& page);
 
 // Draws the cue for `next` under the content area of `page`, right-aligned, in the style of `prototype` (a

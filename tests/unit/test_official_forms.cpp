@@ -484,8 +484,7 @@ TEST_CASE(
     const auto& page = form.document.sections.front().page;
     const DrawnLine* name = nullptr;
     for (const auto& line : form.lines)
-      if (line.text == signed_form.name_line && line.left > page.margin_left + units::cm(5))
-        name = &line;
+      if (line.text == signed_form.name_line && line.left > page.margin_left + units::cm(5)) name = &line;
     REQUIRE_MESSAGE(name != nullptr, signed_form.template_name);
     const DrawnLine* above = nullptr;
     for (const auto& line : form.lines)
@@ -502,6 +501,50 @@ TEST_CASE(
     rooms.push_back(room);
   }
   for (double room : rooms) CHECK(std::abs(room - rooms.front()) < 0.5);
+}
+
+}  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE(
+    "official forms: orders, announcements and minutes carry the continuation cue on each page but the "
+    "last, quoting words, not a bare item number") {
+  struct Sample {
+    const char* template_name;
+    const char* dataset_name;
+  };
+  for (const Sample sample : {Sample{"order.xml", "order-transport-committee.json"},
+                              Sample{"announcement.xml", "announcement-school-merger.json"},
+                              Sample{"minutes.xml", "minutes-action-plan-committee-2-2569.json"}}) {
+    const Form form = build(sample.template_name, sample.dataset_name);
+    const std::string name = sample.template_name;
+    REQUIRE_MESSAGE(form.pages.size() >= 2, name);
+    const auto& page = form.document.sections.front().page;
+    const double content_bottom = page.size.height - page.margin_bottom;
+    for (std::size_t p = 0; p < form.pages.size(); ++p) {
+      std::vector<std::string> cues;
+      for (const auto& line : form.lines)
+        if (line.page == p && line.baseline > content_bottom && line.text.starts_with("/") &&
+            line.text.ends_with("..."))
+          cues.push_back(line.text);
+      if (p + 1 == form.pages.size()) {
+        CHECK_MESSAGE(cues.empty(), name << ": the last page has a cue");
+        continue;
+      }
+      REQUIRE_MESSAGE(cues.size() == 1, name << " page " << p + 1 << " has " << cues.size() << " cues");
+      // A Thai letter besides the number: "/๘. นางสาว...", not "/๘....".
+      bool has_letter = false;
+      for (std::size_t i = 0; i + 2 < cues.front().size(); ++i) {
+        const auto b1 = static_cast<unsigned char>(cues.front()[i + 1]),
+                   b2 = static_cast<unsigned char>(cues.front()[i + 2]);
+        // U+0E01..U+0E2E: E0 B8 81 .. E0 B8 AE
+        if (static_cast<unsigned char>(cues.front()[i]) == 0xE0 && b1 == 0xB8 && b2 >= 0x81 && b2 <= 0xAE)
+          has_letter = true;
+      }
+      CHECK_MESSAGE(has_letter, name << " page " << p + 1 << ": " << cues.front());
+    }
+  }
 }
 
 }  // namespace raingan::test
