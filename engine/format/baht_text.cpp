@@ -78,4 +78,40 @@ std::string baht_text(std::int64_t satang, EtStyle style) {
   return out;
 }
 
+std::vector<std::string_view> baht_text_parts(std::string_view words) {
+  static constexpr std::string_view magnitudes[] = {"ล้าน", "แสน", "หมื่น", "พัน", "ร้อย"};
+  static constexpr std::string_view baht = "บาท", even = "ถ้วน", million = "ล้าน";
+  std::vector<std::string_view> parts;
+  std::size_t from = 0;
+  auto cut_at = [&](std::size_t cut) {
+    if (cut >= words.size()) return;
+    parts.push_back(words.substr(from, cut - from));
+    from = cut;
+  };
+  // The count of millions is one number (ห้าพันเอ็ดล้าน): inside it a line ends only after a ล้าน.
+  const std::size_t last_million = words.rfind(million);
+  const std::size_t groups_from = last_million == std::string_view::npos ? 0 : last_million;
+  for (std::size_t at = 0; at < words.size();) {
+    const std::string_view rest = words.substr(at);
+    std::size_t matched = 0;
+    for (std::string_view magnitude : magnitudes)
+      if (rest.starts_with(magnitude)) matched = magnitude.size();
+    if (matched > 0 && at < groups_from && !rest.starts_with(million)) {
+      at += matched;
+    } else if (matched > 0) {
+      // A magnitude ends its group unless the unit it counts follows: ห้าร้อย|บาท, หนึ่งร้อย|ล้าน stay whole.
+      const std::string_view after = rest.substr(matched);
+      if (!after.starts_with(baht) && !after.starts_with(million)) cut_at(at + matched);
+      at += matched;
+    } else if (rest.starts_with(baht)) {
+      if (!rest.substr(baht.size()).starts_with(even)) cut_at(at + baht.size());
+      at += baht.size();
+    } else {
+      ++at;
+    }
+  }
+  parts.push_back(words.substr(from));
+  return parts;
+}
+
 }  // namespace raingan::format

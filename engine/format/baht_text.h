@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace raingan::format {
 
@@ -17,6 +19,12 @@ enum class EtStyle {
 // The amount in words. Whole baht end in ถ้วน; an amount under one baht has no บาท part (ห้าสิบสตางค์);
 // zero is ศูนย์บาทถ้วน; a negative amount starts with ลบ.
 std::string baht_text(std::int64_t satang, EtStyle style = EtStyle::excel);
+
+// Where a line may end inside an amount in words: between its groups, each a count with its magnitude, as a
+// typesetter breaks one (สี่ล้าน|สี่แสน|เจ็ดหมื่น|ห้าพัน|ห้าร้อยบาท|ห้าสิบสตางค์); never inside a group, before
+// the unit a group counts (ห้าร้อยบาท, หนึ่งร้อยล้าน) or before ถ้วน. The parts, in order; joined they are
+// `words`.
+std::vector<std::string_view> baht_text_parts(std::string_view words);
 
 // A non-negative whole number in words, the same way (1001 -> หนึ่งพันเอ็ด, 0 -> ศูนย์).
 std::string thai_number_words(std::uint64_t value, EtStyle style = EtStyle::excel);

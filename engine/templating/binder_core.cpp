@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "format/baht_text.h"
 #include "templating/element_registry.h"
 #include "templating/style_sheet.h"
 #include "templating/whitespace.h"
@@ -76,7 +77,7 @@ const Interpolation& BinderCore::compiled(const std::string& text, int line) {
 namespace {
 
 // Formatters whose output a line must not end inside: a date, an amount, a share (templates/README.md,
-// "Line breaking"). An amount in words (baht_text) is left to the dictionary: it may be wider than a cell.
+// "Line breaking"). An amount in words (baht_text) is kept whole in parts, between which a line may end.
 bool kept_whole(const Expression& expression) {
   static constexpr std::string_view formatters[] = {"date",         "date_short", "month_year", "money",
                                                     "money_satang", "baht",       "percent"};
@@ -100,6 +101,10 @@ void BinderCore::interpolate(const std::string& text, int line,
       fail(line, "{{ " + to_source(*piece.expression) + " }} is " + describe(value) +
                      ", which cannot be printed; use a <for> loop or a function such as join()");
     evaluator_.spend_bytes(printed->size(), line);
+    if (piece.expression->kind == Expression::Kind::call && piece.expression->text == "baht_text") {
+      for (std::string_view part : format::baht_text_parts(*printed)) emit(std::string(part), true, true);
+      continue;
+    }
     emit(std::move(*printed), true, kept_whole(*piece.expression));
   }
 }

@@ -61,6 +61,7 @@ class BinderCore {
   Value expression(const Attribute& attribute);
   // Template text with {{ }} filled in, each piece marked template text or dataset text, and kept whole when
   // it is what a formatter a reader takes in as one thing made (a date, an amount: date, money, percent …).
+  // Each piece kept whole is a span of its own: an amount in words comes as its parts (baht_text_parts).
   void interpolate(const std::string& text, int line,
                    FunctionRef<void(std::string, bool verbatim, bool keep_whole)> emit);
 

@@ -105,6 +105,7 @@ void DocumentBinding::bind_inlines(const Element& parent, const InlineContext& c
       core_.interpolate(node.text, node.line, [&](std::string text, bool verbatim, bool keep_whole) {
         out.push_back(piece(std::move(text), verbatim, context));
         out.back().keep_whole = out.back().keep_whole || keep_whole;
+        out.back().opens_whole_span = keep_whole && !context.keep_whole;
       });
       return;
     }
@@ -155,7 +156,8 @@ std::vector<document::Inline> DocumentBinding::finish_inlines(std::vector<Inline
     if (!out.empty())
       if (auto* previous = std::get_if<document::TextInline>(&out.back()))
         if (same_style(previous->style, piece.style) && previous->link_anchor == piece.link_anchor &&
-            previous->link_url == piece.link_url && previous->keep_whole == piece.keep_whole) {
+            previous->link_url == piece.link_url && previous->keep_whole == piece.keep_whole &&
+            !piece.opens_whole_span) {
           previous->text += texts[i].text;
           continue;
         }

@@ -27,6 +27,9 @@ struct InlinePiece {
   std::optional<document::LeaderInline> leader;
   std::optional<document::FieldInline> field;
   bool keep_whole = false;  // inside <nobreak>, or a formatter's date or amount
+  // A formatter's output kept whole on its own: a span of its own, not joined to a kept-whole piece before
+  // it, so a line may end between two (the parts of an amount in words).
+  bool opens_whole_span = false;
 };
 
 // What inline content inherits from the elements around it.

@@ -2,8 +2,9 @@
 // The second pass that gives every formula of a <workbook> template its value (formula_cells.h is the first):
 // once the formula stage has computed the workbook the first pass stored, the rows that pass recorded are
 // replayed (workbook_recording.h) and this WorkbookSink puts each formula's result into its cell as the
-// cached value, then passes the row on to the sink after it (the XLSX writer). So a template writes only the formula, and a 100,000-row register
-// still streams: what the formulas read is held in the compact store, not as rows.
+// cached value, then passes the row on to the sink after it (the XLSX writer). So a template writes only the
+// formula, and a 100,000-row register still streams: what the formulas read is held in the compact store, not
+// as rows.
 //
 // Each problem found is a diagnostic naming the template line and the cell: what the formula stage reported
 // for a cell (a circular reference, a reference outside its sheet or to a sheet the workbook does not have,

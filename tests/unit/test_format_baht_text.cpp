@@ -89,3 +89,26 @@ TEST_CASE("BAHTTEXT: the whole int64 range") {
   CHECK(thai_number_words(1) == "หนึ่ง");
   CHECK(thai_number_words(101) == "หนึ่งร้อยเอ็ด");
 }
+
+TEST_CASE("BAHTTEXT: a line may end between the groups of an amount in words, never inside one") {
+  auto parts = [](std::string_view words) {
+    std::vector<std::string> out;
+    std::string joined;
+    for (std::string_view part : raingan::format::baht_text_parts(words)) {
+      out.emplace_back(part);
+      joined += part;
+    }
+    CHECK(joined == words);
+    return out;
+  };
+  using Parts = std::vector<std::string>;
+  CHECK(parts(words("6702000.50")) == Parts{"หกล้าน", "เจ็ดแสน", "สองพันบาท", "ห้าสิบสตางค์"});
+  CHECK(parts(words("4475500")) == Parts{"สี่ล้าน", "สี่แสน", "เจ็ดหมื่น", "ห้าพัน", "ห้าร้อยบาทถ้วน"});
+  CHECK(parts(words("207999.50")) == Parts{"สองแสน", "เจ็ดพัน", "เก้าร้อย", "เก้าสิบเก้าบาท", "ห้าสิบสตางค์"});
+  // Before the unit a group counts, before ถ้วน and inside the count of millions: no end.
+  CHECK(parts(words("100000000")) == Parts{"หนึ่งร้อยล้านบาทถ้วน"});
+  CHECK(parts(words("5001000000")) == Parts{"ห้าพันเอ็ดล้านบาทถ้วน"});
+  CHECK(parts(words("1000001000000")) == Parts{"หนึ่งล้าน", "หนึ่งล้านบาทถ้วน"});
+  CHECK(parts(words("0.50")) == Parts{"ห้าสิบสตางค์"});
+  CHECK(parts("") == Parts{""});
+}

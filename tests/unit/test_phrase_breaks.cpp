@@ -462,3 +462,41 @@ TEST_CASE("phrase breaks: a formatter's date or amount is kept whole, other prin
     }
   }
 }
+
+TEST_CASE("phrase breaks: an amount in words ends a line only between its groups") {
+  // baht_text prints its groups as spans kept whole one by one: a line may end after หกล้าน or สี่บาท, never
+  // inside ห้าสิบสตางค์ or between สอง and พัน.
+  const auto file = templating::parse_template(
+      "<document><p>ได้รับจัดสรรงบประมาณ วงเงิน {{ amount | money }} บาท ({{ amount | baht_text }}) "
+      "ความละเอียดแจ้งแล้ว นั้น</p></document>",
+      "t.xml");
+  const auto data = dataset::read_json_text(R"({"amount": 6702004.5})", "d.json");
+  document::ImageSource images;
+  const auto bound = templating::bind_document(file, data, templating::BindOptions{}, images);
+  const auto& paragraph = std::get<document::Paragraph>(bound.document.sections.at(0).body.at(0).node);
+  std::vector<std::string> kept;
+  for (const auto& piece : paragraph.content)
+    if (const auto* text = std::get_if<document::TextInline>(&piece); text && text->keep_whole)
+      kept.push_back(text->text);
+  CHECK(kept == std::vector<std::string>{"๖,๗๐๒,๐๐๔.๕๐", "หกล้าน", "เจ็ดแสน", "สองพัน", "สี่บาท", "ห้าสิบสตางค์"});
+
+  std::vector<layout::Inline> inlines;
+  for (const auto& piece : paragraph.content) inlines.emplace_back(std::get<document::TextInline>(piece));
+  layout::ParagraphStyle style;
+  std::size_t ends_inside = 0;
+  for (double cm = 3.0; cm <= 12.001; cm += 0.25) {
+    const auto laid = layout::layout_paragraph(inlines, style, units::cm(cm), test::shared_fonts());
+    for (std::size_t i = 0; i + 1 < laid.lines.size(); ++i) {
+      const std::string text = test::extracted(laid.lines[i]);
+      const std::string next = test::extracted(laid.lines[i + 1]);
+      const bool inside_amount = text.find('(') != std::string::npos && text.find(')') == std::string::npos;
+      if (!inside_amount) continue;
+      bool at_group_end = false;
+      for (const char* end : {"หกล้าน", "เจ็ดแสน", "สองพัน", "สี่บาท"})
+        at_group_end = at_group_end || text.ends_with(end);
+      if (!at_group_end) ++ends_inside;
+      CHECK_MESSAGE(at_group_end, cm, " cm: \"", text, "\" / \"", next, "\"");
+    }
+  }
+  CHECK(ends_inside == 0);
+}
