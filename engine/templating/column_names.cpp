@@ -119,7 +119,8 @@ void ColumnNameFunctions::name_columns(const std::string& text, int line) {
 }
 
 bool ColumnNameFunctions::has(std::string_view name) const {
-  return name == "col" || name == "cell" || name == "cells" || name == "abs_cell" || name == "abs_cells";
+  return name == "col" || name == "col_number" || name == "cell" || name == "cells" || name == "abs_cell" ||
+         name == "abs_cells";
 }
 
 const Element* ColumnNameFunctions::sheet_element(const std::string& name, std::vector<std::string>& seen) {
@@ -198,15 +199,20 @@ Value ColumnNameFunctions::call(std::string_view name, Call& call) {
   const Reference ref = resolve(call, 0);
   const ColumnSpan& span = ref.span;
   const std::string prefix = ref.qualified ? sheet_prefix(ref.sheet) : std::string();
-  if (name == "col") {
+  if (name == "col" || name == "col_number") {
+    // The letters for a formula, or the column's number from A = 1 for a colspan that reaches it.
+    auto column = [&](std::uint32_t index) {
+      return name == "col" ? Value::of(column_letters(index))
+                           : Value::of(Number::from_int(static_cast<std::int64_t>(index) + 1));
+    };
     if (call.has(1)) {
       const auto k = whole_number(call, 1, 1, span.width, ("a column of '" + ref.name + "'").c_str());
-      return Value::of(column_letters(span.first + static_cast<std::uint32_t>(k) - 1));
+      return column(span.first + static_cast<std::uint32_t>(k) - 1);
     }
     if (span.group)
-      call.fail("'" + ref.name + "' names " + std::to_string(span.width) + " columns: say which, col('" +
-                ref.name + "', 1)");
-    return Value::of(column_letters(span.first));
+      call.fail("'" + ref.name + "' names " + std::to_string(span.width) + " columns: say which, " +
+                std::string(name) + "('" + ref.name + "', 1)");
+    return column(span.first);
   }
   if (!ranges) {
     if (span.group)

@@ -48,10 +48,10 @@ class SheetColumnNames {
 std::string column_letters(std::uint32_t index);
 
 // For the expressions of a workbook template: col(name, k?) the letters of a named column (the k-th of a
-// group); cell(name, row?) and abs_cell(name, row?) one cell (J7, $J$7; the current row when none is given);
-// cells(name, first, last) and abs_cells(…) a column's rows (J5:J9, $J$5:$J$9; a group spans its columns,
-// cells(name, k, first, last) takes its k-th).
-// A name written 'sheet!name' is another sheet's, and cells and ranges then carry the sheet:
+// group), col_number(name, k?) its number from A = 1 (for a colspan that reaches it); cell(name, row?) and
+// abs_cell(name, row?) one cell (J7, $J$7; the current row when none is given); cells(name, first, last) and
+// abs_cells(…) a column's rows (J5:J9, $J$5:$J$9; a group spans its columns, cells(name, k, first, last)
+// takes its k-th). A name written 'sheet!name' is another sheet's, and cells and ranges then carry the sheet:
 // 'sheet'!$J$5:$J$9.
 class ColumnNameFunctions final : public HostFunctions {
  public:

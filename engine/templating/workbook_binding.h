@@ -126,7 +126,7 @@ class WorkbookBinding {
   CellRange parse_a1_range(const std::string& text, int line);
   CellRange parse_range(const Attribute& a) { return parse_a1_range(core_.text(a), a.line); }
 
-  // ---- column names: col(), cell(), cells(), abs_cell(), abs_cells() ----
+  // ---- column names: col(), col_number(), cell(), cells(), abs_cell(), abs_cells() ----
   ColumnNameFunctions& column_names() noexcept { return column_names_; }
 
   // ---- the sheet being bound ----

@@ -31,10 +31,13 @@ class FormulaSink final : public WorkbookSink {
     Formula::Result value;
   };
   std::vector<Written> formulas;
+  std::vector<std::uint16_t> colspans;  // of every cell that spans columns
 
   StyleId add_style(const CellStyle&) override { return 0; }
   void begin_sheet(const SheetSetup& setup) override { sheet_ = setup.name; }
   void write_row(SheetRow&& row) override {
+    for (const Cell& cell : row.cells)
+      if (cell.colspan > 1) colspans.push_back(cell.colspan);
     for (const Cell& cell : row.cells)
       if (const auto* f = std::get_if<Formula>(&cell.value))
         formulas.push_back(
@@ -183,6 +186,29 @@ TEST_CASE("column names: a column inserted changes the letters, not the values")
   CHECK(after.formulas[3].address == "E2");
   CHECK(before.formulas[7].text == "=SUM(D2:D4)");
   CHECK(after.formulas[7].text == "=SUM(E2:E4)");
+}
+
+TEST_CASE("column names: col_number() gives a column's number, so a title spans to a named column") {
+  // A title over every column and a total's label over the columns before the amounts: inserting a column
+  // widens both, with no colspan rewritten.
+  auto spans = [](bool inserted) {
+    const std::string names = inserted ? "no name note qty amount" : "no name qty amount";
+    return bind_register("<workbook><sheet name=\"s\"><columns names=\"" + names +
+                         "\"/>\n"
+                         "<row><cell colspan=\"{{ col_number('amount') }}\">ทะเบียน</cell></row>\n"
+                         "<row><cell colspan=\"{{ col_number('amount') - 1 }}\">รวม</cell>"
+                         "<cell formula=\"=&quot;{{ col_number('qty') }}&quot;\"/></row>\n"
+                         "</sheet></workbook>");
+  };
+  const FormulaSink before = spans(false);
+  const FormulaSink after = spans(true);
+  CHECK(before.colspans == std::vector<std::uint16_t>{4, 3});
+  CHECK(after.colspans == std::vector<std::uint16_t>{5, 4});
+  REQUIRE(before.formulas.size() == 1);
+  CHECK(before.formulas[0].text == "=\"3\"");
+  CHECK(bind_error("<workbook><sheet name=\"s\"><columns names=\"no band*2\"/>\n"
+                   "<row><cell colspan=\"{{ col_number('band') }}\">x</cell></row></sheet></workbook>")
+            .find("col_number('band', 1)") != std::string::npos);
 }
 
 TEST_CASE("column names: an unknown name, sheet or column of a group is an error at its line") {
