@@ -548,3 +548,39 @@ TEST_CASE(
 }
 
 }  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE(
+    "official forms: letters, notices and certificates set the sending office in one column, its address "
+    "ending with the province and postcode on one line") {
+  struct Sample {
+    const char* template_name;
+    const char* dataset_name;
+    const char* province;  // the address's last line starts with the district and ends with this
+  };
+  const Sample samples[] = {
+      {"letter.xml", "letter-transport-data-request.json", "จังหวัดพิษณุโลก ๖๕๑๓๐"},
+      {"transport-allocation-notice.xml", "transport-allowance-2569-2.json", "จังหวัดพิษณุโลก ๖๕๑๓๐"},
+      {"transport-budget-adjustment.xml", "transport-allowance-2569-2.json", "จังหวัดพิษณุโลก ๖๕๑๓๐"},
+      {"budget-allocation-notice.xml", "budget-allocation-2569.json", "จังหวัดขอนแก่น ๔๐๑๓๐"},
+      {"certificate.xml", "certificate-teacher-employment.json", "จังหวัดพิษณุโลก ๖๕๑๓๐"},
+  };
+  std::vector<double> office_lefts;
+  for (const auto& sample : samples) {
+    const Form form = build(sample.template_name, sample.dataset_name);
+    const std::string name = sample.template_name;
+    const auto office = lines_starting(form, "สำนักงานเขตพื้นที่การศึกษาประถมศึกษา");
+    REQUIRE_MESSAGE(!office.empty(), name);
+    CHECK_MESSAGE(office.front()->page == 0, name);
+    office_lefts.push_back(office.front()->left);
+    // The district, the province and the postcode on one line, as the address is written.
+    const auto district = lines_starting(form, "อำเภอ");
+    REQUIRE_MESSAGE(!district.empty(), name);
+    CHECK_MESSAGE(district.front()->text.ends_with(sample.province), name << ": " << district.front()->text);
+    CHECK_MESSAGE(std::abs(district.front()->left - office.front()->left) < 0.5, name);
+  }
+  for (double left : office_lefts) CHECK(std::abs(left - office_lefts.front()) < 0.5);
+}
+
+}  // namespace raingan::test
