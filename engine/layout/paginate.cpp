@@ -298,6 +298,11 @@ class SectionPaginator {
                      ? section_.label
                      : page_label(number_, section_.numbering);
     const std::size_t page_index = output_.pages;
+    // A page that opens with the heading naming a new part (its running title) does not repeat that title
+    // above it, as a book's chapter-opening page does not.
+    bool opens_part = false;
+    if (!placed_.empty())
+      for (const auto& mark : placed_.front().marks) opens_part = opens_part || !mark.running_title.empty();
     if (!placed_.empty())  // the page ends after this strip: its foot goes under it, in the room kept for it
       if (const auto* line = std::get_if<FlowLine>(&placed_.back().source); line && line->cues)
         page.frame.append(line->cues->foot, {section_.page.margin_left,
@@ -325,7 +330,7 @@ class SectionPaginator {
     page.content_origin = {section_.page.margin_left, top_margin()};
     page.content_size = {content_width_, content_height()};
     const bool first_page = page_index == 0;
-    if (!first_page || section_.header_on_first_page) add_header_and_footer(page);
+    if (!first_page || section_.header_on_first_page) add_header_and_footer(page, opens_part);
     add_page_marks(section_, environment_, page);  // on every page, the first included
     ++output_.pages;
     ++number_;
@@ -350,9 +355,9 @@ class SectionPaginator {
       held_ = std::move(page);
   }
 
-  void add_header_and_footer(Page& page) {
+  void add_header_and_footer(Page& page, bool opens_part) {
     if (section_.header.empty() && section_.footer.empty()) return;
-    PageFields fields{page.label, page_count_, running_title_};
+    PageFields fields{page.label, page_count_, opens_part ? std::string() : running_title_};
     const PageFields* saved = environment_.fields;
     environment_.fields = &fields;
     BlockLayouter layouter(environment_);
