@@ -113,6 +113,9 @@ constexpr std::array ranks = {
 };
 
 constexpr std::size_t longest_given_name = 20, longest_surname = 25, longest_parenthesis = 30;
+// An area office's name kept with its เขต ๒ is one word of at most this many letters (พิษณุโลก, นครราชสีมา).
+constexpr std::size_t longest_area_name = 16;
+constexpr std::u32string_view area_word = U"เขต";
 
 class Scanner {
  public:
@@ -301,8 +304,21 @@ class Scanner {
       if (const std::size_t lead = word_before(start, date_lead_words)) return lead - 1;
       return start;
     }
-    if (const std::size_t counted = counting_word_before(i)) return counted - 1;
+    if (const std::size_t counted = counting_word_before(i)) {
+      const std::size_t start = counted - 1;
+      return matches(start, area_word) ? area_name_before(start) : start;
+    }
     return i;
+  }
+  // Where the name an area number belongs to starts, its เขต at `area` (… ประถมศึกษาพิษณุโลก เขต ๒,
+  // สพป.ขอนแก่น เขต ๕): the word before the space, so the three are read on one line. `area` itself when no
+  // short word stands there.
+  std::size_t area_name_before(std::size_t area) const {
+    const std::size_t end = spaces_before(area);
+    if (end == area || end == 0 || !is_thai_letter(text_[end - 1])) return area;
+    std::size_t start = end - 1;
+    while (start > 0 && is_thai_letter(text_[start - 1]) && !allowed(start)) --start;
+    return end - start <= longest_area_name ? start : area;
   }
 
   // month [พ.ศ.] year, the month at i; its end, or 0.

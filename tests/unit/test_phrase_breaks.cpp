@@ -179,8 +179,14 @@ TEST_CASE("phrase breaks: names, numbers with units, dates and document numbers 
   CHECK(has(spans, "ปีการศึกษา ๒๕๖๘"));
   CHECK(has(spans, "มกราคม ๒๕๖๙"));
   CHECK(has(spans, "ที่ ๒๑"));
-  CHECK(has(spans, "เขต ๒"));
+  CHECK(has(spans, "พิษณุโลก เขต ๒"));  // an area office's number with the name it belongs to
   CHECK(b.spans_hold());
+  // The name is the word before เขต: in a long run of words only its last one joins the span.
+  const Breaks office("ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต ๕ และในเขต ๒ แห่ง");
+  const auto office_spans = office.span_texts();
+  CHECK(has(office_spans, "ขอนแก่น เขต ๕"));
+  CHECK((office.after("ประถมศึกษา") & text::break_allowed));
+  CHECK(has(office_spans, "เขต ๒ แห่ง"));
   // Inside a span a line may end only as an emergency, at the span's own space.
   CHECK(
       (b.after("นายสมชาย ") & (text::break_emergency | text::break_span_space | text::break_in_protected)) ==
