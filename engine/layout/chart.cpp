@@ -18,6 +18,7 @@ const Color target_color{192, 0, 0};
 // Digits and Latin letters stand on the baseline and reach about 0.62 em above it: what a reader sees of a
 // label, and what centring a label on a bar or a tick has to centre (a Thai line box is far taller).
 constexpr double ink_height_em = 0.62;
+constexpr Color page_white{255, 255, 255};
 
 // Labels print smaller than the text around the chart, which is dense, but never unreadably: axis and
 // category labels two points under the chart's font, value labels two under those, and labels shrunk to fit
@@ -167,6 +168,16 @@ class ChartPainter {
     frame_.append(std::move(block.frame), {left, y + size * ink_height_em / 2});
   }
 
+  // A bar's value label, drawn on a patch of the page's white so a grid line under it (the axis's last, when
+  // a mean of ๔.๕๖ is printed past its bar on a scale ending at ๕) does not strike through its digits.
+  void put_value_label(TextBlock&& block, double x, double y, int anchor, double size) {
+    const double left = anchor == 0 ? x - block.width / 2 : anchor > 0 ? x : x - block.width;
+    const double ink = size * ink_height_em;
+    frame_.items.push_back(
+        Rectangle{{left - 1, y - ink / 2 - 1.5}, {block.width + 2, ink + 3}, page_white, std::nullopt});
+    put_label(std::move(block), x, y, anchor, size);
+  }
+
   // A value as printed: grouped thousands, up to two decimals (trailing zeros dropped), the suffix.
   std::string number_text(double value) const {
     const double rounded = std::round(value * 100) / 100;
@@ -314,8 +325,8 @@ class ChartPainter {
         const double half_ink = value_style.font.size * ink_height_em / 2;
         if (chart_.target && std::fabs(y_of(*chart_.target) - label_y) < half_ink + 2)
           label_y = y_of(*chart_.target) - half_ink - 3;
-        put_label(label(value_text(value), value_style), x + bar * (vertical_bar_fill / 2), label_y, 0,
-                  value_style.font.size);
+        put_value_label(label(value_text(value), value_style), x + bar * (vertical_bar_fill / 2), label_y, 0,
+                        value_style.font.size);
       }
       frame_.append(std::move(names[c].frame), {left + slot * static_cast<double>(c) + 2, plot_bottom + 2});
     }
@@ -410,8 +421,8 @@ class ChartPainter {
               target_x + 3 + value_label.width <= width_)
             label_x = target_x + 3;
         }
-        put_label(std::move(value_label), label_x, y + bar * (horizontal_bar_fill / 2), 1,
-                  value_style.font.size);
+        put_value_label(std::move(value_label), label_x, y + bar * (horizontal_bar_fill / 2), 1,
+                        value_style.font.size);
       }
     }
     frame_.items.push_back(Rule{{plot_left, plot_top},

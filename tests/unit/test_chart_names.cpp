@@ -118,3 +118,56 @@ TEST_CASE("chart: a value label the target line would cross moves past the line"
 }
 
 }  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE("chart: a grid line under a value label does not strike through its digits") {
+  // Means of ๔.๕๖ and ๔.๕๔ printed past their bars on a scale ending at ๕: the last grid line runs through
+  // the labels' place. Each value label stands on a patch of white drawn after the grid lines, as wide as
+  // the label and as tall as its digits.
+  document::Chart chart = aspects_chart();
+  chart.series = {{"ค่าเฉลี่ย", {31, 78, 121}, {4.56, 4.38, 4.54, 4.43}}};
+  for (const auto kind : {document::Chart::Kind::horizontal_bar, document::Chart::Kind::bar}) {
+    chart.kind = kind;
+    const layout::Frame frame = layout::draw_chart(chart, 340, shared_fonts());
+    int labels = 0, crossed = 0;
+    for (std::size_t i = 0; i < frame.items.size(); ++i) {
+      const auto* line = std::get_if<layout::TextLine>(&frame.items[i]);
+      if (!line || line->runs.empty()) continue;
+      std::string text;
+      for (const auto& span : line->spans) text += span.text;
+      if (text != "๔.๕๖" && text != "๔.๕๔" && text != "๔.๓๘" && text != "๔.๔๓") continue;
+      ++labels;
+      const double left = line->runs.front().origin.x,
+                   right = line->runs.back().origin.x + line->runs.back().width();
+      const double baseline = line->runs.front().origin.y, size = line->runs.front().font_size;
+      // Grid lines drawn before the label that pass through its digits.
+      for (std::size_t k = 0; k < i; ++k) {
+        const auto* rule = std::get_if<layout::Rule>(&frame.items[k]);
+        if (!rule) continue;
+        const bool vertical = std::abs(rule->from.x - rule->to.x) < 0.01;
+        const bool through = vertical ? (left < rule->from.x && rule->from.x < right &&
+                                         std::min(rule->from.y, rule->to.y) < baseline - size * 0.3 &&
+                                         std::max(rule->from.y, rule->to.y) > baseline - size * 0.3)
+                                      : (baseline - size * 0.55 < rule->from.y && rule->from.y < baseline &&
+                                         std::min(rule->from.x, rule->to.x) < right &&
+                                         std::max(rule->from.x, rule->to.x) > left);
+        if (!through) continue;
+        // Covered: a white rectangle drawn after the rule and before the label spans the crossing.
+        bool covered = false;
+        for (std::size_t m = k + 1; m < i; ++m)
+          if (const auto* patch = std::get_if<layout::Rectangle>(&frame.items[m]);
+              patch && patch->fill == geometry::Color{255, 255, 255} && patch->origin.x <= left &&
+              patch->origin.x + patch->size.width >= right && patch->origin.y <= baseline - size * 0.55 &&
+              patch->origin.y + patch->size.height >= baseline)
+            covered = true;
+        if (!covered) ++crossed;
+        CHECK_MESSAGE(covered, text << ": a grid line runs through it");
+      }
+    }
+    CHECK(labels == 4);
+    CHECK(crossed == 0);
+  }
+}
+
+}  // namespace raingan::test
