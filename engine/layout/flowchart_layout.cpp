@@ -14,6 +14,7 @@ constexpr double helper_size = 0.5;  // pt: the point a side exit turns at
 struct StepBox {
   ShapeKind shape = ShapeKind::process;
   BoxText text;
+  Rect area;  // the text with its padding (padded_area)
   Size size;
 };
 
@@ -93,7 +94,7 @@ class FlowchartDrawer {
       : chart_(chart), text_(text), model_(read_flowchart(chart, problems)), numbers_(step_numbers(model_)) {
     style_ = {chart.style.font, chart.style.text_color, false};
     label_style_ = {chart.style.label_font, chart.style.text_color, false};
-    padding_ = std::max(3.0, chart.style.font.size * 0.45);
+    padding_ = std::max(3.0, chart.style.font.size * 0.36);
   }
 
   DiagramDrawing draw(double max_box) {
@@ -102,7 +103,8 @@ class FlowchartDrawer {
       StepBox box;
       box.shape = shape_of(step->kind);
       box.text = text_.fit(step->text, style_, text_limit(box.shape, max_box, padding_));
-      box.size = shape_size(box.shape, {box.text.widest_line, box.text.height}, padding_);
+      box.area = padded_area(box.text, padding_);
+      box.size = shape_size(box.shape, {box.area.width, box.area.height});
       box.size.width = std::max(box.size.width, chart_.style.font.size * 2);
       box.size.height = std::max(box.size.height, chart_.style.font.size * 1.2);
       boxes.push_back(std::move(box));
@@ -152,8 +154,8 @@ class FlowchartDrawer {
       const Point center = laid.centers[s];
       node.box = {center.x - boxes[s].size.width / 2, center.y - boxes[s].size.height / 2,
                   boxes[s].size.width, boxes[s].size.height};
-      const Point text_at = text_center(node.shape, node.box);
-      DiagramText::draw(boxes[s].text, text_at.x, text_at.y - boxes[s].text.height / 2, node.content);
+      DiagramText::draw_centred(boxes[s].text, boxes[s].area, text_center(node.shape, node.box),
+                                node.content);
       drawing.nodes.push_back(std::move(node));
     }
     std::size_t edge_index = 0;
@@ -204,9 +206,24 @@ class FlowchartDrawer {
 
  private:
   // A label standing out past the drawing's edge widens the drawing (everything moves right if it is left);
-  // so does a box Graphviz's rounding put a hair outside it.
+  // so does a box Graphviz's rounding put a hair outside it (everything moves down if it is above).
   static void grow_to_hold_labels(DiagramDrawing& drawing) {
-    double left = 0, right = drawing.size.width;
+    double left = 0, right = drawing.size.width, top = 0;
+    for (const auto& node : drawing.nodes) top = std::min(top, node.box.y);
+    if (top < 0) {
+      for (auto& node : drawing.nodes) {
+        node.box.y -= top;
+        for (auto& item : node.content) translate(item, {0, -top});
+      }
+      for (auto& edge : drawing.edges) {
+        for (auto& p : edge.route) p.y -= top;
+        if (edge.label) {
+          edge.label->box.y -= top;
+          for (auto& item : edge.label->content) translate(item, {0, -top});
+        }
+      }
+      drawing.size.height -= top;
+    }
     for (const auto& node : drawing.nodes) {
       left = std::min(left, node.box.x);
       right = std::max(right, node.box.right());
