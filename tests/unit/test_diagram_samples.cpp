@@ -226,5 +226,12 @@ TEST_CASE("sample diagrams: the text of every box keeps its padding from the out
   CHECK(m.least_clearance >= least_padding);
 }
 
+TEST_CASE("sample diagrams: no label of a line stands on a line or a box") {
+  const Measured& m = manuals();
+  MESSAGE(m.labels, " labels; least gap ", m.least_label_gap, " pt: ", m.closest_label);
+  CHECK(m.labels > 20);
+  CHECK(m.least_label_gap >= least_label_gap);
+}
+
 }  // namespace
 }  // namespace raingan::test
