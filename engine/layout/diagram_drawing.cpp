@@ -14,7 +14,7 @@ constexpr const char* connector_letters[] = {
     "ก", "ข", "ค", "ง", "จ", "ฉ", "ช", "ซ", "ฌ", "ญ", "ฎ", "ฏ", "ฐ", "ฑ", "ฒ", "ณ", "ด", "ต", "ถ", "ท", "ธ",
     "น", "บ", "ป", "ผ", "ฝ", "พ", "ฟ", "ภ", "ม", "ย", "ร", "ล", "ว", "ศ", "ษ", "ส", "ห", "ฬ", "อ", "ฮ"};
 
-constexpr double connector_padding = 4;
+constexpr double connector_padding = 4.5;
 constexpr double connector_lead = 9;  // line between a connector and the page end it stands for
 
 void move_items(const std::vector<FrameItem>& items, Point offset, std::vector<FrameItem>& out) {
@@ -186,19 +186,19 @@ std::string connector_label(std::size_t index) {
 }
 
 Size off_page_connector_size(const std::string& label, const ConnectorStyle& style, DiagramText& text) {
-  const BoxText laid = text.line(label, style.label);
-  return shape_size(ShapeKind::off_page, {laid.widest_line, laid.height}, connector_padding);
+  const Rect area = padded_area(text.line(label, style.label), connector_padding, false);
+  return shape_size(ShapeKind::off_page, {area.width, area.height});
 }
 
 Rect draw_off_page_connector(const std::string& label, Point top_left, const ConnectorStyle& style,
                              DiagramText& text, std::vector<FrameItem>& out) {
   const BoxText laid = text.line(label, style.label);
-  const Size size = shape_size(ShapeKind::off_page, {laid.widest_line, laid.height}, connector_padding);
+  const Rect area = padded_area(laid, connector_padding, false);
+  const Size size = shape_size(ShapeKind::off_page, {area.width, area.height});
   const Rect box{top_left.x, top_left.y, size.width, size.height};
   out.push_back(shape_path(ShapeKind::off_page, box, style.look.fill.value_or(Color{255, 255, 255}),
                            style.look.outline));
-  const Point center = text_center(ShapeKind::off_page, box);
-  DiagramText::draw(laid, center.x, center.y - laid.height / 2, out);
+  DiagramText::draw_centred(laid, area, text_center(ShapeKind::off_page, box), out);
   return box;
 }
 

@@ -14,6 +14,7 @@ constexpr double kappa = 0.5522847498;
 constexpr double document_wave_share = 0.08;                         // the wave's amplitude, of the height
 constexpr double document_body_share = 1 - 2 * document_wave_share;  // the height above the wave
 constexpr double off_page_point_share = 0.3;                         // the pentagon's point, of its height
+constexpr double decision_height_share = 0.6;  // of w/W + h/H = 1 for the text area in a diamond
 
 double data_slant(const Rect& box) { return std::min(box.height * 0.25, 12.0); }
 
@@ -91,33 +92,40 @@ double segment_distance(Point p, Point a, Point b) {
 
 }  // namespace
 
-Size shape_size(ShapeKind shape, Size text, double padding) {
-  const double w = text.width + 2 * padding;
-  const double h = text.height + padding;  // a Thai line box already holds room above and below the ink
+Rect united(const Rect& a, const Rect& b) {
+  if (a.width <= 0 && a.height <= 0) return b;
+  if (b.width <= 0 && b.height <= 0) return a;
+  const double left = std::min(a.x, b.x), top = std::min(a.y, b.y);
+  return {left, top, std::max(a.right(), b.right()) - left, std::max(a.bottom(), b.bottom()) - top};
+}
+
+Size shape_size(ShapeKind shape, Size area) {
+  const double w = area.width, h = area.height;
   switch (shape) {
     case ShapeKind::terminal:
-      return {std::max(w + h * 0.6, h * 1.8), h};
+      // Ends of radius h / 2: the area's corners lie on them when the straight part is w - h long.
+      return {std::max(w + h, h * 1.8), h};
     case ShapeKind::process:
     case ShapeKind::unit:
       return {w, h};
     case ShapeKind::decision:
-      // A diamond holds a centred w x h box when w/W + h/H <= 1: twice each side fills it exactly. The ink of
-      // Thai lines is shorter than their line boxes, which the corners may take.
-      return {2 * text.width + 2 * padding, 2 * text.height * 0.82 + padding};
+      // A diamond holds a centred w x h rectangle when w/W + h/H <= 1. Twice each side is the smallest; a
+      // flatter one (the height's share 0.6) keeps a chart's ranks as close as the rectangles'.
+      return {w / (1 - decision_height_share), h / decision_height_share};
     case ShapeKind::document:
       return {w, h / document_body_share};
     case ShapeKind::data: {
+      // The slanted sides lean in by the slant at the top and the bottom.
       const double slant = std::min(h * 0.25, 12.0);
       return {w + 2 * slant, h};
     }
     case ShapeKind::connector: {
-      const double d = std::max(text.width + padding, text.height * 0.8);
+      const double d = std::hypot(w, h);  // the circle through the area's corners
       return {d, d};
     }
     case ShapeKind::off_page: {
-      const double body = text.height * 0.8;
-      const double side = std::max(text.width + padding, body);
-      return {side, body / (1 - off_page_point_share)};
+      const double body = std::max(w, h);  // the square above the point
+      return {body, body / (1 - off_page_point_share)};
     }
   }
   return {w, h};

@@ -18,6 +18,9 @@ struct Rect {
   Point center() const { return {x + width / 2, y + height / 2}; }
 };
 
+// The smallest rectangle holding both; an empty one (no width, no height) adds nothing.
+Rect united(const Rect& a, const Rect& b);
+
 enum class ShapeKind {
   terminal,   // stadium: start and end
   process,    // rectangle
@@ -29,8 +32,9 @@ enum class ShapeKind {
   unit,       // an organisation chart's box (rectangle)
 };
 
-// The box a shape needs around a block of text `text` big, with `padding` pt between text and outline.
-Size shape_size(ShapeKind shape, Size text, double padding);
+// The box a shape needs so that a rectangle `area` big (a text and its padding, see padded_area), centred on
+// text_center, lies wholly inside its outline.
+Size shape_size(ShapeKind shape, Size area);
 // The centre of the area the text block sits in (above the document's wave, in the pentagon's square).
 Point text_center(ShapeKind shape, const Rect& box);
 // The outline, closed, with fill and stroke.

@@ -1,17 +1,19 @@
 #include "layout/diagram_text.h"
 
+#include <hb.h>
+
 #include <algorithm>
+#include <cmath>
 #include <span>
+
+#include "text/font_face.h"
 
 namespace raingan::layout {
 namespace {
 
-// A box text this long reads as a paragraph and is set distributed; narrower boxes stay centred, as spreading
-// a few clusters across a line leaves gaps wider than the words.
-constexpr int justify_from_lines = 3;
-constexpr double justify_from_width_em = 9;
 // Lines in boxes sit closer than in running text: a Thai line box holds room for stacked marks a box's short
-// lines rarely use, and a shape grows with every line.
+// lines rarely use, and a shape grows with every line. The ink is measured, so a mark that does reach out
+// still gets its padding.
 constexpr double box_line_spacing = 0.88;
 constexpr double unbounded = 1e6;
 
@@ -21,26 +23,42 @@ double widest(const ParagraphLayout& laid) {
   return width;
 }
 
-// Whether every line but the last of a justified text is nearly full without its stretch: spreading a short
-// line across a box opens gaps between its letters that read as spaced-out type.
-bool evenly_full(const ParagraphLayout& laid, double width) {
-  constexpr double fullness = 0.88;
-  for (std::size_t k = 0; k + 1 < laid.lines.size(); ++k) {
-    double natural = 0;
-    for (const auto& item : laid.lines[k].content.items)
-      if (const auto* line = std::get_if<TextLine>(&item))
-        for (const auto& run : line->runs)
-          for (const auto& glyph : run.glyphs) natural += glyph.shaped_advance;
-    if (natural < width * fullness) return false;
+// Adds where the glyphs of `line` put ink, its baseline at y = `dy` (marks' offsets included), to `ink`.
+void add_ink(const TextLine& line, double dy, Rect& ink) {
+  for (const auto& run : line.runs) {
+    if (!run.face) continue;
+    const double scale = run.font_size / run.face->units_per_em();
+    double pen = run.origin.x;
+    for (const auto& glyph : run.glyphs) {
+      hb_glyph_extents_t extents{};
+      if (hb_font_get_glyph_extents(run.face->hb_font(), glyph.glyph_id, &extents) && extents.width != 0 &&
+          extents.height != 0) {
+        const double left = pen + glyph.x_offset + extents.x_bearing * scale;
+        const double top = dy + run.origin.y - glyph.y_offset - extents.y_bearing * scale;
+        ink = united(ink, {left, top, std::fabs(extents.width * scale), std::fabs(extents.height * scale)});
+      }
+      pen += glyph.x_advance;
+    }
   }
-  return true;
 }
 
 BoxText box_text(ParagraphLayout&& laid, double width) {
   BoxText text;
   text.width = width;
   text.widest_line = widest(laid);
-  for (const auto& line : laid.lines) text.height += line.height;
+  double y = 0;
+  for (const auto& line : laid.lines) {
+    // Placed as draw() places it.
+    const double baseline = y + (line.height - (line.ascent + line.descent)) / 2 + line.ascent;
+    for (const auto& item : line.content.items)
+      if (const auto* drawn = std::get_if<TextLine>(&item)) {
+        add_ink(*drawn, baseline, text.ink);
+        for (const auto& run : drawn->runs)
+          text.advances = united(text.advances, {run.origin.x, y, run.width(), line.height});
+      }
+    y += line.height;
+  }
+  text.height = y;
   text.lines = std::move(laid.lines);
   return text;
 }
@@ -128,12 +146,24 @@ BoxText DiagramText::fit(const std::string& text, const InlineStyle& style, doub
     else
       low = middle;
   }
-  if (count >= justify_from_lines && high >= justify_from_width_em * style.font.size) {
-    ParagraphLayout justified = set(text, style, high, Align::justify);
-    if (evenly_full(justified, high)) return box_text(std::move(justified), high);
-  }
   ParagraphLayout centred = set(text, style, high, Align::center);
   return box_text(std::move(centred), high);
+}
+
+Rect padded_area(const BoxText& text, double padding, bool line_height) {
+  const Rect& a = text.advances;
+  Rect area = line_height ? Rect{a.x - padding, a.y - padding / 2, a.width + 2 * padding, a.height + padding}
+                          : Rect{a.x - padding, a.center().y - padding, a.width + 2 * padding, 2 * padding};
+  if (text.ink.width > 0 || text.ink.height > 0)
+    area = united(area, {text.ink.x - padding, text.ink.y - padding, text.ink.width + 2 * padding,
+                         text.ink.height + 2 * padding});
+  return area;
+}
+
+void DiagramText::draw_centred(const BoxText& text, const Rect& area, Point center,
+                               std::vector<FrameItem>& out) {
+  const Point middle = area.center();
+  draw(text, center.x - middle.x + text.width / 2, center.y - middle.y, out);
 }
 
 void DiagramText::draw(const BoxText& text, double center_x, double top, std::vector<FrameItem>& out) {

@@ -1,14 +1,14 @@
 #pragma once
 // Words inside a diagram's boxes, measured and broken by raingan's own paragraph layout (HarfBuzz shaping,
-// Thai word boundaries): a box is as wide as its text needs up to a limit, a long text wraps into balanced
-// lines (the narrowest width that needs no more lines), and is set Thai-distributed when it runs to three
-// lines or more in a box at least nine em wide and its lines are nearly full before stretching (else the
-// letters would stand apart); other texts are centred. Lines stand 0.88 of a running
-// text's line apart.
+// Thai word boundaries): a box is as wide as its text needs up to a limit, and a long text wraps into
+// balanced lines (the narrowest width that needs no more lines), centred, as every box of a chart sets its
+// text alike. Lines stand 0.88 of a running text's line apart. The ink of the lines (Thai marks above and
+// below included) is measured, so that a box is made to hold it with its padding all round.
 
 #include <string>
 #include <vector>
 
+#include "layout/diagram_geometry.h"
 #include "layout/frame.h"
 #include "layout/paragraph.h"
 #include "text/code_points.h"
@@ -22,7 +22,17 @@ struct BoxText {
   double width = 0;   // the width the lines were set in (justified lines fill it; centred lines sit in it)
   double height = 0;  // baseline-to-baseline advances, summed
   double widest_line = 0;  // drawn width of the widest line
+  // From the block's top-left corner (x from the left of `width`): where the lines' advances reach, and where
+  // their glyphs' ink does (empty without ink).
+  Rect advances;
+  Rect ink;
 };
+
+// The area a box must hold around `text` to keep `padding` pt between its outline and the ink on every side:
+// the ink grown by the padding and, with `line_height`, the lines' advances grown by it across and by half of
+// it up and down (so that lines without tall marks still get a box of the usual height). In the block's
+// coordinates.
+Rect padded_area(const BoxText& text, double padding, bool line_height = true);
 
 class DiagramText {
  public:
@@ -38,6 +48,8 @@ class DiagramText {
 
   // Appends the text lines of `text`, its block centred horizontally on `center_x`, its top at `top`.
   static void draw(const BoxText& text, double center_x, double top, std::vector<FrameItem>& out);
+  // Appends the text lines of `text` with the middle of `area` (its padded_area) at `center`.
+  static void draw_centred(const BoxText& text, const Rect& area, Point center, std::vector<FrameItem>& out);
 
   // Characters no face has, met so far (drawn as .notdef), with the text they were in.
   struct Missing {

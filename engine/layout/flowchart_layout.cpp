@@ -14,6 +14,7 @@ constexpr double helper_size = 0.5;  // pt: the point a side exit turns at
 struct StepBox {
   ShapeKind shape = ShapeKind::process;
   BoxText text;
+  Rect area;  // the text with its padding (padded_area)
   Size size;
 };
 
@@ -47,20 +48,45 @@ bool overlaps(const Rect& a, const Rect& b) {
   return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
 }
 
-// Whether a label box for edge `own` touches no box but its own decision's and no line but its own first
-// stretch (the ink of a Thai line sits inside its box, so the box may graze a line by a little).
-bool clear_of_lines(const DiagramDrawing& drawing, std::size_t own, const Rect& place) {
-  const Rect ink{place.x + 1, place.y + place.height * 0.15, place.width - 2, place.height * 0.7};
-  for (std::size_t n = 0; n < drawing.nodes.size(); ++n)
-    if (n != drawing.edges[own].from && overlaps(ink, drawing.nodes[n].box)) return false;
+// Whether the segment a-b passes through the rectangle `r` (Liang-Barsky clipping).
+bool crosses(Point a, Point b, const Rect& r) {
+  double t0 = 0, t1 = 1;
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const double p[] = {-dx, dx, -dy, dy};
+  const double q[] = {a.x - r.x, r.right() - a.x, a.y - r.y, r.bottom() - a.y};
+  for (int k = 0; k < 4; ++k) {
+    if (std::fabs(p[k]) < 1e-12) {
+      if (q[k] < 0) return false;
+      continue;
+    }
+    const double t = q[k] / p[k];
+    if (p[k] < 0)
+      t0 = std::max(t0, t);
+    else
+      t1 = std::min(t1, t);
+    if (t0 > t1) return false;
+  }
+  return true;
+}
+
+// Whether the ink of a label for edge `own`, at `ink`, touches no line but its own first stretch (which it
+// stands beside), no box, and not the outline of its own decision (whose box it may enter at a corner).
+bool clear_of_lines(const DiagramDrawing& drawing, std::size_t own, const Rect& ink) {
+  for (std::size_t n = 0; n < drawing.nodes.size(); ++n) {
+    const DiagramNode& node = drawing.nodes[n];
+    if (n != drawing.edges[own].from) {
+      if (overlaps(ink, node.box)) return false;
+      continue;
+    }
+    const auto outline = shape_outline(node.shape, node.box);
+    if (inside_outline(outline, ink.center())) return false;
+    for (std::size_t i = 0; i < outline.size(); ++i)
+      if (crosses(outline[i], outline[(i + 1) % outline.size()], ink)) return false;
+  }
   for (std::size_t e = 0; e < drawing.edges.size(); ++e) {
     const auto& route = drawing.edges[e].route;
-    for (std::size_t i = e == own ? 1 : 0; i + 1 < route.size(); ++i) {
-      const Rect extent{
-          std::min(route[i].x, route[i + 1].x) - 0.5, std::min(route[i].y, route[i + 1].y) - 0.5,
-          std::fabs(route[i].x - route[i + 1].x) + 1, std::fabs(route[i].y - route[i + 1].y) + 1};
-      if (overlaps(ink, extent)) return false;
-    }
+    for (std::size_t i = e == own ? 1 : 0; i + 1 < route.size(); ++i)
+      if (crosses(route[i], route[i + 1], ink)) return false;
   }
   return true;
 }
@@ -93,7 +119,7 @@ class FlowchartDrawer {
       : chart_(chart), text_(text), model_(read_flowchart(chart, problems)), numbers_(step_numbers(model_)) {
     style_ = {chart.style.font, chart.style.text_color, false};
     label_style_ = {chart.style.label_font, chart.style.text_color, false};
-    padding_ = std::max(3.0, chart.style.font.size * 0.45);
+    padding_ = std::max(3.0, chart.style.font.size * 0.36);
   }
 
   DiagramDrawing draw(double max_box) {
@@ -102,7 +128,8 @@ class FlowchartDrawer {
       StepBox box;
       box.shape = shape_of(step->kind);
       box.text = text_.fit(step->text, style_, text_limit(box.shape, max_box, padding_));
-      box.size = shape_size(box.shape, {box.text.widest_line, box.text.height}, padding_);
+      box.area = padded_area(box.text, padding_);
+      box.size = shape_size(box.shape, {box.area.width, box.area.height});
       box.size.width = std::max(box.size.width, chart_.style.font.size * 2);
       box.size.height = std::max(box.size.height, chart_.style.font.size * 1.2);
       boxes.push_back(std::move(box));
@@ -117,11 +144,28 @@ class FlowchartDrawer {
       tallest_label = std::max(tallest_label, labels.back()->height);
     }
 
+    const double size = chart_.style.font.size;
+    double rank_separation = std::max(size * 1.6, tallest_label + 8);
+    const double node_separation = std::max(size * 1.4, widest_label + 14);
+    // A label with no place beside its line clear of every other line (one passing close under its exit) is
+    // given room: the ranks move apart by the label's height and the chart is laid out again, twice at most.
+    for (int attempt = 0;; ++attempt) {
+      DiagramDrawing drawing = lay_out(boxes, rank_separation, node_separation);
+      if (place_labels(drawing, labels) || attempt == 2) {
+        grow_to_hold_labels(drawing);
+        return drawing;
+      }
+      rank_separation += tallest_label;
+    }
+  }
+
+ private:
+  // The steps placed and their lines routed by Graphviz, without labels.
+  DiagramDrawing lay_out(const std::vector<StepBox>& boxes, double rank_separation, double node_separation) {
     Graph graph;
     graph.routing = EdgeRouting::ortho;
-    const double size = chart_.style.font.size;
-    graph.rank_separation = std::max(size * 1.6, tallest_label + 8);
-    graph.node_separation = std::max(size * 1.4, widest_label + 14);
+    graph.rank_separation = rank_separation;
+    graph.node_separation = node_separation;
     for (const auto& box : boxes) graph.nodes.push_back({box.size, "flow"});
     // Arrows that do not carry the flow down turn at a point beside their step, on its rank.
     std::vector<std::size_t> helper_of(model_.links.size(), no_node);
@@ -152,8 +196,8 @@ class FlowchartDrawer {
       const Point center = laid.centers[s];
       node.box = {center.x - boxes[s].size.width / 2, center.y - boxes[s].size.height / 2,
                   boxes[s].size.width, boxes[s].size.height};
-      const Point text_at = text_center(node.shape, node.box);
-      DiagramText::draw(boxes[s].text, text_at.x, text_at.y - boxes[s].text.height / 2, node.content);
+      DiagramText::draw_centred(boxes[s].text, boxes[s].area, text_center(node.shape, node.box),
+                                node.content);
       drawing.nodes.push_back(std::move(node));
     }
     std::size_t edge_index = 0;
@@ -174,6 +218,13 @@ class FlowchartDrawer {
       edge.continues_to = numbers_[link.to];
       drawing.edges.push_back(std::move(edge));
     }
+    return drawing;
+  }
+
+  // Puts each line's label beside the start of its line, where it is clear of every other line and box;
+  // false when some label found no such place (it then stands on a white ground that breaks the line).
+  bool place_labels(DiagramDrawing& drawing, const std::vector<std::optional<BoxText>>& labels) const {
+    bool all_clear = true;
     for (std::size_t l = 0; l < model_.links.size(); ++l) {
       DiagramEdge& edge = drawing.edges[l];
       if (!labels[l] || edge.route.size() < 2) continue;
@@ -183,13 +234,14 @@ class FlowchartDrawer {
       label.box = places.front();
       bool clear = false;
       for (const Rect& place : places)
-        if (clear_of_lines(drawing, l, place)) {
+        if (clear_of_lines(drawing, l, ink_at(*labels[l], place))) {
           label.box = place;
           clear = true;
           break;
         }
       // No place beside its line is free of other lines: the label stands on a white ground that breaks the
       // line passing under it, as drawing programs set labels.
+      all_clear = all_clear && clear;
       if (!clear)
         label.content.push_back(Rectangle{{label.box.x - 1, label.box.y + label.box.height * 0.12},
                                           {label.box.width + 2, label.box.height * 0.76},
@@ -198,15 +250,36 @@ class FlowchartDrawer {
       DiagramText::draw(*labels[l], label.box.center().x, label.box.y, label.content);
       edge.label = std::move(label);
     }
-    grow_to_hold_labels(drawing);
-    return drawing;
+    return all_clear;
   }
 
- private:
+  // Where the ink of `label` is when its box is `place`, with a little room around it.
+  static Rect ink_at(const BoxText& label, const Rect& place) {
+    constexpr double margin = 1.5;
+    const Rect& ink = label.ink.width > 0 ? label.ink : label.advances;
+    return {place.x + ink.x - margin, place.y + ink.y - margin, ink.width + 2 * margin,
+            ink.height + 2 * margin};
+  }
+
   // A label standing out past the drawing's edge widens the drawing (everything moves right if it is left);
-  // so does a box Graphviz's rounding put a hair outside it.
+  // so does a box Graphviz's rounding put a hair outside it (everything moves down if it is above).
   static void grow_to_hold_labels(DiagramDrawing& drawing) {
-    double left = 0, right = drawing.size.width;
+    double left = 0, right = drawing.size.width, top = 0;
+    for (const auto& node : drawing.nodes) top = std::min(top, node.box.y);
+    if (top < 0) {
+      for (auto& node : drawing.nodes) {
+        node.box.y -= top;
+        for (auto& item : node.content) translate(item, {0, -top});
+      }
+      for (auto& edge : drawing.edges) {
+        for (auto& p : edge.route) p.y -= top;
+        if (edge.label) {
+          edge.label->box.y -= top;
+          for (auto& item : edge.label->content) translate(item, {0, -top});
+        }
+      }
+      drawing.size.height -= top;
+    }
     for (const auto& node : drawing.nodes) {
       left = std::min(left, node.box.x);
       right = std::max(right, node.box.right());

@@ -213,9 +213,10 @@ class TableBuilder {
         limit -= 20;
       }
       BoxText laid = text_.fit(step->text, shape_style_, std::max(30.0, limit));
-      Size size = shape_size(shape, {laid.widest_line, laid.height}, padding);
+      const Rect padded = padded_area(laid, padding);
+      Size size = shape_size(shape, {padded.width, padded.height});
       size.width = std::min(std::max(size.width, chart_.style.font.size * 2), area);
-      shapes_.push_back({shape, std::move(laid), size});
+      shapes_.push_back({shape, std::move(laid), padded, size});
     }
   }
 
@@ -293,8 +294,8 @@ class TableBuilder {
       const double middle = (row_top_[k] + row_top_[k + 1]) / 2;
       const Size size = shapes_[k].size;
       node.box = {axis_ - size.width / 2, middle - size.height / 2, size.width, size.height};
-      const Point text_at = text_center(node.shape, node.box);
-      DiagramText::draw(shapes_[k].text, text_at.x, text_at.y - shapes_[k].text.height / 2, node.content);
+      DiagramText::draw_centred(shapes_[k].text, shapes_[k].area, text_center(node.shape, node.box),
+                                node.content);
       drawing.nodes.push_back(std::move(node));
     }
     std::vector<int> lane_of(model_.links.size(), -1);
@@ -371,6 +372,7 @@ class TableBuilder {
   struct Shape {
     ShapeKind shape;
     BoxText text;
+    Rect area;  // the text with its padding (padded_area)
     Size size;
   };
 

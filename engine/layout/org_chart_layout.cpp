@@ -13,6 +13,9 @@ constexpr double stack_indent = 16;   // room left of a column of posts for the 
 constexpr double narrowest_box = 80;  // pt: boxes are made no narrower to fit a chart
 constexpr double stack_gap = 6;       // between posts in a column
 constexpr double photo_gap = 3;
+constexpr double connector_padding = 4.5;
+// pt: the least padding a box keeps around its text once the chart is drawn, scaled down as far as it may be.
+constexpr double least_drawn_padding = 4.5;
 
 struct OrgNode {
   const document::OrgChartUnit* unit = nullptr;
@@ -24,6 +27,9 @@ struct OrgNode {
   std::string connector;          // its children are drawn elsewhere: an off-page connector below it
   BoxText name, position;
   Size photo;
+  // The photo, name and position stacked, each with its padding, from the photo's top and the stack's
+  // middle line: the box holds this area, centred.
+  Rect area;
   Size box;
 };
 
@@ -41,7 +47,8 @@ class OrgChartDrawer {
     name_style_.font.bold = true;
     position_style_ = {style.font, style.text_color, false};
     label_style_ = {style.label_font, style.text_color, false};
-    padding_ = std::max(3.0, style.font.size * 0.4);
+    // Scaling the chart to fit scales its padding too: enough is given for the smallest scale allowed.
+    padding_ = std::max({3.0, style.font.size * 0.4, least_drawn_padding / org_chart_scale_floor(style)});
     max_box_ = style.max_box_width > 0 ? style.max_box_width : std::clamp(width * 0.26, 96.0, 160.0);
   }
 
@@ -103,7 +110,8 @@ class OrgChartDrawer {
     std::map<std::size_t, std::size_t> connector_under;       // unit -> graph node
     const auto add_connector = [&](const std::string& label) {
       BoxText laid = text_.line(label, label_style_);
-      const Size size = shape_size(ShapeKind::off_page, {laid.widest_line, laid.height}, 4);
+      const Rect area = padded_area(laid, connector_padding, false);
+      const Size size = shape_size(ShapeKind::off_page, {area.width, area.height});
       graph.nodes.push_back({size, ""});
       connectors.emplace_back(graph.nodes.size() - 1, std::move(laid));
       return graph.nodes.size() - 1;
@@ -174,8 +182,8 @@ class OrgChartDrawer {
       const Point center = laid.centers[connector];
       node.box = {center.x - size.width / 2 - left, center.y - size.height / 2 - top, size.width,
                   size.height};
-      const Point text_at = text_center(ShapeKind::off_page, node.box);
-      DiagramText::draw(label, text_at.x, text_at.y - label.height / 2, node.content);
+      DiagramText::draw_centred(label, padded_area(label, connector_padding, false),
+                                text_center(ShapeKind::off_page, node.box), node.content);
       drawn_connector[connector] = drawing.nodes.size();
       drawing.nodes.push_back(std::move(node));
     }
@@ -247,10 +255,20 @@ class OrgChartDrawer {
       const double width = std::min(limit, height * photo->pixel_width / photo->pixel_height);
       node.photo = {width, width * photo->pixel_height / photo->pixel_width};
     }
-    const double width = std::max({node.name.widest_line, node.position.widest_line, node.photo.width});
-    const double height =
-        node.photo.height + (node.photo.height > 0 ? photo_gap : 0) + node.name.height + node.position.height;
-    node.box = shape_size(ShapeKind::unit, {width, height}, padding_);
+    const double name_top = node.photo.height + (node.photo.height > 0 ? photo_gap : 0);
+    Rect area;
+    if (node.photo.height > 0)
+      area = {-node.photo.width / 2 - padding_, -padding_, node.photo.width + 2 * padding_,
+              node.photo.height + 2 * padding_};
+    const auto add = [&](const BoxText& text, double top) {
+      if (text.lines.empty()) return;
+      const Rect padded = padded_area(text, padding_);
+      area = united(area, {padded.x - text.width / 2, padded.y + top, padded.width, padded.height});
+    };
+    add(node.name, name_top);
+    add(node.position, name_top + node.name.height);
+    node.area = area;
+    node.box = shape_size(ShapeKind::unit, {area.width, area.height});
     node.box.width = std::max(node.box.width, chart_.style.font.size * 3);
   }
 
@@ -274,10 +292,9 @@ class OrgChartDrawer {
     node.id = unit.unit->name;
     node.shape = ShapeKind::unit;
     node.box = box;
-    const double content =
-        unit.photo.height + (unit.photo.height > 0 ? photo_gap : 0) + unit.name.height + unit.position.height;
-    const double middle = node.box.center().x;
-    double y = node.box.center().y - content / 2;
+    // The stack's area centred in the box (boxes of a row are evened out to the largest).
+    const double middle = node.box.center().x - unit.area.center().x;
+    double y = node.box.center().y - unit.area.center().y;
     if (unit.photo.height > 0) {
       node.content.push_back(Image{unit.unit->photo, {middle - unit.photo.width / 2, y}, unit.photo});
       y += unit.photo.height + photo_gap;
