@@ -224,6 +224,10 @@ class SectionPaginator {
       p.frame.append(std::move(part.frame), {table.x, 0});
       p.progress_before = before;
       p.source = item;
+      // A cell's line that ends inside a protected span is reported as a body line's is.
+      std::string& broken = origin_of(p.source).broken_span;
+      broken.clear();
+      for (const auto& span : part.broken_spans) broken += (broken.empty() ? "" : "\", \"") + span;
       placed_.push_back(std::move(p));
       if (part.complete) {
         progress_.erase(table.table.get());  // the address may be reused by a later table

@@ -54,6 +54,7 @@ class PartBuilder {
       const FlowLine& line = cell.lines[k];
       part_.frame.append(line.frame, {x + table_.padding_left, content_top + cell.line_top[k] - origin});
       part_.marks.insert(part_.marks.end(), line.marks.begin(), line.marks.end());
+      if (!line.origin.broken_span.empty()) part_.broken_spans.push_back(line.origin.broken_span);
     }
     draw_borders(x, top, width, height);
   }

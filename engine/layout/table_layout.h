@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -50,6 +51,9 @@ struct TablePart {
   bool complete = false;  // the table ends in this part
   TableProgress next;
   std::vector<HeadingMark> marks;
+  // Protected spans its cells' lines end inside (wider than their column), for preflight: '|' where each
+  // breaks.
+  std::vector<std::string> broken_spans;
 };
 
 // Places as much of the table as fits in `available` height. At the top of a page (`at_page_top`) it always

@@ -42,7 +42,8 @@ struct Finding {
 using PageCheck = std::function<void(const layout::Page& page, std::vector<Finding>& findings)>;
 
 // Lines that end inside a protected span (layout/flow_item.h StripOrigin::broken_span): a name, a date, a
-// number and its unit or a <nobreak> wider than its column, so that a reader meets it in two pieces.
+// number and its unit or a <nobreak> wider than its column (a paragraph's or a table cell's), so that a reader
+// meets it in two pieces.
 PageCheck broken_span_check();
 
 // Every built-in check on one page. Distances below `tolerance` points are not findings (rounding).

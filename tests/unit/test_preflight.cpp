@@ -8,10 +8,14 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "dataset/json_reader.h"
 #include "document/document.h"
+#include "document/image_source.h"
 #include "layout/paginate.h"
 #include "layout_test_support.h"
 #include "preflight/preflight.h"
+#include "templating/document_binder.h"
+#include "templating/template_file.h"
 #include "text_test_support.h"
 
 namespace raingan::test {
@@ -257,6 +261,33 @@ TEST_CASE("preflight: findings of pages inserted later follow the order of the f
   CHECK(findings[1].page_index == 2);
   CHECK(findings[1].page_label == "b");
   CHECK(preflight::to_diagnostic(findings[1], "t.xml").location == "page 3 (b)");
+}
+
+TEST_CASE("preflight: a date kept whole but wider than its table column is found, naming its template line") {
+  // A deadline column too narrow for ๒๗ ก.พ. ๖๙: the cell's line ends inside the date, as a paragraph's
+  // would, and the finding names the page and the template line of the table.
+  auto findings_for = [](const char* width) {
+    const auto file = templating::parse_template(
+        std::string("<document>\n<table columns=\"1fr ") + width +
+            "\" header-rows=\"1\">\n<row><cell>เรื่อง</cell><cell>กำหนดส่ง</cell></row>\n"
+            "<row><cell>มาตรการป้องกัน</cell><cell>{{ due | date_short }}</cell></row>\n</table>\n</document>",
+        "t.xml");
+    const auto data = dataset::read_json_text(R"({"due": "2026-02-27"})", "d.json");
+    document::ImageSource images;
+    const auto bound = templating::bind_document(file, data, templating::BindOptions{}, images);
+    CollectingSink collected;
+    preflight::PreflightSink checked(collected, {preflight::broken_span_check()});
+    layout::layout_document(bound.document, shared_fonts(), checked, "t.xml");
+    return checked.findings();
+  };
+  const auto narrow = findings_for("1.2cm");
+  REQUIRE(has(narrow, Rule::protected_span_broken));
+  for (const auto& finding : narrow)
+    if (finding.rule == Rule::protected_span_broken) {
+      CHECK(finding.source_line == 2);
+      CHECK(finding.message.find("๒๗") != std::string::npos);
+    }
+  CHECK_FALSE(has(findings_for("5cm"), Rule::protected_span_broken));
 }
 
 }  // namespace raingan::test
