@@ -23,22 +23,11 @@ double widest(const ParagraphLayout& laid) {
   return width;
 }
 
-// Adds where the glyphs of `line` put ink, its baseline at y = `dy` (marks' offsets included), to `ink`.
+// Adds where the glyphs of `line` put ink, its baseline at y = `dy`, to `ink`.
 void add_ink(const TextLine& line, double dy, Rect& ink) {
-  for (const auto& run : line.runs) {
-    if (!run.face) continue;
-    const double scale = run.font_size / run.face->units_per_em();
-    double pen = run.origin.x;
-    for (const auto& glyph : run.glyphs) {
-      hb_glyph_extents_t extents{};
-      if (hb_font_get_glyph_extents(run.face->hb_font(), glyph.glyph_id, &extents) && extents.width != 0 &&
-          extents.height != 0) {
-        const double left = pen + glyph.x_offset + extents.x_bearing * scale;
-        const double top = dy + run.origin.y - glyph.y_offset - extents.y_bearing * scale;
-        ink = united(ink, {left, top, std::fabs(extents.width * scale), std::fabs(extents.height * scale)});
-      }
-      pen += glyph.x_advance;
-    }
+  for (Rect glyph : glyph_inks(line)) {
+    glyph.y += dy;
+    ink = united(ink, glyph);
   }
 }
 
@@ -148,6 +137,26 @@ BoxText DiagramText::fit(const std::string& text, const InlineStyle& style, doub
   }
   ParagraphLayout centred = set(text, style, high, Align::center);
   return box_text(std::move(centred), high);
+}
+
+std::vector<Rect> glyph_inks(const TextLine& line) {
+  std::vector<Rect> inks;
+  for (const auto& run : line.runs) {
+    if (!run.face) continue;
+    const double scale = run.font_size / run.face->units_per_em();
+    double pen = run.origin.x;
+    for (const auto& glyph : run.glyphs) {
+      hb_glyph_extents_t extents{};
+      if (hb_font_get_glyph_extents(run.face->hb_font(), glyph.glyph_id, &extents) && extents.width != 0 &&
+          extents.height != 0) {
+        const double left = pen + glyph.x_offset + extents.x_bearing * scale;
+        const double top = run.origin.y - glyph.y_offset - extents.y_bearing * scale;
+        inks.push_back({left, top, std::fabs(extents.width * scale), std::fabs(extents.height * scale)});
+      }
+      pen += glyph.x_advance;
+    }
+  }
+  return inks;
 }
 
 Rect padded_area(const BoxText& text, double padding, bool line_height) {

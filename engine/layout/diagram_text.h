@@ -28,6 +28,10 @@ struct BoxText {
   Rect ink;
 };
 
+// The ink of each glyph of `line` that has any (marks' offsets included; spaces have none), in the line's
+// coordinates.
+std::vector<Rect> glyph_inks(const TextLine& line);
+
 // The area a box must hold around `text` to keep `padding` pt between its outline and the ink on every side:
 // the ink grown by the padding and, with `line_height`, the lines' advances grown by it across and by half of
 // it up and down (so that lines without tall marks still get a box of the usual height). In the block's

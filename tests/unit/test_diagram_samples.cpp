@@ -2,7 +2,6 @@
 // text (Thai marks above and below included) keeps a clear margin from the outline on all four sides, and no
 // label of a line stands on a line or on a box.
 #include <doctest/doctest.h>
-#include <hb.h>
 
 #include <algorithm>
 #include <cmath>
@@ -11,8 +10,8 @@
 
 #include "diagram_test_support.h"
 #include "layout/diagram_geometry.h"
+#include "layout/diagram_text.h"
 #include "sample_test_support.h"
-#include "text/font_face.h"
 
 namespace raingan::test {
 namespace {
@@ -22,40 +21,10 @@ constexpr double least_padding = 4;
 // A line's label keeps at least this from every line and box (its own line's start included).
 constexpr double least_label_gap = 1;
 
-struct Ink {
-  layout::Rect box;
-  std::string text;  // of the line the glyph is in, for messages
-};
-
-// The ink boxes of the glyphs of a text line (empty glyphs, spaces, left out), in page coordinates.
-std::vector<layout::Rect> glyph_inks(const layout::TextLine& line) {
-  std::vector<layout::Rect> inks;
-  for (const auto& run : line.runs) {
-    const double scale = run.font_size / run.face->units_per_em();
-    double pen = run.origin.x;
-    for (const auto& glyph : run.glyphs) {
-      hb_glyph_extents_t extents{};
-      if (hb_font_get_glyph_extents(run.face->hb_font(), glyph.glyph_id, &extents) && extents.width != 0 &&
-          extents.height != 0) {
-        const double left = pen + glyph.x_offset + extents.x_bearing * scale;
-        const double top = run.origin.y - glyph.y_offset - extents.y_bearing * scale;
-        inks.push_back({left, top, extents.width * scale, -extents.height * scale});
-      }
-      pen += glyph.x_advance;
-    }
-  }
-  return inks;
-}
-
 layout::Rect united(const std::vector<layout::Rect>& boxes) {
-  double left = 1e9, top = 1e9, right = -1e9, bottom = -1e9;
-  for (const auto& b : boxes) {
-    left = std::min(left, b.x);
-    top = std::min(top, b.y);
-    right = std::max(right, b.right());
-    bottom = std::max(bottom, b.bottom());
-  }
-  return {left, top, right - left, bottom - top};
+  layout::Rect whole;
+  for (const auto& box : boxes) whole = layout::united(whole, box);
+  return whole;
 }
 
 // A path's points, its curves flattened.
@@ -164,7 +133,7 @@ void measure(const LaidOutSample& sample, const std::string& name, Measured& m) 
     // Each box's text: its least clearance and its words.
     std::vector<std::pair<const std::vector<layout::Point>*, std::pair<double, std::string>>> filled;
     for (const auto* text : diagram.texts) {
-      const auto inks = glyph_inks(*text);
+      const auto inks = layout::glyph_inks(*text);
       if (inks.empty()) continue;
       const layout::Rect whole = united(inks);
       const std::string words = text_of({layout::FrameItem{*text}});
