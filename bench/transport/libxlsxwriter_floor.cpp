@@ -32,6 +32,9 @@
 #include <string>
 #include <vector>
 
+#include "format/thai_digits.h"
+#include "templating/column_names.h"
+
 namespace {
 
 using nlohmann::json;
@@ -66,20 +69,7 @@ bool reset_peak_rss() {
 }
 
 // Arabic digits as Thai digits, as the template's thai() writes numbers in prose.
-std::string thai(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (c >= '0' && c <= '9') {
-      const unsigned code = 0x0E50U + static_cast<unsigned>(c - '0');  // U+0E50 … U+0E59
-      out += static_cast<char>(0xE0U | (code >> 12U));
-      out += static_cast<char>(0x80U | ((code >> 6U) & 0x3FU));
-      out += static_cast<char>(0x80U | (code & 0x3FU));
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
+std::string thai(const std::string& text) { return raingan::format::to_thai_digits(text); }
 std::string thai(long number) { return thai(std::to_string(number)); }
 
 // A number as the dataset writes it (3, 3.01), for labels.
@@ -178,12 +168,7 @@ Data read(const char* path) {
   return data;
 }
 
-std::string col_name(lxw_col_t col) {
-  std::string name;
-  for (unsigned c = col + 1U; c > 0; c = (c - 1) / 26)
-    name.insert(name.begin(), static_cast<char>('A' + (c - 1) % 26));
-  return name;
-}
+std::string col_name(lxw_col_t col) { return raingan::templating::column_letters(col); }
 
 struct Formats {
   lxw_format *title, *subtitle, *head, *text, *center, *count, *km, *money, *sub, *sub_count, *sub_money,
