@@ -65,7 +65,7 @@ constexpr std::array months = {
     U"ก.ค."sv,    U"ส.ค."sv,    U"ก.ย."sv,   U"ต.ค."sv,   U"พ.ย."sv,     U"ธ.ค."sv,
 };
 
-constexpr std::array eras = {U"พ.ศ."sv, U"ค.ศ."sv};
+constexpr std::array eras = {U"พ.ศ."sv, U"ค.ศ."sv, U"พุทธศักราช"sv, U"คริสต์ศักราช"sv};
 
 // Units and classifiers after a number.
 constexpr std::array units = {
@@ -85,9 +85,10 @@ constexpr std::array units = {
 // Words that count what the number after them numbers; เขต an area (เขต ๒), ที่ any other ordinal
 // (ศตวรรษที่ ๒๑, ชั้นประถมศึกษาปีที่ ๑).
 constexpr std::array counting_words = {
-    U"ปีที่"sv,    U"ครั้งที่"sv,  U"ฉบับที่"sv, U"ลำดับที่"sv, U"ภาคเรียนที่"sv,  U"รุ่นที่"sv,      U"หมู่ที่"sv,  U"ชั้นที่"sv,
-    U"ข้อที่"sv,   U"เลขที่"sv,  U"ข้อ"sv,   U"มาตรา"sv, U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv, U"พ.ศ."sv, U"ค.ศ."sv,
-    U"ร้อยละ"sv, U"จำนวน"sv, U"หน้า"sv,  U"คนละ"sv,  U"เวลา"sv,      U"เขต"sv,      U"ที่"sv,
+    U"ปีที่"sv,   U"ครั้งที่"sv, U"ฉบับที่"sv,     U"ลำดับที่"sv,     U"ภาคเรียนที่"sv, U"รุ่นที่"sv,       U"หมู่ที่"sv,
+    U"ชั้นที่"sv,  U"ข้อที่"sv,  U"เลขที่"sv,     U"ข้อ"sv,        U"มาตรา"sv,    U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv,
+    U"พ.ศ."sv, U"ค.ศ."sv, U"พุทธศักราช"sv, U"คริสต์ศักราช"sv, U"ร้อยละ"sv,    U"จำนวน"sv,     U"หน้า"sv,
+    U"คนละ"sv, U"เวลา"sv, U"เขต"sv,      U"ที่"sv,
 };
 
 // Words a telephone number follows: its groups of digits (๐ ๕๕๒๖ ๗๐๐๐) and extension (ต่อ ๑๐๕) stay together.

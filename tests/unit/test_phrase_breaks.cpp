@@ -178,6 +178,8 @@ TEST_CASE("phrase breaks: names, numbers with units, dates and document numbers 
   CHECK(has(spans, "จำนวน ๒๐๐ วัน"));
   CHECK(has(spans, "ปีการศึกษา ๒๕๖๘"));
   CHECK(has(spans, "มกราคม ๒๕๖๙"));
+  const Breaks era("หลักสูตรการศึกษาปฐมวัย พุทธศักราช ๒๕๖๐ และ พ.ศ. ๒๕๖๘");
+  CHECK(has(era.span_texts(), "พุทธศักราช ๒๕๖๐"));  // an era written out keeps its year as พ.ศ. does
   CHECK(has(spans, "ที่ ๒๑"));
   CHECK(has(spans, "พิษณุโลก เขต ๒"));  // an area office's number with the name it belongs to
   CHECK(b.spans_hold());
