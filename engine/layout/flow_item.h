@@ -63,6 +63,7 @@ struct FlowLine {
   bool break_before = true;  // a page may end just before this strip
   bool force_break_before = false;
   int keep_with_previous_lines = 0;  // lines before this strip that go onto its page with it (a closing)
+  bool ends_in_word = false;         // a text line ending inside a word: no page ends after it if avoidable
   std::vector<HeadingMark> marks;
   StripOrigin origin;
   std::shared_ptr<const PageCues> cues;  // none for most strips

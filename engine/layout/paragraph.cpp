@@ -69,6 +69,11 @@ ParagraphLayout ParagraphLayouter::layout(std::span<const Inline> inlines, const
     result.lines.push_back(state.builder.build(state.content, state.lines[k], geometry));
     if (state.lines[k].broken_inside)
       result.lines.back().broken_span = broken_span(state.content, state.lines[k].end);
+    const std::uint32_t end = state.lines[k].end;
+    result.lines.back().ends_in_word =
+        end < state.content.text.size() &&
+        (state.content.flags[end] &
+         (text::break_in_compound | text::break_after_particle | text::break_in_protected)) != 0;
   }
   result.missing = state.content.missing;
   return result;

@@ -50,6 +50,10 @@ struct LineBox {
   // Set when the line ends inside a protected span (a name, a date, a number and its unit, <nobreak>) because
   // the span alone is wider than the line: the span's text, '|' where the line ends.
   std::string broken_span;
+  // The line ends inside a word (a compound a dictionary knows, รับ-ส่ง, or a protected span) or right after
+  // a word that joins what follows (และ, การ, คณะกรรมการ…): a page that ended after it would split across two
+  // pages what a reader reads as one.
+  bool ends_in_word = false;
 };
 
 struct MissingCharacter {

@@ -309,6 +309,10 @@ class TablePlacer {
       std::size_t last = lines_fitting(box, cell.first_line, room);
       // No widow: a cell cut by the page end carries at least two lines over, or none.
       if (last < box.lines.size() && box.lines.size() - last == 1 && last - cell.first_line >= 3) --last;
+      // Nor after a line that ends inside a word or after a joining one (ผู้ตรวจ|ราชการ), if an earlier one
+      // can.
+      while (last < box.lines.size() && last > cell.first_line + 1 && box.lines[last - 1].ends_in_word)
+        --last;
       result.drawings.push_back({cell.index, cell_top, cut - cell_top, cell.first_line, last, false});
       result.continued.emplace_back(cell.index, last);
       const std::size_t placed = last - cell.first_line;

@@ -11,6 +11,8 @@
 #include "document/document.h"
 #include "layout/paginate.h"
 #include "layout_test_support.h"
+#include "text/code_points.h"
+#include "text/phrase_breaks.h"
 #include "text_test_support.h"
 
 namespace raingan::test {
@@ -337,6 +339,109 @@ TEST_CASE("pagination: the contents page lists each heading with the page it lan
     CHECK(line.starts_with("ส่วนที่ " + std::to_string(part)));
     CHECK(line.ends_with(landed["part-" + std::to_string(part)]));
   }
+}
+
+namespace {
+
+// Where each page boundary falls in a paragraph's text that runs over pages: the byte offsets, in `text`, of
+// the end of each page's last line of it. Lines are found in the text in order, past the spaces between them.
+std::vector<std::size_t> page_ends_in(const std::vector<layout::Page>& pages, const std::string& text,
+                                      std::vector<std::size_t>* line_ends = nullptr) {
+  std::vector<std::size_t> ends;
+  std::size_t cursor = 0;
+  for (const auto& page : pages) {
+    bool here = false;
+    for (const auto& line : lines_of(page)) {
+      const std::size_t at = text.find(line.text, cursor);
+      if (line.text.empty() || at == std::string::npos || at > cursor + 1) continue;
+      cursor = at + line.text.size();
+      here = true;
+      if (line_ends) line_ends->push_back(cursor);
+    }
+    if (here && cursor < text.size()) ends.push_back(cursor);
+  }
+  return ends;
+}
+
+}  // namespace
+
+TEST_CASE("pagination: a page does not end after a line that ends inside a word or after a joining word") {
+  // Official prose in long runs without spaces, where some lines must end inside a compound or after a
+  // connective: wherever the page end falls, it falls where the reader's eye may leave the text.
+  const std::string prose =
+      "ข้อเสนอแนะของผู้ตรวจราชการไปปรับปรุงและพัฒนางานให้มีประสิทธิภาพและคุณภาพต่อไปโดยสำนักงานเขตพื้นที่การศึกษา"
+      "ประถมศึกษาดำเนินการจัดทำแผนปฏิบัติการให้แล้วเสร็จและเสนอคณะกรรมการศึกษาธิการจังหวัดพิจารณาให้ความเห็นชอบ"
+      "ภายในกำหนดพร้อมทั้งรายงานผลการดำเนินงานตามแผนปฏิบัติราชการประจำปีของกระทรวงศึกษาธิการต่อผู้บังคับบัญชา"
+      "เพื่อใช้เป็นข้อมูลในการวางแผนพัฒนาคุณภาพการจัดการศึกษาของสถานศึกษาในสังกัดให้ได้มาตรฐานการศึกษาขั้นพื้นฐาน"
+      "และส่งเสริมสนับสนุนการปฏิบัติงานของผู้บริหารสถานศึกษาครูและบุคลากรทางการศึกษาอย่างต่อเนื่องเป็นระบบ";
+  text::PhraseBreakFinder finder;
+  const std::string text = prose + prose;
+  text::CodePoints code_points;
+  code_points.assign(text);
+  std::vector<std::uint8_t> flags;
+  finder.find(text, code_points, flags);
+  constexpr std::uint8_t joining =
+      text::break_in_compound | text::break_after_particle | text::break_in_protected;
+
+  int joining_line_ends = 0, page_ends = 0;
+  for (int filler = 10; filler <= 40; ++filler) {
+    document::Blocks body = filler_lines(filler);
+    document::Paragraph justified = plain_paragraph(prose + prose);
+    justified.style.align = document::Align::justify;
+    body.push_back(document::Block{std::move(justified)});
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    std::vector<std::size_t> line_ends;
+    const auto ends = page_ends_in(pages, text, &line_ends);
+    CAPTURE(filler);
+    for (std::size_t end : line_ends) joining_line_ends += (flags[end] & joining) ? 1 : 0;
+    for (std::size_t end : ends) {
+      ++page_ends;
+      CAPTURE(text.substr(end > 30 ? end - 30 : 0, 60));
+      CHECK_FALSE((flags[end] & joining));
+    }
+  }
+  // The paragraph did cross pages, and some of its lines do end where a page should not.
+  CHECK(page_ends >= 15);
+  CHECK(joining_line_ends > 0);
+}
+
+TEST_CASE("pagination: a table cell cut by a page end is cut where a page may end, as a paragraph is") {
+  const std::string text =
+      "ข้อเสนอแนะของผู้ตรวจราชการไปปรับปรุงและพัฒนางานให้มีประสิทธิภาพและคุณภาพต่อไปโดยสำนักงานเขตพื้นที่การศึกษา"
+      "ประถมศึกษาดำเนินการจัดทำแผนปฏิบัติการให้แล้วเสร็จและเสนอคณะกรรมการศึกษาธิการจังหวัดพิจารณาให้ความเห็นชอบ"
+      "ภายในกำหนดพร้อมทั้งรายงานผลการดำเนินงานตามแผนปฏิบัติราชการประจำปีของกระทรวงศึกษาธิการต่อผู้บังคับบัญชา"
+      "เพื่อใช้เป็นข้อมูลในการวางแผนพัฒนาคุณภาพการจัดการศึกษาของสถานศึกษาในสังกัดให้ได้มาตรฐานการศึกษาขั้นพื้นฐาน";
+  text::PhraseBreakFinder finder;
+  text::CodePoints code_points;
+  code_points.assign(text);
+  std::vector<std::uint8_t> flags;
+  finder.find(text, code_points, flags);
+  constexpr std::uint8_t joining =
+      text::break_in_compound | text::break_after_particle | text::break_in_protected;
+
+  int joining_line_ends = 0, page_ends = 0;
+  for (int filler = 10; filler <= 40; ++filler) {
+    document::Blocks body = filler_lines(filler);
+    document::Table table = table_with_header();
+    document::TableRow row = row_of("๑", "");
+    document::Paragraph justified = plain_paragraph(text);
+    justified.style.align = document::Align::justify;
+    row.cells[1].content = {document::Block{std::move(justified)}};
+    table.rows.push_back(std::move(row));
+    body.push_back(document::Block{std::move(table)});
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    std::vector<std::size_t> line_ends;
+    const auto ends = page_ends_in(pages, text, &line_ends);
+    CAPTURE(filler);
+    for (std::size_t end : line_ends) joining_line_ends += (flags[end] & joining) ? 1 : 0;
+    for (std::size_t end : ends) {
+      ++page_ends;
+      CAPTURE(text.substr(end > 30 ? end - 30 : 0, 60));
+      CHECK_FALSE((flags[end] & joining));
+    }
+  }
+  CHECK(page_ends >= 10);
+  CHECK(joining_line_ends > 0);
 }
 
 }  // namespace raingan::test

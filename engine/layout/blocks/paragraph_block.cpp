@@ -81,8 +81,12 @@ void BlockLayouter::layout_paragraph(const document::Paragraph& paragraph, doubl
     strip.baseline = (line.height - (line.ascent + line.descent)) / 2 + line.ascent;
     strip.frame.size = {width, line.height};
     strip.frame.append(std::move(line.content), {x, strip.baseline});
-    // A page may end before line i when i lines stay behind (orphans) and count - i go ahead (widows).
-    strip.break_before = i == 0 || (i >= style.orphans && count - i >= style.widows);
+    // A page may end before line i when i lines stay behind (orphans) and count - i go ahead (widows), and
+    // not after a line that ends inside a word or after a joining one (ผู้ตรวจ|ราชการ, รับ-|ส่ง, และ|): a
+    // reader would turn the page in the middle of what reads as one.
+    strip.break_before =
+        i == 0 || (i >= style.orphans && count - i >= style.widows && !laid.lines[i - 1].ends_in_word);
+    strip.ends_in_word = line.ends_in_word;
     strip.origin = {mark ? StripOrigin::Kind::heading : StripOrigin::Kind::text,
                     paragraph.source_line,
                     x,
