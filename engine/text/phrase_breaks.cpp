@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "text/char_classes.h"
 
@@ -54,6 +55,24 @@ constexpr std::array particles = {
 
 bool is_particle(std::u32string_view word) {
   return std::find(particles.begin(), particles.end(), word) != particles.end();
+}
+
+// What a body is, the head of its name: written onto the rest of the name (คณะกรรมการศึกษาธิการจังหวัด,
+// กลุ่มนโยบายและแผน, กระทรวงศึกษาธิการ), a line ending after it leaves the name hanging as a noun prefix does;
+// less costly than a break inside a compound, so สำนักงานคณะกรรมการ|การศึกษา… still breaks after it.
+constexpr std::array name_heads = {
+    U"คณะกรรมการ"sv, U"คณะทำงาน"sv, U"กลุ่ม"sv, U"กระทรวง"sv, U"สำนักงาน"sv, U"กรม"sv,
+};
+
+// Whether a name's head ends at boundaries[k], from an earlier boundary (the segmenters split คณะ|กรรมการ).
+bool ends_name_head(std::u32string_view run, const std::vector<std::size_t>& boundaries, std::size_t k) {
+  const std::size_t end = boundaries[k];
+  for (const auto head : name_heads)
+    if (end >= head.size() && run.substr(end - head.size(), head.size()) == head &&
+        std::binary_search(boundaries.begin(), boundaries.begin() + static_cast<std::ptrdiff_t>(k),
+                           end - head.size()))
+      return true;
+  return false;
 }
 
 // A hyphen between letters joins one word (รับ-ส่ง, O-NET, e-office): a line ending after it splits that word.
@@ -136,8 +155,9 @@ void PhraseBreakFinder::mark_words(const CodePoints& code_points, std::vector<st
     for (std::size_t k = 1; k <= last; ++k) {
       const std::size_t at = start + boundaries_[k];
       if (k == last && (at >= n || !allowed(at))) continue;
-      if (is_particle(run.substr(boundaries_[k - 1], boundaries_[k] - boundaries_[k - 1])))
-        mark(at, break_after_particle);
+      const std::u32string_view word = run.substr(boundaries_[k - 1], boundaries_[k] - boundaries_[k - 1]);
+      if (is_particle(word)) mark(at, break_after_particle);
+      if (k < last && ends_name_head(run, boundaries_, k)) mark(at, break_after_particle);
     }
 
     // Every boundary inside some known word is costly, not only inside the longest from the left: in

@@ -5,7 +5,8 @@
 //   - a boundary inside a space-delimited phrase: legal, a little costly;
 //   - inside a longer word a dictionary knows (CompoundWords: ดำเนิน|การ, ผู้|อำนวยการ) or right after a
 //   connective or particle
-//     (ที่ ซึ่ง และ หรือ ใน ของ …) or a noun prefix (การ ความ ผู้ นัก ชาว): costly (break_in_compound,
+//     (ที่ ซึ่ง และ หรือ ใน ของ …), a noun prefix (การ ความ ผู้ นัก ชาว) or the head of a body's name written
+//     onto the name (คณะกรรมการ|ศึกษาธิการจังหวัด, กลุ่ม|นโยบายและแผน): costly (break_in_compound,
 //     break_after_particle);
 //   - inside a protected span (text/protected_spans.h, or a range the caller keeps whole): no break at all
 //     unless the span alone is wider than the line; its boundaries become emergency breaks marked

@@ -82,14 +82,17 @@ constexpr std::array units = {
     U"ตำบล"sv,    U"ชั้น"sv,     U"ระยะ"sv,     U"รุ่น"sv,      U"เท่า"sv,
 };
 
-// Words that count what the number after them numbers; เขต an area (เขต ๒), ที่ any other ordinal
-// (ศตวรรษที่ ๒๑, ชั้นประถมศึกษาปีที่ ๑).
+// Words that count what the number after them numbers; เขต an area (เขต ๒), ที่ any other ordinal and ละ any
+// other rate, both with the word they are written onto (ศตวรรษที่ ๒๑, วันละ ๑๐ บาท: see glued_counting_words).
 constexpr std::array counting_words = {
     U"ปีที่"sv,   U"ครั้งที่"sv, U"ฉบับที่"sv,     U"ลำดับที่"sv,     U"ภาคเรียนที่"sv, U"รุ่นที่"sv,       U"หมู่ที่"sv,
     U"ชั้นที่"sv,  U"ข้อที่"sv,  U"เลขที่"sv,     U"ข้อ"sv,        U"มาตรา"sv,    U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv,
     U"พ.ศ."sv, U"ค.ศ."sv, U"พุทธศักราช"sv, U"คริสต์ศักราช"sv, U"ร้อยละ"sv,    U"จำนวน"sv,     U"หน้า"sv,
-    U"คนละ"sv, U"เวลา"sv, U"เขต"sv,      U"ที่"sv,
+    U"คนละ"sv, U"เวลา"sv, U"เขต"sv,      U"ที่"sv,         U"ละ"sv,
 };
+// Counting words written onto the word they belong to: the ordinal's noun (ศตวรรษที่), the rate's unit
+// (วันละ, ครั้งละ). The span starts at that word, one the dictionary ends no longer than a classifier.
+constexpr std::array glued_counting_words = {U"ที่"sv, U"ละ"sv};
 
 // Words a telephone number follows: its groups of digits (๐ ๕๕๒๖ ๗๐๐๐) and extension (ต่อ ๑๐๕) stay together.
 constexpr std::array telephone_words = {U"โทรศัพท์"sv, U"โทรสาร"sv, U"โทร."sv};
@@ -102,6 +105,8 @@ constexpr std::size_t postcode_digits = 5;
 
 // Words a date follows as a deadline or a start (ภายในวันที่ ๒๐ พฤศจิกายน ๒๕๖๙).
 constexpr std::array date_lead_words = {U"ภายใน"sv, U"ตั้งแต่"sv};
+// Words a number with its unit follows as a period (รอบ ๖ เดือน, ในรอบ ๓-๕ ปี).
+constexpr std::array period_words = {U"รอบ"sv};
 
 // A number's classifier is a short word: the rest of a word after a number is kept with it up to this long.
 constexpr std::size_t longest_classifier = 12;
@@ -114,6 +119,9 @@ constexpr std::array ranks = {
 };
 
 constexpr std::size_t longest_given_name = 20, longest_surname = 25, longest_parenthesis = 30;
+// A parenthesised gloss in Latin letters kept on one line is a term or two (Active Learning, NT และ O-NET),
+// not a title spelled out (Self Assessment Report : SAR), which narrow columns must be able to break.
+constexpr std::size_t longest_gloss = 20;
 // An area office's name kept with its เขต ๒ is one word of at most this many letters (พิษณุโลก, นครราชสีมา).
 constexpr std::size_t longest_area_name = 16;
 constexpr std::u32string_view area_word = U"เขต";
@@ -307,9 +315,20 @@ class Scanner {
     }
     if (const std::size_t counted = counting_word_before(i)) {
       const std::size_t start = counted - 1;
-      return matches(start, area_word) ? area_name_before(start) : start;
+      if (matches(start, area_word)) return area_name_before(start);
+      if (whole_word(start, glued_counting_words) == spaces_before(i)) return word_glued_before(start);
+      return start;
     }
+    if (const std::size_t period = word_before(i, period_words)) return period - 1;
     return i;
+  }
+  // Where the word written directly before `at` starts (its dictionary boundary), if it is a short word of
+  // Thai letters; `at` otherwise.
+  std::size_t word_glued_before(std::size_t at) const {
+    if (at == 0 || !is_thai_letter(text_[at - 1])) return at;
+    std::size_t start = at - 1;
+    while (start > 0 && is_thai_letter(text_[start - 1]) && !allowed(start)) --start;
+    return at - start <= longest_classifier ? start : at;
   }
   // Where the name an area number belongs to starts, its เขต at `area` (… ประถมศึกษาพิษณุโลก เขต ๒,
   // สพป.ขอนแก่น เขต ๕): the word before the space, so the three are read on one line. `area` itself when no
@@ -370,14 +389,22 @@ class Scanner {
     return i;
   }
 
-  // (…) with a digit or '=' inside, short, not nested; its end after ')'.
+  // (…) short, not nested, and read as one term: with a digit or '=' inside (a count, a formula), with Latin
+  // letters (a gloss: Active Learning, NT และ O-NET), or a word or unit without a space (ล้านบาท); its end
+  // after ')'.
   std::size_t parenthesis(std::size_t i) const {
-    bool counts = false;
+    bool counts = false, latin = false, spaced = false;
     for (std::size_t at = i + 1; at < n_ && at - i <= longest_parenthesis; ++at) {
       const char32_t c = text_[at];
       if (c == U'(' || is_line_separator(c)) return 0;
-      if (c == U')') return counts ? at + 1 : 0;
+      if (c == U')') {
+        const bool one_word = !spaced && at - i - 1 <= longest_classifier;
+        const bool gloss = latin && at - i - 1 <= longest_gloss;
+        return counts || gloss || one_word ? at + 1 : 0;
+      }
       counts = counts || is_digit(c) || c == U'=';
+      latin = latin || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
+      spaced = spaced || is_space(c);
     }
     return 0;
   }

@@ -180,8 +180,8 @@ TEST_CASE("phrase breaks: names, numbers with units, dates and document numbers 
   CHECK(has(spans, "มกราคม ๒๕๖๙"));
   const Breaks era("หลักสูตรการศึกษาปฐมวัย พุทธศักราช ๒๕๖๐ และ พ.ศ. ๒๕๖๘");
   CHECK(has(era.span_texts(), "พุทธศักราช ๒๕๖๐"));  // an era written out keeps its year as พ.ศ. does
-  CHECK(has(spans, "ที่ ๒๑"));
-  CHECK(has(spans, "พิษณุโลก เขต ๒"));  // an area office's number with the name it belongs to
+  CHECK(has(spans, "ศตวรรษที่ ๒๑"));                // an ordinal with the noun it is written onto
+  CHECK(has(spans, "พิษณุโลก เขต ๒"));              // an area office's number with the name it belongs to
   CHECK(b.spans_hold());
   // The name is the word before เขต: in a long run of words only its last one joins the span.
   const Breaks office("ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต ๕ และในเขต ๒ แห่ง");
@@ -204,7 +204,7 @@ TEST_CASE(
   const auto spans = b.span_texts();
   CHECK(has(spans, "๑ เครือข่าย"));
   CHECK(has(spans, "๑๒ ประการ"));
-  CHECK(has(spans, "๓-๕ ปี"));
+  CHECK(has(spans, "รอบ ๓-๕ ปี"));  // a period with the word that makes it one
   CHECK(has(spans, "ปีที่ ๑"));
   CHECK(has(spans, "โทร. ๐ ๕๕๒๖ ๗๐๐๐ ต่อ ๑๐๕"));
   CHECK(has(spans, "ภายในวันที่ ๒๗ พฤศจิกายน ๒๕๖๙"));
@@ -507,4 +507,42 @@ TEST_CASE("phrase breaks: an amount in words ends a line only between its groups
     }
   }
   CHECK(ends_inside == 0);
+}
+
+TEST_CASE(
+    "phrase breaks: an ordinal keeps its noun, a rate and a period their word, a short gloss its brackets") {
+  const Breaks b(
+      "ค่าพาหนะวันละ ๑๐ บาท ครั้งละ ๒ คน รายงานรอบ ๖ เดือน การเรียนรู้เชิงรุก (Active Learning) ผลการทดสอบ "
+      "(NT และ O-NET) งบประมาณ (ล้านบาท) รายงานการประเมินตนเอง (Self Assessment Report : SAR)");
+  const auto spans = b.span_texts();
+  CHECK(has(spans, "วันละ ๑๐ บาท"));
+  CHECK(has(spans, "ครั้งละ ๒ คน"));
+  CHECK(has(spans, "รอบ ๖ เดือน"));
+  CHECK(has(spans, "(Active Learning)"));
+  CHECK(has(spans, "(NT และ O-NET)"));
+  CHECK(has(spans, "(ล้านบาท)"));
+  // A title spelled out in brackets is no term: a narrow column must be able to break it.
+  CHECK_FALSE(has(spans, "(Self Assessment Report : SAR)"));
+  CHECK((b.after("(Self ") & text::break_allowed));
+  CHECK(b.spans_hold());
+  // The word before an ordinal joins it only when written onto it, and only a word, not a run of them.
+  const Breaks spaced("ลำดับ ที่ ๓ และผู้เรียนในศตวรรษที่ ๒๑");
+  CHECK(has(spaced.span_texts(), "ที่ ๓"));
+  CHECK(has(spaced.span_texts(), "ศตวรรษที่ ๒๑"));
+}
+
+TEST_CASE(
+    "phrase breaks: a line ending after the head of a body's name is costly, less than inside a compound") {
+  if (text::CompoundWords::shared().empty()) return;
+  const Breaks b("และเสนอคณะกรรมการศึกษาธิการจังหวัดพิษณุโลก ภายในกลุ่มนโยบายและแผน สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน");
+  CHECK((b.after("เสนอคณะกรรมการ") & text::break_after_particle));
+  CHECK((b.after("ภายในกลุ่ม") & text::break_after_particle));
+  // Inside the next name the break after its head stays the cheaper one: การ|ศึกษา is a compound's.
+  const std::uint8_t after_head = b.after("สำนักงานคณะกรรมการ");
+  CHECK((after_head & text::break_after_particle));
+  CHECK_FALSE((after_head & text::break_in_compound));
+  CHECK((b.after("สำนักงานคณะกรรมการการ") & text::break_in_compound));
+  // A head followed by a space heads nothing written onto it.
+  const Breaks apart("ประชุมกลุ่ม ครั้งที่ ๒");
+  CHECK_FALSE((apart.after("ประชุมกลุ่ม") & text::break_after_particle));
 }
