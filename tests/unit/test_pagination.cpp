@@ -386,9 +386,8 @@ TEST_CASE("pagination: a page does not end after a line that ends inside a word 
   int joining_line_ends = 0, page_ends = 0;
   for (int filler = 10; filler <= 40; ++filler) {
     document::Blocks body = filler_lines(filler);
-    document::Paragraph justified = plain_paragraph(prose + prose);
-    justified.style.align = document::Align::justify;
-    body.push_back(document::Block{std::move(justified)});
+    body.push_back(paragraph(text));
+    std::get<document::Paragraph>(body.back().node).style.align = document::Align::justify;
     const auto pages = lay_out_document(one_section(std::move(body)));
     std::vector<std::size_t> line_ends;
     const auto ends = page_ends_in(pages, text, &line_ends);
@@ -423,10 +422,8 @@ TEST_CASE("pagination: a table cell cut by a page end is cut where a page may en
   for (int filler = 10; filler <= 40; ++filler) {
     document::Blocks body = filler_lines(filler);
     document::Table table = table_with_header();
-    document::TableRow row = row_of("๑", "");
-    document::Paragraph justified = plain_paragraph(text);
-    justified.style.align = document::Align::justify;
-    row.cells[1].content = {document::Block{std::move(justified)}};
+    document::TableRow row = row_of("๑", text);
+    std::get<document::Paragraph>(row.cells[1].content.front().node).style.align = document::Align::justify;
     table.rows.push_back(std::move(row));
     body.push_back(document::Block{std::move(table)});
     const auto pages = lay_out_document(one_section(std::move(body)));
