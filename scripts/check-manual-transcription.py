@@ -24,7 +24,8 @@ it appears, white space ignored and digits read alike (a source's 1 is the bookl
 one rendered line; "joined" when it only appears across
 consecutive rendered lines (the dataset split a source line); "corrected" when
 it appears once the dataset's corrections are undone. Printed numbers are thus
-checked too: a piece "๕) ระเบียบ..." needs an item rendered as ๕).
+checked too: a piece "๕) ระเบียบ..." needs an item rendered as ๕), or a list whose
+corrected start (where: <list path>.start, source "๕)", corrected "๑)") is undone.
 
 In reverse, every rendered line and every contents-page wording (toc_title) must
 occur in the source, so nothing is added; a flowchart box may hold a short wording of
@@ -142,6 +143,13 @@ class Renderer:
                 value = value.replace(c["corrected"], c["source"])
         return value
 
+    def start(self, path, value):
+        """A list's first number; a correction of it names the first marker as printed (๕) -> ๑))."""
+        for c in self.corrections:
+            if c["where"] == path and c["corrected"].rstrip(".)") == thai_number(value):
+                return int(c["source"].rstrip(".)").translate(str.maketrans(THAI_DIGITS, "0123456789")))
+        return value
+
     def emit(self, path, marker, value):
         value = self.text(path, value)
         self.lines.append((path, f"{marker} {value}" if marker and marker not in "-•" else value))
@@ -165,7 +173,7 @@ class Renderer:
                 if "title" in block:
                     self.emit(p + ".title", None, block["title"])
                 self.items(p + ".items", block["items"], block.get("style", "decimal-paren"),
-                           block.get("start", 1), block.get("prefix"))
+                           self.start(p + ".start", block.get("start", 1)), block.get("prefix"))
             elif kind == "table":
                 for c, column in enumerate(block["columns"]):
                     if column["title"]:

@@ -14,7 +14,11 @@ office, a list of duties), then per topic a heading "มาตรฐานกา
 every cell into its paragraphs, numbered items and dash points, independently
 of how the dataset arranged them, and requires each piece to appear verbatim
 in the same topic and column of the dataset, with the same printed number.
-Differences are allowed only where the dataset's "corrections" list them.
+Differences are allowed only where the dataset's "corrections" list them: a
+text correction names the string's path, a number correction the printed
+number's place (topics[t].rows[r].no for a row, <item path>.label for an item;
+source and corrected are then the numbers as printed), and a text moved
+unchanged to another row of its column names the source cell in "moved_from".
 It also requires every string of the dataset to come from the source, so
 nothing is added. It prints the coverage and exits 1 on any discrepancy.
 """
@@ -53,10 +57,11 @@ def thai_chars(text):
 class Piece:
     """One paragraph, numbered item or dash point, with its printed marker."""
 
-    def __init__(self, marker, text, where):
+    def __init__(self, marker, text, where, marker_where=None):
         self.marker = marker  # None for a paragraph, "-" for a dash point, else the number
         self.text = text
         self.where = where
+        self.marker_where = marker_where  # the place a correction of the dataset's number names
 
     def __repr__(self):
         return f"{self.where}: {self.marker or ''} {self.text}"
@@ -107,6 +112,8 @@ def join_heading(lines):
 def add_row(topic, line, where):
     number, activity, standard = line.split("\t")
     acts = split_cell(activity, where)
+    standards = split_cell(standard, where)
+    topic["rows"].append({"activity": acts, "standard": standards})
     if number and not ROW_NUMBER.match(number):
         # A sub-row (๓.๑): its number belongs to its activity step.
         if len(acts) != 1 or acts[0].marker is not None:
@@ -115,7 +122,7 @@ def add_row(topic, line, where):
     elif number:
         topic["numbers"].append(number)
     topic["activity"] += acts
-    topic["standard"] += split_cell(standard, where)
+    topic["standard"] += standards
 
 
 def add_cover_line(cover, line, where):
@@ -153,7 +160,7 @@ def read_source(path):
             heading = None
             # A heading repeated on the next page continues the same topic.
             if topic is None or topic["title"] != title:
-                topic = {"title": title, "numbers": [], "activity": [], "standard": []}
+                topic = {"title": title, "numbers": [], "activity": [], "standard": [], "rows": []}
                 topics.append(topic)
         elif not line or raw in (HEADER_ROW, PAGE_BREAK_ROW):
             continue
@@ -177,7 +184,7 @@ def item_pieces(items, path, parent_number, out):
         default = number + "." if parent_number is None else parent_number + "." + number
         marker = item.get("label", default)
         item_path = f"{path}[{index}]"
-        out.append(Piece(marker, item["text"], item_path + ".text"))
+        out.append(Piece(marker, item["text"], item_path + ".text", item_path + ".label"))
         for b, bullet in enumerate(item.get("bullets", [])):
             out.append(Piece("-", bullet, f"{item_path}.bullets[{b}]"))
         own_number = marker.rstrip(".)")
@@ -216,6 +223,9 @@ def dataset_groups(data):
 
 
 def group_of(where):
+    m = re.match(r"topics\[(\d+)\]\.rows\[\d+\]\.no$", where)
+    if m:
+        return ("numbers", int(m.group(1)))
     m = re.match(r"topics\[(\d+)\]\.rows\[\d+\]\.(activity|standard)\.", where)
     if m:
         return (int(m.group(1)), m.group(2))
@@ -228,10 +238,20 @@ def group_of(where):
     raise ValueError(f"correction at unknown place {where}")
 
 
+def source_number(printed, corrections):
+    """The number the source prints where the dataset prints printed, undoing a number correction."""
+    for c in corrections:
+        if c["corrected"] == printed:
+            return c["source"]
+    return printed
+
+
 def source_forms(text, corrections):
     """Every text the source may have had, undoing each correction at one of its places."""
     forms = {text}
     for c in corrections:
+        if "moved_from" in c:
+            continue  # the text itself is unchanged
         following = set()
         for form in forms:
             starts = [m.start() for m in re.finditer(re.escape(c["corrected"]), form)]
@@ -259,19 +279,23 @@ class Report:
 def match_group(label, source_pieces, dataset_pieces, corrections_at, report):
     """Pair each source piece with a dataset piece of the same text (after corrections)."""
     forms = [source_forms(p.text, corrections_at.get(p.where, [])) for p in dataset_pieces]
+
+    def dataset_marker(d):
+        """The number the source prints for d, once a listed number correction is undone."""
+        return source_number(d.marker, corrections_at.get(d.marker_where, []))
     used = [False] * len(dataset_pieces)
     matched = 0
     for piece in source_pieces:
         report.segments += 1
         report.chars += thai_chars(piece.text)
         candidates = [k for k, d in enumerate(dataset_pieces) if not used[k] and piece.text in forms[k]]
-        same_marker = [k for k in candidates if dataset_pieces[k].marker == piece.marker]
+        same_marker = [k for k in candidates if dataset_marker(dataset_pieces[k]) == piece.marker]
         chosen = (same_marker or candidates or [None])[0]
         if chosen is None:
             report.problem(f"{label}: missing from the dataset: {piece}")
             continue
         used[chosen] = True
-        if dataset_pieces[chosen].marker != piece.marker:
+        if dataset_marker(dataset_pieces[chosen]) != piece.marker:
             report.problem(
                 f"{label}: {dataset_pieces[chosen].where} is numbered "
                 f"{dataset_pieces[chosen].marker!r}, the source prints {piece.marker!r} ({piece.where})"
@@ -284,6 +308,23 @@ def match_group(label, source_pieces, dataset_pieces, corrections_at, report):
         if not used[k]:
             report.problem(f"{label}: not in the source: {d.where}: {d.text}")
     return matched
+
+
+def printed_row_number(row):
+    return row.get("no_label", thai_number(row["no"]))
+
+
+def check_move(n, c, topics, report):
+    """A moved text must stand in the source cell moved_from names, and in the same column as where."""
+    m = re.match(r"topics\[(\d+)\]\.rows\[(\d+)\]\.(activity|standard)$", c["moved_from"])
+    to = re.match(r"topics\[(\d+)\]\.rows\[\d+\]\.(activity|standard)\.", c["where"])
+    if not m or not to or (int(m.group(1)), m.group(3)) != (int(to.group(1)), to.group(2)):
+        report.problem(f"corrections[{n}]: moved_from {c['moved_from']!r} is not a cell of the column of {c['where']}")
+        return
+    t, r, column = int(m.group(1)), int(m.group(2)), m.group(3)
+    rows = topics[t]["rows"] if t < len(topics) else []
+    if r >= len(rows) or c["source"] not in [p.text for p in rows[r][column]]:
+        report.problem(f"corrections[{n}]: the source's {c['moved_from']} does not hold {c['source']!r}")
 
 
 def check_pair(source_path, dataset_path):
@@ -299,11 +340,20 @@ def check_pair(source_path, dataset_path):
             group_of(c["where"])
         except ValueError as error:
             report.problem(f"corrections[{n}]: {error}")
-    known_paths = {p.where for pieces in groups.values() for p in pieces}
-    known_paths |= {f"topics[{t}].title" for t in range(len(data["topics"]))}
-    for where in corrections_at:
-        if where not in known_paths:
-            report.problem(f"correction at {where}: no such text in the dataset")
+    texts = {p.where: p.text for pieces in groups.values() for p in pieces}
+    texts |= {f"topics[{t}].title": topic["title"] for t, topic in enumerate(data["topics"])}
+    numbers = {p.marker_where: p.marker for pieces in groups.values() for p in pieces if p.marker_where}
+    for t, topic in enumerate(data["topics"]):
+        for r, row in enumerate(topic["rows"]):
+            numbers[f"topics[{t}].rows[{r}].no"] = printed_row_number(row)
+    for n, c in enumerate(data.get("corrections", [])):
+        here = texts.get(c["where"], numbers.get(c["where"]))
+        if here is None:
+            report.problem(f"corrections[{n}]: no such text or number in the dataset: {c['where']}")
+        elif c["where"] in numbers and here != c["corrected"]:
+            report.problem(f"corrections[{n}]: {c['where']} prints {here!r}, not {c['corrected']!r}")
+        elif c["where"] in texts and c["corrected"] not in here:
+            report.problem(f"corrections[{n}]: {c['where']} does not hold {c['corrected']!r}")
 
     print(f"{source_path} -> {dataset_path}")
     for field in ("group", "director.name", "director.position", "office", "duties"):
@@ -322,7 +372,10 @@ def check_pair(source_path, dataset_path):
             report.matched_chars += thai_chars(src["title"])
         else:
             report.problem(f"{label}.title: {topic['title']!r}, the source has {src['title']!r}")
-        printed = [row.get("no_label", thai_number(row["no"])) for row in topic["rows"]]
+        printed = [
+            source_number(printed_row_number(row), corrections_at.get(f"{label}.rows[{r}].no", []))
+            for r, row in enumerate(topic["rows"])
+        ]
         report.segments += len(src["numbers"])
         if printed == src["numbers"]:
             report.matched += len(src["numbers"])
@@ -339,7 +392,9 @@ def check_pair(source_path, dataset_path):
     for n, c in enumerate(data.get("corrections", [])):
         if c["source"] not in source_text:
             report.problem(f"corrections[{n}]: the source does not contain {c['source']!r}")
-        if c["source"] == c["corrected"]:
+        if "moved_from" in c:
+            check_move(n, c, topics, report)
+        elif c["source"] == c["corrected"]:
             report.problem(f"corrections[{n}]: corrects nothing")
 
     share = 100.0 * report.matched / report.segments if report.segments else 0.0
