@@ -5,6 +5,8 @@
 #include <numeric>
 #include <string>
 
+#include "layout/cell_ink.h"
+
 namespace raingan::layout {
 namespace {
 
@@ -50,9 +52,14 @@ class PartBuilder {
     }
     const double content_top = top + table_.padding_top + offset;
     const double origin = first < cell.line_top.size() ? cell.line_top[first] : 0;
+    const InkLimits limits =
+        ink_limits(table_.borders, cell.column, cell.colspan, static_cast<int>(table_.column_width.size()),
+                   width - table_.padding_left - table_.padding_right);
     for (std::size_t k = first; k < last; ++k) {
       const FlowLine& line = cell.lines[k];
-      part_.frame.append(line.frame, {x + table_.padding_left, content_top + cell.line_top[k] - origin});
+      const double shift = ink_shift(line.frame, limits);
+      part_.frame.append(line.frame,
+                         {x + table_.padding_left + shift, content_top + cell.line_top[k] - origin});
       part_.marks.insert(part_.marks.end(), line.marks.begin(), line.marks.end());
       if (!line.origin.broken_span.empty()) part_.broken_spans.push_back(line.origin.broken_span);
     }
