@@ -257,7 +257,10 @@ class TablePlacer {
     const bool good_inside = (plan_inside.min_lines_in_split_row >= 2 || plan_inside.split_row_done) &&
                              !plan_inside.leaves_one_line;
     Plan chosen;
-    if (good_inside && (plan_inside.lines_placed > 0 || row_above)) {
+    // A cut cell that had to pull a line back from the page foot to carry two over would leave a line's
+    // height or more standing empty inside the row: below other rows of the table, the row goes whole.
+    const bool empty_at_foot = plan_inside.pulled_back && (row_above || part_.has_body);
+    if (good_inside && !empty_at_foot && (plan_inside.lines_placed > 0 || row_above)) {
       chosen = std::move(plan_inside);
     } else if (row_above) {
       chosen = attempt(top[cut_row - row_], cut_row, true);
@@ -294,6 +297,7 @@ class TablePlacer {
     std::size_t min_lines_in_split_row = 0;  // fewest lines placed by a cut cell that has lines left
     bool split_row_done = true;              // every cut cell fitted entirely
     bool leaves_one_line = false;            // some cut cell carries a single line to the next page
+    bool pulled_back = false;                // some cut cell left a line that fitted, to carry two over
   };
 
   // Cuts the group `cut` points below its top; rows before split_row are whole.
@@ -315,7 +319,10 @@ class TablePlacer {
       const double room = cut - cell_top - table_.padding_top - table_.padding_bottom;
       std::size_t last = lines_fitting(box, cell.first_line, room);
       // No widow: a cell cut by the page end carries at least two lines over, or none.
-      if (last < box.lines.size() && box.lines.size() - last == 1 && last - cell.first_line >= 3) --last;
+      if (last < box.lines.size() && box.lines.size() - last == 1 && last - cell.first_line >= 3) {
+        --last;
+        result.pulled_back = true;
+      }
       result.drawings.push_back({cell.index, cell_top, cut - cell_top, cell.first_line, last, false});
       result.continued.emplace_back(cell.index, last);
       const std::size_t placed = last - cell.first_line;
