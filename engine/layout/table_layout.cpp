@@ -258,8 +258,8 @@ class TablePlacer {
                              !plan_inside.leaves_one_line;
     Plan chosen;
     // A cut cell that had to pull a line back from the page foot to carry two over would leave a line's
-    // height or more standing empty inside the row: below other rows of the table, the row goes whole.
-    const bool empty_at_foot = plan_inside.pulled_back && (row_above || part_.has_body);
+    // height or more standing empty inside the row: unless it stands first on a page, the row goes whole.
+    const bool empty_at_foot = plan_inside.pulled_back && !must_progress;
     if (good_inside && !empty_at_foot && (plan_inside.lines_placed > 0 || row_above)) {
       chosen = std::move(plan_inside);
     } else if (row_above) {

@@ -379,16 +379,19 @@ TEST_CASE("pagination: a row is not cut where a cell would pull a line back and 
   // empty inside the row at the page foot; the row goes whole to the next page instead.
   std::string five;
   for (int i = 1; i <= 5; ++i) five += "ห้าบรรทัด" + std::to_string(i) + (i < 5 ? "\n" : "");
-  for (int filler = 10; filler <= 34; ++filler) {
-    document::Blocks body = filler_lines(filler);
-    document::Table table = table_with_header();
-    table.rows.push_back(row_of("๑", "แถวก่อน"));
-    table.rows.push_back(row_of("๒", five));
-    body.push_back(document::Block{std::move(table)});
-    const auto pages = lay_out_document(one_section(std::move(body)));
-    CAPTURE(filler);
-    for (const double empty : empty_lines_under(pages, "ห้าบรรทัด")) CHECK(empty < 1);
-  }
+  // As the table's first row, the table starts on the next page with it.
+  for (const bool row_before : {true, false})
+    for (int filler = 10; filler <= 34; ++filler) {
+      document::Blocks body = filler_lines(filler);
+      document::Table table = table_with_header();
+      if (row_before) table.rows.push_back(row_of("๑", "แถวก่อน"));
+      table.rows.push_back(row_of("๒", five));
+      body.push_back(document::Block{std::move(table)});
+      const auto pages = lay_out_document(one_section(std::move(body)));
+      CAPTURE(row_before);
+      CAPTURE(filler);
+      for (const double empty : empty_lines_under(pages, "ห้าบรรทัด")) CHECK(empty < 1);
+    }
 }
 
 }  // namespace raingan::test
