@@ -5,6 +5,8 @@
 #include <numeric>
 #include <string>
 
+#include "layout/cell_ink.h"
+
 namespace raingan::layout {
 namespace {
 
@@ -50,9 +52,14 @@ class PartBuilder {
     }
     const double content_top = top + table_.padding_top + offset;
     const double origin = first < cell.line_top.size() ? cell.line_top[first] : 0;
+    const InkLimits limits =
+        ink_limits(table_.borders, cell.column, cell.colspan, static_cast<int>(table_.column_width.size()),
+                   width - table_.padding_left - table_.padding_right);
     for (std::size_t k = first; k < last; ++k) {
       const FlowLine& line = cell.lines[k];
-      part_.frame.append(line.frame, {x + table_.padding_left, content_top + cell.line_top[k] - origin});
+      const double shift = ink_shift(line.frame, limits);
+      part_.frame.append(line.frame,
+                         {x + table_.padding_left + shift, content_top + cell.line_top[k] - origin});
       part_.marks.insert(part_.marks.end(), line.marks.begin(), line.marks.end());
       if (!line.origin.broken_span.empty()) part_.broken_spans.push_back(line.origin.broken_span);
     }
@@ -250,7 +257,10 @@ class TablePlacer {
     const bool good_inside = (plan_inside.min_lines_in_split_row >= 2 || plan_inside.split_row_done) &&
                              !plan_inside.leaves_one_line;
     Plan chosen;
-    if (good_inside && (plan_inside.lines_placed > 0 || row_above)) {
+    // A cut cell that had to pull a line back from the page foot to carry two over would leave a line's
+    // height or more standing empty inside the row: unless it stands first on a page, the row goes whole.
+    const bool empty_at_foot = plan_inside.pulled_back && !must_progress;
+    if (good_inside && !empty_at_foot && (plan_inside.lines_placed > 0 || row_above)) {
       chosen = std::move(plan_inside);
     } else if (row_above) {
       chosen = attempt(top[cut_row - row_], cut_row, true);
@@ -287,6 +297,7 @@ class TablePlacer {
     std::size_t min_lines_in_split_row = 0;  // fewest lines placed by a cut cell that has lines left
     bool split_row_done = true;              // every cut cell fitted entirely
     bool leaves_one_line = false;            // some cut cell carries a single line to the next page
+    bool pulled_back = false;                // some cut cell left a line that fitted, to carry two over
   };
 
   // Cuts the group `cut` points below its top; rows before split_row are whole.
@@ -308,7 +319,10 @@ class TablePlacer {
       const double room = cut - cell_top - table_.padding_top - table_.padding_bottom;
       std::size_t last = lines_fitting(box, cell.first_line, room);
       // No widow: a cell cut by the page end carries at least two lines over, or none.
-      if (last < box.lines.size() && box.lines.size() - last == 1 && last - cell.first_line >= 3) --last;
+      if (last < box.lines.size() && box.lines.size() - last == 1 && last - cell.first_line >= 3) {
+        --last;
+        result.pulled_back = true;
+      }
       // Nor after a line that ends inside a word or after a joining one (ผู้ตรวจ|ราชการ), if an earlier one
       // can.
       while (last < box.lines.size() && last > cell.first_line + 1 && box.lines[last - 1].ends_in_word)

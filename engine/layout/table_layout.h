@@ -1,7 +1,11 @@
 #pragma once
 // Tables: columns sized from fixed, relative and automatic widths (table_columns.h), every cell's content
 // laid out once, then placed part by part down pages. Each part repeats the header rows; a row group that
-// does not fit is cut between lines of its cells, and the rest continues on the next page.
+// does not fit is cut between lines of its cells, and the rest continues on the next page. A row that could
+// be cut only by pulling a line of a cell back from the page foot (to carry two over) goes whole to the next
+// page instead (with the table's start when it is the table's first row), unless it stands first on a page:
+// the cut would leave a line's height empty inside the row. A line beside a rule moves into its slack so that
+// its glyphs' ink keeps the padding from the rule's inner edge.
 
 #include <cstddef>
 #include <optional>

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "layout/blocks/block_kinds.h"
+#include "layout/cell_ink.h"
 #include "layout/content_extent.h"
 #include "layout/table_columns.h"
 #include "layout/table_layout.h"
@@ -107,8 +108,22 @@ const document::BlockStyle* layout_block(BlockLayouter& layouter, const document
                                 t.column_width[place.column + place.colspan - 1] - t.column_x[place.column];
       layouter.flow().keep_next = false;
       layouter.flow().break_next = false;
-      box.lines =
-          layouter.layout_strips(cell.content, std::max(1.0, cell_width - t.padding_left - t.padding_right));
+      const double content_width = cell_width - t.padding_left - t.padding_right;
+      box.lines = layouter.layout_strips(cell.content, std::max(1.0, content_width));
+      // A line whose ink reaches past its advances farther than its slack would come nearer a rule than the
+      // padding: the cell is set again narrower by the excess, if that takes no more lines and breaks nothing
+      // kept whole (a number in a column fitted to it keeps its place).
+      const InkLimits limits = ink_limits(t.borders, place.column, place.colspan,
+                                          static_cast<int>(t.column_width.size()), content_width);
+      if (const double excess = ink_excess(box.lines, limits); excess > 0) {
+        auto narrower = layouter.layout_strips(cell.content, std::max(1.0, content_width - excess));
+        const auto breaks = [](const std::vector<FlowLine>& lines) {
+          return std::count_if(lines.begin(), lines.end(),
+                               [](const FlowLine& line) { return !line.origin.broken_span.empty(); });
+        };
+        if (narrower.size() <= box.lines.size() && breaks(narrower) <= breaks(box.lines))
+          box.lines = std::move(narrower);
+      }
       box.content_height = stack_strips(box.lines, box.line_top);
       t.row_cells[r].push_back(static_cast<int>(t.cells.size()));
       t.cells.push_back(std::move(box));
