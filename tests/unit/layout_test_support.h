@@ -24,7 +24,9 @@ class CollectingSink : public layout::PageSink {
 // A paragraph of one run of text in the default style.
 inline document::Paragraph plain_paragraph(const std::string& text) {
   document::Paragraph p;
-  p.content.push_back(document::TextInline{text, {}, {}, {}});
+  document::TextInline run;
+  run.text = text;
+  p.content.emplace_back(std::move(run));
   return p;
 }
 

@@ -53,7 +53,7 @@ document::Block paragraph(const std::string& text, document::BlockStyle block = 
 
 document::Block heading(const std::string& text, const std::string& anchor) {
   document::Heading h;
-  h.paragraph.content.push_back(document::TextInline{text, {}, {}, {}});
+  h.paragraph = plain_paragraph(text);
   h.paragraph.block.keep_with_next = true;
   h.anchor = anchor;
   h.title = text;
