@@ -370,16 +370,22 @@ class Scanner {
     return i;
   }
 
-  // (…) with a digit or '=' inside, short, not nested; its end after ')'.
+  // (…) with a digit or '=' inside, short, not nested, or a unit alone that labels a figure ((ล้านบาท),
+  // (พันบาท), (คน)); its end after ')'.
   std::size_t parenthesis(std::size_t i) const {
     bool counts = false;
     for (std::size_t at = i + 1; at < n_ && at - i <= longest_parenthesis; ++at) {
       const char32_t c = text_[at];
       if (c == U'(' || is_line_separator(c)) return 0;
-      if (c == U')') return counts ? at + 1 : 0;
+      if (c == U')') return counts || lone_unit(i + 1, at) ? at + 1 : 0;
       counts = counts || is_digit(c) || c == U'=';
     }
     return 0;
+  }
+  bool lone_unit(std::size_t begin, std::size_t end) const {
+    return std::any_of(units.begin(), units.end(), [&](std::u32string_view unit) {
+      return end - begin == unit.size() && matches(begin, unit);
+    });
   }
 
   // A run of Thai letters from i up to a space; its end, or 0 when it is not a name's length.

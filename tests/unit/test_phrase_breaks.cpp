@@ -508,3 +508,14 @@ TEST_CASE("phrase breaks: an amount in words ends a line only between its groups
   }
   CHECK(ends_inside == 0);
 }
+
+TEST_CASE("phrase breaks: a unit alone in parentheses labels a figure and is kept whole") {
+  // A key figure's label: ๔.๔๘ over งบประมาณ (ล้านบาท) must not read งบประมาณ (ล้าน / บาท).
+  const Breaks b("งบประมาณ (ล้านบาท) ได้รับจัดสรร (พันบาท) จำนวน (คน) และหมายเหตุ (ดูภาคผนวก)");
+  const auto spans = b.span_texts();
+  CHECK(has(spans, "(ล้านบาท)"));
+  CHECK(has(spans, "(พันบาท)"));
+  CHECK(has(spans, "(คน)"));
+  CHECK_FALSE(has(spans, "(ดูภาคผนวก)"));  // words that are no unit may still break
+  CHECK(b.spans_hold());
+}
