@@ -233,9 +233,8 @@ TEST_CASE("booklet: the operations manual's contents and outline match where its
 TEST_CASE("booklet: the annual report's contents and outline match where its headings landed") {
   const Booklet booklet = build("annual-report.xml", "annual-report-2569.json");
   check_booklet(booklet, 2);
-  // The appendix is set on landscape pages that number on from the body without a gap.
+  // The appendix tables are set on landscape pages that number on from the body without a gap.
   const auto& pages = booklet.pages;
-  CHECK(pages.back().frame.size.width > pages.back().frame.size.height);
   CHECK(pages.front().frame.size.width < pages.front().frame.size.height);
   const auto first_body =
       std::find_if(pages.begin(), pages.end(), [](const auto& page) { return page.label == "๑"; });
@@ -243,6 +242,140 @@ TEST_CASE("booklet: the annual report's contents and outline match where its hea
   for (auto page = first_body; page != pages.end(); ++page)
     CHECK(page->label ==
           layout::page_label(static_cast<int>(page - first_body) + 1, document::PageNumbering::thai_digits));
+}
+
+namespace {
+
+std::string page_text(const layout::Page& page) {
+  std::string text;
+  for (const auto& item : page.frame.items)
+    if (const auto* line = std::get_if<layout::TextLine>(&item)) text += text_of(*line) + "\n";
+  return text;
+}
+
+bool landscape(const layout::Page& page) { return page.frame.size.width > page.frame.size.height; }
+
+double right_of(const layout::TextLine& line) {
+  double right = 0;
+  for (const auto& run : line.runs) right = std::max(right, run.origin.x + run.width());
+  return right;
+}
+
+// The value of Thai (or Arabic) digits at the start of `text`.
+int leading_number(const std::string& text) {
+  int value = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= '0' && byte <= '9') {
+      value = value * 10 + (byte - '0');
+      ++i;
+    } else if (text.compare(i, 2, "\xE0\xB9") == 0 && i + 2 < text.size() &&
+               static_cast<unsigned char>(text[i + 2]) >= 0x90 &&
+               static_cast<unsigned char>(text[i + 2]) <= 0x99) {
+      value = value * 10 + (static_cast<unsigned char>(text[i + 2]) - 0x90);
+      i += 3;
+    } else {
+      break;
+    }
+  }
+  return value;
+}
+
+}  // namespace
+
+TEST_CASE("booklet: the annual report's appendix tables are landscape, its list of names one portrait page") {
+  const Booklet booklet = build("annual-report.xml", "annual-report-2569.json");
+  const auto& pages = booklet.pages;
+  const auto holding = [&](const std::string& words) {
+    std::vector<std::size_t> found;
+    for (std::size_t p = 0; p < pages.size(); ++p)
+      if (page_text(pages[p]).find(words) != std::string::npos) found.push_back(p);
+    return found;
+  };
+  const auto tables = holding("ก. งบประมาณและผลการเบิกจ่ายรายโครงการ");
+  REQUIRE(!tables.empty());  // the last: the contents page names it first
+  CHECK(landscape(pages[tables.back()]));
+  const auto committee = holding("ค. คณะผู้จัดทำ");
+  REQUIRE(!committee.empty());
+  CHECK_FALSE(landscape(pages[committee.back()]));
+  CHECK(committee.back() + 1 == pages.size());  // the whole list on its one page
+}
+
+TEST_CASE("booklet: each strategy chapter's opening paragraph is justified across the text width") {
+  const Booklet booklet = build("annual-report.xml", "annual-report-2569.json");
+  const double right_edge = booklet.pages.front().frame.size.width - units::cm(2);  // the right margin
+  int paragraphs = 0;
+  for (const auto& page : booklet.pages) {
+    std::vector<const layout::TextLine*> lines;
+    for (const auto& item : page.frame.items)
+      if (const auto* line = std::get_if<layout::TextLine>(&item)) lines.push_back(line);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const std::string first = text_of(*lines[i]);
+      if (first.rfind("กลยุทธ์ที่ ", 0) != 0 || first.find(" มี ") == std::string::npos) continue;
+      ++paragraphs;
+      // Every line but the last (ending ตัวชี้วัด) reaches the right edge of the text.
+      for (std::size_t k = i; k < lines.size(); ++k) {
+        const std::string text = text_of(*lines[k]);
+        if (text.size() >= 3 * 9 && text.compare(text.size() - 27, 27, "ตัวชี้วัด") == 0) break;
+        CHECK_MESSAGE(right_of(*lines[k]) > right_edge - 1, page.label, ": \"", text, "\" ends at ",
+                      right_of(*lines[k]), " of ", right_edge);
+      }
+    }
+  }
+  CHECK(paragraphs == 4);
+}
+
+TEST_CASE("booklet: a strategy's indicator chart shows each indicator or names it in a note below") {
+  const Booklet booklet = build("annual-report.xml", "annual-report-2569.json");
+  // From a chapter's opening ("… จาก N ตัวชี้วัด") to its table of projects, every indicator 1..N is named.
+  std::string chapter;
+  int chapters = 0;
+  const auto check_chapter = [&] {
+    if (chapter.empty()) return;
+    ++chapters;
+    const std::string from_word = " จาก ";
+    const std::size_t of = chapter.find(from_word);
+    REQUIRE_MESSAGE(of != std::string::npos, chapter);
+    const int count = leading_number(chapter.substr(of + from_word.size()));
+    REQUIRE_MESSAGE(count > 0, chapter.substr(of, 40));
+    std::set<int> named;
+    const std::string word = "ตัวชี้วัดที่ ";
+    for (std::size_t at = chapter.find(word); at != std::string::npos; at = chapter.find(word, at + 1))
+      named.insert(leading_number(chapter.substr(at + word.size())));
+    for (int n = 1; n <= count; ++n)
+      CHECK_MESSAGE(named.count(n), "indicator ", n, " of ", chapter.substr(0, 60));
+    chapter.clear();
+  };
+  for (const auto& page : booklet.pages) {
+    std::size_t from = 0;
+    const std::string text = page_text(page);
+    while (from < text.size()) {
+      const std::size_t end = text.find('\n', from);
+      const std::string line = text.substr(from, end - from);
+      from = end == std::string::npos ? text.size() : end + 1;
+      if (line.rfind("กลยุทธ์ที่ ", 0) == 0 && line.find(" มี ") != std::string::npos) {
+        check_chapter();
+        chapter = line + "\n";
+      } else if (!chapter.empty() && line.rfind("โครงการภายใต้กลยุทธ์ที่", 0) == 0) {
+        check_chapter();
+      } else if (!chapter.empty()) {
+        chapter += line + "\n";
+      }
+    }
+  }
+  CHECK(chapters == 4);
+}
+
+TEST_CASE("booklet: the annual report's key figures each have their label on one line") {
+  const Booklet booklet = build("annual-report.xml", "annual-report-2569.json");
+  // The band's labels, as the executive summary gives them; each must be one whole line of the page.
+  const std::vector<std::string> labels = {"โครงการ", "งบประมาณ (ล้านบาท)", "ร้อยละการเบิกจ่าย", "ตัวชี้วัดที่บรรลุ"};
+  const auto band = std::find_if(booklet.pages.begin(), booklet.pages.end(), [](const layout::Page& page) {
+    return page_text(page).find("\nร้อยละการเบิกจ่าย\n") != std::string::npos;
+  });
+  REQUIRE(band != booklet.pages.end());
+  const std::string text = "\n" + page_text(*band);
+  for (const auto& label : labels) CHECK_MESSAGE(text.find("\n" + label + "\n") != std::string::npos, label);
 }
 
 }  // namespace raingan::test

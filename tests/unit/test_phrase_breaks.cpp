@@ -546,3 +546,13 @@ TEST_CASE(
   const Breaks apart("ประชุมกลุ่ม ครั้งที่ ๒");
   CHECK_FALSE((apart.after("ประชุมกลุ่ม") & text::break_after_particle));
 }
+
+TEST_CASE("phrase breaks: a unit alone in parentheses labels a figure and is kept whole") {
+  // A key figure's label: ๔.๔๘ over งบประมาณ (ล้านบาท) must not read งบประมาณ (ล้าน / บาท).
+  const Breaks b("งบประมาณ (ล้านบาท) ได้รับจัดสรร (พันบาท) จำนวน (คน)");
+  const auto spans = b.span_texts();
+  CHECK(has(spans, "(ล้านบาท)"));
+  CHECK(has(spans, "(พันบาท)"));
+  CHECK(has(spans, "(คน)"));
+  CHECK(b.spans_hold());
+}
