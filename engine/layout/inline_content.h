@@ -88,8 +88,6 @@ inline bool space_at(const std::string& text, std::size_t offset) {
 
 // Stretch weight of the boundary after a space cluster, relative to one after any other cluster.
 inline constexpr double space_stretch_weight = 2.0;
-// em: the most a justified line spaces its letters apart while it has spaces to widen instead.
-inline constexpr double letter_stretch_limit = 0.05;
 
 class InlinePreparer {
  public:

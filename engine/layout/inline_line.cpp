@@ -142,29 +142,17 @@ LineBox LineBuilder::build(const InlineContent& content, const LineExtent& line,
       if (piece.leader) piece.leader_width = content.leaders[piece.index].min_width + share;
     used += std::max(0.0, extra);
   } else if (geometry.align == Align::justify && !line.natural && extra > 0 && !glyphs_.empty()) {
-    // Thai distributed: after the last glyph of every cluster but the line's last, a space taking more. A
-    // loose line (a kept-whole amount too wide for its end) would space its letters apart; past
-    // letter_stretch_limit its spaces, where it has any, take the rest.
+    // Thai distributed: after the last glyph of every cluster but the line's last.
     const std::uint32_t last_cluster = glyphs_.back().cluster;
-    double letters = 0, spaces = 0, size = 0;
-    for (const Piece& piece : pieces_)
-      if (!piece.leader) size = std::max(size, content.items[piece.item].style->font.size);
+    double units = 0;
     for (std::size_t g = 0; g < glyphs_.size(); ++g) {
       const std::uint32_t cluster = glyphs_[g].cluster;
       if (cluster == last_cluster || (g + 1 < glyphs_.size() && glyphs_[g + 1].cluster == cluster)) continue;
-      const bool space = space_at(content.text, cluster);
-      stretch_[g] = space ? -1.0 : 1.0;  // marks, shares below
-      (space ? spaces : letters) += 1;
+      stretch_[g] = space_at(content.text, cluster) ? space_stretch_weight : 1.0;
+      units += stretch_[g];
     }
-    const double units = letters + spaces * space_stretch_weight;
     if (units > 0) {
-      double letter_share = extra / units, space_share = letter_share * space_stretch_weight;
-      const double limit = letter_stretch_limit * size;
-      if (letter_share > limit && spaces > 0) {
-        letter_share = limit;
-        space_share = (extra - limit * letters) / spaces;
-      }
-      for (double& s : stretch_) s = s > 0 ? letter_share : s < 0 ? space_share : 0.0;
+      for (double& s : stretch_) s *= extra / units;
       used += extra;
     }
   }

@@ -10,7 +10,6 @@
 
 #include "core/diagnostic.h"
 #include "core/utf8.h"
-#include "layout/inline_content.h"
 #include "text/char_classes.h"
 #include "text_test_support.h"
 
@@ -315,32 +314,6 @@ TEST_CASE("paragraph: text that is not UTF-8 is an input error naming the inline
     REQUIRE(error.diagnostics().size() == 1);
     CHECK(error.diagnostics()[0].location == "inline 1, byte 2");
   }
-}
-
-TEST_CASE("paragraph: a loose justified line widens its spaces, not the gaps between its letters") {
-  // A chapter's opening: the amount with its unit is kept whole and too wide for the first line's end, so
-  // the first line is some 3 cm short; spread over its letters it reads "ก ล ยุ ท ธ์".
-  const std::string paragraph =
-      "กลยุทธ์ที่ ๒ มี ๗ โครงการ ได้รับจัดสรรงบประมาณ ๑,๖๐๘,๐๐๐.๐๐ บาท เบิกจ่าย ๑,๕๖๔,๒๐๐.๐๐ บาท "
-      "คิดเป็นร้อยละ ๙๗.๒๘";
-  const double width = units::cm(16);
-  const auto laid = test::lay_out(paragraph, width, layout::Align::justify);
-  REQUIRE(laid.lines.size() >= 2);
-  const auto& line = laid.lines[0];
-  CHECK(std::abs(test::drawn_width(line) - width) < 0.01);
-  REQUIRE(width - test::natural_width(line) > units::cm(1));  // loose indeed
-  const double size = 16;                                     // the default body size
-  double widest_letter_gap = 0, space_gap = 0;
-  for (const auto& drawn : test::drawn_glyphs(line)) {
-    const double stretch = drawn.glyph->x_advance - drawn.glyph->shaped_advance;
-    std::size_t offset = line.text_begin + drawn.glyph->cluster;
-    if (text::is_space(utf8::next(paragraph, offset)))
-      space_gap = std::max(space_gap, stretch);
-    else
-      widest_letter_gap = std::max(widest_letter_gap, stretch);
-  }
-  CHECK(widest_letter_gap <= layout::letter_stretch_limit * size + 1e-6);
-  CHECK(space_gap > 4 * widest_letter_gap);
 }
 
 }  // namespace raingan
