@@ -258,8 +258,11 @@ class TablePlacer {
                              !plan_inside.leaves_one_line;
     Plan chosen;
     // A cut cell that had to pull a line back from the page foot to carry two over would leave a line's
-    // height or more standing empty inside the row: unless it stands first on a page, the row goes whole.
-    const bool empty_at_foot = plan_inside.pulled_back && !must_progress;
+    // height or more standing empty inside the row: unless it stands first on a page, the row goes whole —
+    // when its part here is a few lines (a long row moved whole would leave the page foot blank instead).
+    constexpr std::size_t few_lines = 3;
+    const bool empty_at_foot =
+        plan_inside.pulled_back && !must_progress && plan_inside.most_lines_in_split_row <= few_lines;
     if (good_inside && !empty_at_foot && (plan_inside.lines_placed > 0 || row_above)) {
       chosen = std::move(plan_inside);
     } else if (row_above) {
@@ -293,11 +296,12 @@ class TablePlacer {
     double height = 0;
     int next_row = 0;
     std::vector<std::pair<int, std::size_t>> continued;
-    std::size_t lines_placed = 0;            // in cells cut by the page end
-    std::size_t min_lines_in_split_row = 0;  // fewest lines placed by a cut cell that has lines left
-    bool split_row_done = true;              // every cut cell fitted entirely
-    bool leaves_one_line = false;            // some cut cell carries a single line to the next page
-    bool pulled_back = false;                // some cut cell left a line that fitted, to carry two over
+    std::size_t lines_placed = 0;             // in cells cut by the page end
+    std::size_t min_lines_in_split_row = 0;   // fewest lines placed by a cut cell that has lines left
+    std::size_t most_lines_in_split_row = 0;  // most lines placed by such a cell
+    bool split_row_done = true;               // every cut cell fitted entirely
+    bool leaves_one_line = false;             // some cut cell carries a single line to the next page
+    bool pulled_back = false;                 // some cut cell left a line that fitted, to carry two over
   };
 
   // Cuts the group `cut` points below its top; rows before split_row are whole.
@@ -335,6 +339,7 @@ class TablePlacer {
         result.split_row_done = false;
         result.leaves_one_line = result.leaves_one_line || box.lines.size() - last == 1;
         result.min_lines_in_split_row = std::min(result.min_lines_in_split_row, placed);
+        result.most_lines_in_split_row = std::max(result.most_lines_in_split_row, placed);
       }
     }
     if (result.min_lines_in_split_row == static_cast<std::size_t>(-1)) result.min_lines_in_split_row = 0;

@@ -255,12 +255,6 @@ std::string page_text(const layout::Page& page) {
 
 bool landscape(const layout::Page& page) { return page.frame.size.width > page.frame.size.height; }
 
-double right_of(const layout::TextLine& line) {
-  double right = 0;
-  for (const auto& run : line.runs) right = std::max(right, run.origin.x + run.width());
-  return right;
-}
-
 // The value of Thai (or Arabic) digits at the start of `text`.
 int leading_number(const std::string& text) {
   int value = 0;
@@ -299,30 +293,6 @@ TEST_CASE("booklet: the annual report's appendix tables are landscape, its list 
   REQUIRE(!committee.empty());
   CHECK_FALSE(landscape(pages[committee.back()]));
   CHECK(committee.back() + 1 == pages.size());  // the whole list on its one page
-}
-
-TEST_CASE("booklet: each strategy chapter's opening paragraph is justified across the text width") {
-  const Booklet booklet = build("annual-report.xml", "annual-report-2569.json");
-  const double right_edge = booklet.pages.front().frame.size.width - units::cm(2);  // the right margin
-  int paragraphs = 0;
-  for (const auto& page : booklet.pages) {
-    std::vector<const layout::TextLine*> lines;
-    for (const auto& item : page.frame.items)
-      if (const auto* line = std::get_if<layout::TextLine>(&item)) lines.push_back(line);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      const std::string first = text_of(*lines[i]);
-      if (first.rfind("กลยุทธ์ที่ ", 0) != 0 || first.find(" มี ") == std::string::npos) continue;
-      ++paragraphs;
-      // Every line but the last (ending ตัวชี้วัด) reaches the right edge of the text.
-      for (std::size_t k = i; k < lines.size(); ++k) {
-        const std::string text = text_of(*lines[k]);
-        if (text.size() >= 3 * 9 && text.compare(text.size() - 27, 27, "ตัวชี้วัด") == 0) break;
-        CHECK_MESSAGE(right_of(*lines[k]) > right_edge - 1, page.label, ": \"", text, "\" ends at ",
-                      right_of(*lines[k]), " of ", right_edge);
-      }
-    }
-  }
-  CHECK(paragraphs == 4);
 }
 
 TEST_CASE("booklet: a strategy's indicator chart shows each indicator or names it in a note below") {
