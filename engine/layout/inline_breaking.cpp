@@ -21,10 +21,10 @@ constexpr double badness_limit = 10000;      // "infinitely bad", still allowed:
 constexpr double first_pass_badness = 1000;  // first pass: a boundary stretched by at most ~0.2 em
 constexpr double stretch_per_unit_em = 0.1;  // stretchability of one cluster boundary, in em of the base size
 // What a line end costs a reader (text/phrase_breaks.h); a break after a space costs nothing.
-constexpr double phrase_penalty = 20;       // a word boundary inside a space-delimited phrase
-constexpr double particle_penalty = 50;     // right after a connective, particle or noun prefix
-constexpr double compound_penalty = 100;    // inside a compound word: as bad as a line stretched to its limit
-constexpr double span_penalty = 500;        // at a space inside a protected span wider than the line
+constexpr double phrase_penalty = 20;     // a word boundary inside a space-delimited phrase
+constexpr double particle_penalty = 50;   // right after a connective, particle or noun prefix
+constexpr double compound_penalty = 150;  // inside a compound word: worse than a line stretched to its limit
+constexpr double span_penalty = 500;      // at a space inside a protected span wider than the line
 constexpr double emergency_penalty = 1000;  // inside a word too wide for the line
 // First fit (text not justified) steps back from the furthest break to a cheaper one while the line stays
 // this full; from a break inside a compound (ผู้|อำนวยการ in a flowchart box), further.

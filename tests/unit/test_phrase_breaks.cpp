@@ -556,3 +556,22 @@ TEST_CASE("phrase breaks: a unit alone in parentheses labels a figure and is kep
   CHECK(has(spans, "(คน)"));
   CHECK(b.spans_hold());
 }
+
+TEST_CASE("phrase breaks: a looser line is preferred to a break inside a compound such as การ|ศึกษา") {
+  // An office's name runs long without a space; at the end of a line its การศึกษา was split to fill the line.
+  const std::string paragraph =
+      "เพื่อจัดทำแผนปฏิบัติการประจำปี ของสำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต ๕ "
+      "สำหรับใช้เป็นกรอบทิศทางและแนวทางการบริหารจัดการและพัฒนาคุณภาพการศึกษาในรอบปีงบประมาณ";
+  const Breaks b(paragraph);
+  const std::size_t office = paragraph.find("การศึกษาประถม");
+  const std::size_t inside = office + std::string("การ").size();
+  REQUIRE((b.flags[inside] & text::break_in_compound));
+  int widths = 0, split = 0;
+  for (double cm = 9.0; cm <= 16.0; cm += 0.25) {
+    const auto laid = test::lay_out(paragraph, units::cm(cm), layout::Align::justify);
+    ++widths;
+    for (const auto& line : laid.lines) split += line.text_end == inside ? 1 : 0;
+  }
+  CHECK(widths == 29);
+  CHECK(split == 0);
+}
