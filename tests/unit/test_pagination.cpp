@@ -396,80 +396,73 @@ std::vector<double> empty_lines_under(const std::vector<layout::Page>& pages, st
 
 }  // namespace
 
-TEST_CASE("pagination: a page does not end after a line that ends inside a word or after a joining word") {
-  // Official prose in long runs without spaces, where some lines must end inside a compound or after a
-  // connective: wherever the page end falls, it falls where the reader's eye may leave the text.
-  const std::string prose =
-      "ข้อเสนอแนะของผู้ตรวจราชการไปปรับปรุงและพัฒนางานให้มีประสิทธิภาพและคุณภาพต่อไปโดยสำนักงานเขตพื้นที่การศึกษา"
-      "ประถมศึกษาดำเนินการจัดทำแผนปฏิบัติการให้แล้วเสร็จและเสนอคณะกรรมการศึกษาธิการจังหวัดพิจารณาให้ความเห็นชอบ"
-      "ภายในกำหนดพร้อมทั้งรายงานผลการดำเนินงานตามแผนปฏิบัติราชการประจำปีของกระทรวงศึกษาธิการต่อผู้บังคับบัญชา"
-      "เพื่อใช้เป็นข้อมูลในการวางแผนพัฒนาคุณภาพการจัดการศึกษาของสถานศึกษาในสังกัดให้ได้มาตรฐานการศึกษาขั้นพื้นฐาน"
-      "และส่งเสริมสนับสนุนการปฏิบัติงานของผู้บริหารสถานศึกษาครูและบุคลากรทางการศึกษาอย่างต่อเนื่องเป็นระบบ";
+namespace {
+
+// Official prose in long runs without spaces, where some lines must end inside a compound or after a
+// connective.
+const std::string official_prose =
+    "ข้อเสนอแนะของผู้ตรวจราชการไปปรับปรุงและพัฒนางานให้มีประสิทธิภาพและคุณภาพต่อไปโดยสำนักงานเขตพื้นที่การศึกษา"
+    "ประถมศึกษาดำเนินการจัดทำแผนปฏิบัติการให้แล้วเสร็จและเสนอคณะกรรมการศึกษาธิการจังหวัดพิจารณาให้ความเห็นชอบ"
+    "ภายในกำหนดพร้อมทั้งรายงานผลการดำเนินงานตามแผนปฏิบัติราชการประจำปีของกระทรวงศึกษาธิการต่อผู้บังคับบัญชา"
+    "เพื่อใช้เป็นข้อมูลในการวางแผนพัฒนาคุณภาพการจัดการศึกษาของสถานศึกษาในสังกัดให้ได้มาตรฐานการศึกษาขั้นพื้นฐาน";
+
+// Lays `text` out after 10 to 40 filler lines, so that the page end falls at each of its lines in turn, and
+// checks that no page ends inside a word or after a joining one. Counts the page ends met and the lines that
+// end at such a break (the checks mean something only if both are found).
+struct JoinedEnds {
+  int page_ends = 0, joining_line_ends = 0;
+};
+template <typename MakeBody>
+JoinedEnds check_page_ends(const std::string& text, MakeBody make_body) {
   text::PhraseBreakFinder finder;
-  const std::string text = prose + prose;
   text::CodePoints code_points;
   code_points.assign(text);
   std::vector<std::uint8_t> flags;
   finder.find(text, code_points, flags);
   constexpr std::uint8_t joining =
       text::break_in_compound | text::break_after_particle | text::break_in_protected;
-
-  int joining_line_ends = 0, page_ends = 0;
+  JoinedEnds found;
   for (int filler = 10; filler <= 40; ++filler) {
     document::Blocks body = filler_lines(filler);
-    body.push_back(paragraph(text));
-    std::get<document::Paragraph>(body.back().node).style.align = document::Align::justify;
+    body.push_back(make_body());
     const auto pages = lay_out_document(one_section(std::move(body)));
     std::vector<std::size_t> line_ends;
     const auto ends = page_ends_in(pages, text, &line_ends);
     CAPTURE(filler);
-    for (std::size_t end : line_ends) joining_line_ends += (flags[end] & joining) ? 1 : 0;
+    for (std::size_t end : line_ends) found.joining_line_ends += (flags[end] & joining) ? 1 : 0;
     for (std::size_t end : ends) {
-      ++page_ends;
+      ++found.page_ends;
       CAPTURE(text.substr(end > 30 ? end - 30 : 0, 60));
       CHECK_FALSE((flags[end] & joining));
     }
   }
-  // The paragraph did cross pages, and some of its lines do end where a page should not.
-  CHECK(page_ends >= 15);
-  CHECK(joining_line_ends > 0);
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("pagination: a page does not end after a line that ends inside a word or after a joining word") {
+  // Wherever the page end falls, it falls where the reader's eye may leave the text.
+  const std::string text = official_prose + official_prose;
+  const JoinedEnds found = check_page_ends(text, [&] {
+    document::Block block = paragraph(text);
+    std::get<document::Paragraph>(block.node).style.align = document::Align::justify;
+    return block;
+  });
+  CHECK(found.page_ends >= 15);
+  CHECK(found.joining_line_ends > 0);
 }
 
 TEST_CASE("pagination: a table cell cut by a page end is cut where a page may end, as a paragraph is") {
-  const std::string text =
-      "ข้อเสนอแนะของผู้ตรวจราชการไปปรับปรุงและพัฒนางานให้มีประสิทธิภาพและคุณภาพต่อไปโดยสำนักงานเขตพื้นที่การศึกษา"
-      "ประถมศึกษาดำเนินการจัดทำแผนปฏิบัติการให้แล้วเสร็จและเสนอคณะกรรมการศึกษาธิการจังหวัดพิจารณาให้ความเห็นชอบ"
-      "ภายในกำหนดพร้อมทั้งรายงานผลการดำเนินงานตามแผนปฏิบัติราชการประจำปีของกระทรวงศึกษาธิการต่อผู้บังคับบัญชา"
-      "เพื่อใช้เป็นข้อมูลในการวางแผนพัฒนาคุณภาพการจัดการศึกษาของสถานศึกษาในสังกัดให้ได้มาตรฐานการศึกษาขั้นพื้นฐาน";
-  text::PhraseBreakFinder finder;
-  text::CodePoints code_points;
-  code_points.assign(text);
-  std::vector<std::uint8_t> flags;
-  finder.find(text, code_points, flags);
-  constexpr std::uint8_t joining =
-      text::break_in_compound | text::break_after_particle | text::break_in_protected;
-
-  int joining_line_ends = 0, page_ends = 0;
-  for (int filler = 10; filler <= 40; ++filler) {
-    document::Blocks body = filler_lines(filler);
+  const JoinedEnds found = check_page_ends(official_prose, [&] {
     document::Table table = table_with_header();
-    document::TableRow row = row_of("๑", text);
+    document::TableRow row = row_of("๑", official_prose);
     std::get<document::Paragraph>(row.cells[1].content.front().node).style.align = document::Align::justify;
     table.rows.push_back(std::move(row));
-    body.push_back(document::Block{std::move(table)});
-    const auto pages = lay_out_document(one_section(std::move(body)));
-    std::vector<std::size_t> line_ends;
-    const auto ends = page_ends_in(pages, text, &line_ends);
-    CAPTURE(filler);
-    for (std::size_t end : line_ends) joining_line_ends += (flags[end] & joining) ? 1 : 0;
-    for (std::size_t end : ends) {
-      ++page_ends;
-      CAPTURE(text.substr(end > 30 ? end - 30 : 0, 60));
-      CHECK_FALSE((flags[end] & joining));
-    }
-  }
-  CHECK(page_ends >= 5);
-  CHECK(joining_line_ends > 0);
+    return document::Block{std::move(table)};
+  });
+  CHECK(found.page_ends >= 5);
+  CHECK(found.joining_line_ends > 0);
 }
 
 TEST_CASE("pagination: a row is not cut where a cell would pull a line back and leave it empty at the foot") {
