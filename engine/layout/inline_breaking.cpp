@@ -26,10 +26,13 @@ constexpr double particle_penalty = 50;   // right after a connective, particle 
 constexpr double compound_penalty = 150;  // inside a compound word: worse than a line stretched to its limit
 constexpr double span_penalty = 500;      // at a space inside a protected span wider than the line
 constexpr double emergency_penalty = 1000;  // inside a word too wide for the line
-// First fit (text not justified) steps back from the furthest break to a cheaper one while the line stays
-// this full; from a break inside a compound (ผู้|อำนวยการ in a flowchart box), further.
-constexpr double first_fit_fullness = 0.8;
-constexpr double first_fit_compound_fullness = 0.6;
+// Ragged lines (text not justified) are not stretched: a line's badness is its empty share, as if it could
+// stretch by this share of the width (TeX's \raggedright stretch). A line half empty costs about what a break
+// inside a compound does, one a third empty what a break after a particle does.
+constexpr double ragged_stretch_share = 0.45;
+// A ragged line more costs this, so a paragraph (a table cell most often) grows by a line only to avoid a
+// break about as bad as one inside a compound.
+constexpr double ragged_line_demerits = 5000;
 
 char32_t code_point_at(const std::string& text, std::size_t offset) { return utf8::next(text, offset); }
 
@@ -189,8 +192,8 @@ bool LineBreaker::widen(const InlineContent& content, double narrowest, std::uin
   return any;
 }
 
-bool LineBreaker::total_fit(const InlineContent& content, LineWidths widths, double tolerated_badness,
-                            std::vector<std::int32_t>& chosen) {
+bool LineBreaker::total_fit(const InlineContent& content, LineWidths widths, Fit fit,
+                            double tolerated_badness, std::vector<std::int32_t>& chosen) {
   const double infinity = std::numeric_limits<double>::infinity();
   const double stretch_unit = stretch_per_unit_em * content.base_size;
   const bool allow_overfull = tolerated_badness >= badness_limit;
@@ -217,6 +220,9 @@ bool LineBreaker::total_fit(const InlineContent& content, LineWidths widths, dou
       if (overfull) {  // a single cluster wider than the line
         badness = badness_limit;
         fitness = 3;
+      } else if (candidate.kind != Kind::forced && measure.leaders == 0 && fit == Fit::ragged) {
+        const double ratio = (available - measure.width) / (ragged_stretch_share * available);
+        badness = std::min(badness_limit, 100 * ratio * ratio * ratio);
       } else if (candidate.kind != Kind::forced && measure.leaders == 0) {
         const double ratio = measure.stretch_units > 0
                                  ? (available - measure.width) / (measure.stretch_units * stretch_unit)
@@ -225,8 +231,9 @@ bool LineBreaker::total_fit(const InlineContent& content, LineWidths widths, dou
         fitness = ratio > 1 ? 3 : ratio > 0.5 ? 2 : 1;
       }
       if (badness > tolerated_badness) continue;  // too loose to end a line here; the node stays active
-      double demerits =
-          (line_penalty + badness) * (line_penalty + badness) + candidate.penalty * candidate.penalty;
+      double demerits = (line_penalty + badness) * (line_penalty + badness) +
+                        candidate.penalty * candidate.penalty +
+                        (fit == Fit::ragged ? ragged_line_demerits : 0);
       if (candidate.kind == Kind::forced && node.candidate >= 0 &&
           candidates_[static_cast<std::size_t>(node.candidate)].kind != Kind::forced &&
           measure.width < runt_share * available)
@@ -261,41 +268,6 @@ bool LineBreaker::total_fit(const InlineContent& content, LineWidths widths, dou
   return true;
 }
 
-void LineBreaker::first_fit(LineWidths widths, std::vector<std::int32_t>& chosen) {
-  chosen.clear();
-  const auto count = static_cast<std::int32_t>(candidates_.size());
-  std::int32_t from = -1;
-  while (from < count - 1) {
-    const double available = from < 0 ? widths.first : widths.rest;
-    std::int32_t best_normal = -1, best_span = -1, best_emergency = -1;
-    for (std::int32_t j = from + 1; j < count; ++j) {
-      if (measure(from, j).width > available + tolerance) break;
-      const Kind kind = candidates_[static_cast<std::size_t>(j)].kind;
-      (kind == Kind::emergency ? best_emergency : kind == Kind::span ? best_span : best_normal) = j;
-      if (kind == Kind::forced) break;
-    }
-    // The furthest normal break, or a cheaper one before it that still fills the line well.
-    if (best_normal >= 0 && candidates_[static_cast<std::size_t>(best_normal)].kind == Kind::normal) {
-      const double fullness = candidates_[static_cast<std::size_t>(best_normal)].penalty >= compound_penalty
-                                  ? first_fit_compound_fullness
-                                  : first_fit_fullness;
-      for (std::int32_t j = best_normal - 1; j > from; --j) {
-        const Candidate& candidate = candidates_[static_cast<std::size_t>(j)];
-        if (measure(from, j).width < fullness * available) break;
-        if (candidate.kind == Kind::normal &&
-            candidate.penalty < candidates_[static_cast<std::size_t>(best_normal)].penalty)
-          best_normal = j;
-      }
-    }
-    const std::int32_t next = best_normal >= 0      ? best_normal
-                              : best_span >= 0      ? best_span
-                              : best_emergency >= 0 ? best_emergency
-                                                    : from + 1;
-    chosen.push_back(next);
-    from = next;
-  }
-}
-
 void LineBreaker::break_lines(const InlineContent& content, bool justify, LineWidths widths,
                               std::vector<LineExtent>& lines) {
   lines.clear();
@@ -307,11 +279,9 @@ void LineBreaker::break_lines(const InlineContent& content, bool justify, LineWi
   stretch_at_one_ = content.stretch_before[1];
   collect_candidates(content, std::min(widths.first, widths.rest));
   // First only lines stretched within reason, as Knuth and Plass's first pass; then anything that fits.
-  if (justify) {
-    if (!total_fit(content, widths, first_pass_badness, chosen_))
-      total_fit(content, widths, badness_limit, chosen_);
-  } else
-    first_fit(widths, chosen_);
+  const Fit fit = justify ? Fit::justified : Fit::ragged;
+  if (!total_fit(content, widths, fit, first_pass_badness, chosen_))
+    total_fit(content, widths, fit, badness_limit, chosen_);
   std::int32_t from = -1;
   for (const std::int32_t to : chosen_) {
     lines.push_back(extent(from, to));

@@ -2,11 +2,12 @@
 // Choosing where a paragraph's lines end. Justified text uses total fit (Knuth-Plass): every feasible set of
 // breaks is weighed by how far each line must be stretched (Thai distributed stretch goes between
 // clusters, so a line's stretchability grows with its cluster count) and the set with the least demerits
-// wins, which keeps Thai lines evenly set. Other alignments use first fit, as word processors do, stepping
-// back to a cheaper break when the line stays at least 80% full.
+// wins, which keeps Thai lines evenly set. Ragged lines (other alignments) are chosen the same way, a line's
+// badness being its empty share, so a short line is weighed against a costly break over the whole paragraph
+// rather than line by line.
 // What a break costs is what it costs a reader (text/phrase_breaks.h): nothing at a space, 20 at a boundary
-// inside a phrase, 50 inside a compound word or after a particle or noun prefix. A protected span (a name, a
-// date, a number and its unit, <nobreak>) is broken only when it alone is wider than the line, at its own
+// inside a phrase, 50 after a particle or noun prefix, 150 inside a compound word. A protected span (a name,
+// a date, a number and its unit, <nobreak>) is broken only when it alone is wider than the line, at its own
 // spaces first (500), and the line says so (broken_inside); a word wider than the line is broken at
 // grapheme boundaries (1000), and only then.
 
@@ -75,10 +76,10 @@ class LineBreaker {
   void add_candidate(const InlineContent& content, std::uint32_t position, Kind kind);
   LineExtent extent(std::int32_t from, std::int32_t to) const;
   LineMeasure measure(std::int32_t from, std::int32_t to) const;
+  enum class Fit : std::uint8_t { justified, ragged };
   // False when no set of breaks keeps every line's badness within `tolerated_badness`.
-  bool total_fit(const InlineContent& content, LineWidths widths, double tolerated_badness,
+  bool total_fit(const InlineContent& content, LineWidths widths, Fit fit, double tolerated_badness,
                  std::vector<std::int32_t>& chosen);
-  void first_fit(LineWidths widths, std::vector<std::int32_t>& chosen);
 
   std::vector<Candidate> candidates_;
   std::vector<Candidate> merged_;

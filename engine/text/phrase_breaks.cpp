@@ -12,49 +12,22 @@ namespace {
 using namespace std::string_view_literals;
 
 // A line ending right after one of these leaves the reader waiting for what it joins or governs.
-constexpr std::array particles = {
-    U"ที่"sv,
-    U"ซึ่ง"sv,
-    U"อัน"sv,
-    U"และ"sv,
-    U"หรือ"sv,
-    U"ใน"sv,
-    U"ของ"sv,
-    U"แต่"sv,
-    U"กับ"sv,
-    U"โดย"sv,
-    U"เพื่อ"sv,
-    U"จาก"sv,
-    U"ตาม"sv,
-    U"แก่"sv,
-    U"ต่อ"sv,
-    U"ถึง"sv,
-    U"ว่า"sv,
-    U"ให้"sv,
-    U"ได้"sv,
-    U"ก็"sv,
-    U"จึง"sv,
-    U"จะ"sv,
-    U"ไม่"sv,
-    U"แห่ง"sv,
-    U"ทั้ง"sv,
-    U"ต้อง"sv,
-    U"ควร"sv,
-    U"ยัง"sv,
-    U"เป็น"sv,
-    U"มี"sv,
-    U"ด้าน"sv,
-    U"ระหว่าง"sv,
-    // noun prefixes, glued to the word they make a noun of
-    U"การ"sv,
-    U"ความ"sv,
-    U"ผู้"sv,
-    U"นัก"sv,
-    U"ชาว"sv,
+constexpr std::array connectives = {
+    U"ที่"sv,  U"ซึ่ง"sv,  U"อัน"sv,  U"และ"sv, U"หรือ"sv, U"ใน"sv, U"ของ"sv, U"แต่"sv,
+    U"กับ"sv, U"โดย"sv, U"เพื่อ"sv, U"จาก"sv, U"ตาม"sv, U"แก่"sv, U"ต่อ"sv,  U"ถึง"sv,
+    U"ว่า"sv, U"ให้"sv,  U"ได้"sv,  U"ก็"sv,   U"จึง"sv,  U"จะ"sv, U"ไม่"sv,  U"แห่ง"sv,
+    U"ทั้ง"sv, U"ต้อง"sv, U"ควร"sv, U"ยัง"sv,  U"เป็น"sv, U"มี"sv,  U"ด้าน"sv, U"ระหว่าง"sv,
 };
+// Noun prefixes, glued to the word they make a noun of.
+constexpr std::array noun_prefixes = {U"การ"sv, U"ความ"sv, U"ผู้"sv, U"นัก"sv, U"ชาว"sv};
+
+bool is_connective(std::u32string_view word) {
+  return std::find(connectives.begin(), connectives.end(), word) != connectives.end();
+}
 
 bool is_particle(std::u32string_view word) {
-  return std::find(particles.begin(), particles.end(), word) != particles.end();
+  return is_connective(word) ||
+         std::find(noun_prefixes.begin(), noun_prefixes.end(), word) != noun_prefixes.end();
 }
 
 // What a body is, the head of its name: written onto the rest of the name (คณะกรรมการศึกษาธิการจังหวัด,
@@ -65,8 +38,10 @@ constexpr std::array name_heads = {
 };
 
 // Whether a name's head ends at boundaries[k], from an earlier boundary (the segmenters split คณะ|กรรมการ).
+// A head followed by a connective names nothing (กลุ่มที่รับผิดชอบ, คณะกรรมการและ…): the line may end after it.
 bool ends_name_head(std::u32string_view run, const std::vector<std::size_t>& boundaries, std::size_t k) {
   const std::size_t end = boundaries[k];
+  if (k + 1 < boundaries.size() && is_connective(run.substr(end, boundaries[k + 1] - end))) return false;
   for (const auto head : name_heads)
     if (end >= head.size() && run.substr(end - head.size(), head.size()) == head &&
         std::binary_search(boundaries.begin(), boundaries.begin() + static_cast<std::ptrdiff_t>(k),
