@@ -65,6 +65,19 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
+// The byte offsets where each line but the last ends, the paragraph laid out at every width from `from_cm`
+// to `to_cm` in steps of `step_cm`.
+std::vector<std::vector<std::size_t>> line_ends_at_widths(const std::string& paragraph, layout::Align align,
+                                                          double from_cm, double to_cm, double step_cm) {
+  std::vector<std::vector<std::size_t>> out;
+  for (double cm = from_cm; cm <= to_cm + 1e-9; cm += step_cm) {
+    const auto laid = test::lay_out(paragraph, units::cm(cm), align);
+    auto& ends = out.emplace_back();
+    for (std::size_t k = 0; k + 1 < laid.lines.size(); ++k) ends.push_back(laid.lines[k].text_end);
+  }
+  return out;
+}
+
 // Every eighth string of the sample datasets long enough to be a paragraph (some 200: enough variety, quick).
 std::vector<std::string> sample_paragraphs() {
   std::vector<std::string> out;
@@ -570,14 +583,9 @@ TEST_CASE("phrase breaks: a looser line is preferred to a break inside a compoun
   const std::size_t office = paragraph.find("การศึกษาประถม");
   const std::size_t inside = office + std::string("การ").size();
   REQUIRE((b.flags[inside] & text::break_in_compound));
-  int widths = 0, split = 0;
-  for (double cm = 9.0; cm <= 16.0; cm += 0.25) {
-    const auto laid = test::lay_out(paragraph, units::cm(cm), layout::Align::justify);
-    ++widths;
-    for (const auto& line : laid.lines) split += line.text_end == inside ? 1 : 0;
-  }
-  CHECK(widths == 29);
-  CHECK(split == 0);
+  const auto widths = line_ends_at_widths(paragraph, layout::Align::justify, 9.0, 16.0, 0.25);
+  CHECK(widths.size() == 29);
+  for (const auto& ends : widths) CHECK(std::find(ends.begin(), ends.end(), inside) == ends.end());
 }
 
 TEST_CASE("phrase breaks: ragged lines are weighed over the whole paragraph, not filled one by one") {
@@ -588,18 +596,17 @@ TEST_CASE("phrase breaks: ragged lines are weighed over the whole paragraph, not
       "ในการปกครองระบอบประชาธิปไตยอันมีพระมหากษัตริย์ทรงเป็นประมุข";
   const Breaks b(cell);
   const std::size_t royal = cell.find("พระมหากษัตริย์");
-  int widths = 0, inside_royal = 0, compound_ends = 0, lines = 0;
-  for (double cm = 4.0; cm <= 7.0 + 1e-9; cm += 0.1) {
-    const auto laid = test::lay_out(cell, units::cm(cm), layout::Align::left);
-    ++widths;
-    for (std::size_t k = 0; k + 1 < laid.lines.size(); ++k) {
-      const std::size_t end = laid.lines[k].text_end;
-      if (end > royal && end < royal + std::string("พระมหากษัตริย์").size()) ++inside_royal;
+  const std::size_t royal_end = royal + std::string("พระมหากษัตริย์").size();
+  const auto widths = line_ends_at_widths(cell, layout::Align::left, 4.0, 7.0, 0.1);
+  std::size_t inside_royal = 0, compound_ends = 0, lines = 0;
+  for (const auto& ends : widths) {
+    for (const std::size_t end : ends) {
+      if (end > royal && end < royal_end) ++inside_royal;
       if (b.flags[end] & text::break_in_compound) ++compound_ends;
     }
-    lines += static_cast<int>(laid.lines.size());
+    lines += ends.size() + 1;
   }
-  CHECK(widths == 31);
+  CHECK(widths.size() == 31);
   CHECK(inside_royal == 0);
   // Filling line by line ended 20 of 274 lines inside a compound here; weighed together, 11 of 270.
   CHECK(compound_ends * 20 < lines);
