@@ -190,6 +190,9 @@ struct Section {
 struct Document {
   geometry::DocumentInfo info;
   std::vector<Section> sections;
+  // The office's names and terms a line should rather not end inside (สำนักงานเขตพื้นที่การศึกษา,
+  // กลุ่มนโยบายและแผน, ตัวชี้วัด), which no dictionary holds; from the template's terms list.
+  std::vector<std::string> kept_terms;
 };
 
 }  // namespace raingan::document

@@ -100,6 +100,9 @@ class InlinePreparer {
   void reshape(const InlineContent& content, const GlyphSpan& run, std::uint32_t begin, std::uint32_t end,
                std::vector<text::ShapedGlyph>& out);
 
+  void set_kept_terms(std::vector<std::string> terms) { break_finder_.set_kept_terms(std::move(terms)); }
+  const std::vector<std::string>& kept_terms() const noexcept { return break_finder_.kept_terms(); }
+
  private:
   void measure(InlineContent& content);
 

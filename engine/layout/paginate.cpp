@@ -525,6 +525,7 @@ std::vector<ContentsEntry> contents_of(const std::vector<LaidOutHeading>& headin
 LayoutResult layout_document(const document::Document& document, text::FontLibrary& fonts, PageSink& sink,
                              const std::string& source_name, std::size_t max_pages) {
   ParagraphLayouter paragraphs(fonts);
+  paragraphs.set_kept_terms(document.kept_terms);
   LayoutEnvironment environment{fonts, paragraphs, source_name, nullptr, nullptr, 0, {}};
   bool page_count_used = false;
   for (const auto& section : document.sections)

@@ -93,6 +93,11 @@ class ParagraphLayouter {
   // laying it out: a column at least `min` wide never breaks a word of it.
   ParagraphExtent measure(std::span<const Inline> inlines, const ParagraphStyle& style);
 
+  // The document's kept terms (document::Document::kept_terms): a line ending inside one costs as inside a
+  // compound word.
+  void set_kept_terms(std::vector<std::string> terms);
+  const std::vector<std::string>& kept_terms() const noexcept;
+
  private:
   struct State;
   std::unique_ptr<State> state_;

@@ -120,6 +120,7 @@ Rendered render(const std::filesystem::path& template_path, const std::filesyste
                                                    : std::filesystem::absolute(options.dataset_folder);
   templating::BindOptions bind_options{
       options.today, dataset_folder, {options.limits.template_work, options.limits.max_table_rows}};
+  bind_options.reads = options.reads;
   if (workbook) {
     rendered.pages = write_workbook(file, data, bind_options, output, options);
     return rendered;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/read_scope.h"
 #include "dataset/json_reader.h"
 #include "templating/evaluator.h"
 #include "templating/function_ref.h"
@@ -34,6 +35,7 @@ struct BindOptions {
   format::Date today;
   std::filesystem::path dataset_directory;  // visible to templates as dataset_dir (photos beside the dataset)
   BindLimits limits;
+  ReadScope reads;  // what a template may read beside itself (its terms list)
 };
 
 class BinderCore {

@@ -4,12 +4,14 @@
 
 #include "templating/document_binding.h"
 #include "templating/elements/document_elements.h"
+#include "templating/kept_terms.h"
 
 namespace raingan::templating {
 namespace {
 
 const ElementRule document_rule{
-    "document", {"title", "author", "subject", "keywords", "font", "size", "dataset-kind", "report-title"}};
+    "document",
+    {"title", "author", "subject", "keywords", "font", "size", "dataset-kind", "report-title", "terms"}};
 
 // The root: its settings, its styles, then sections and the blocks outside any section, which form
 // sections of their own with the page, header and footer given so far.
@@ -17,7 +19,7 @@ class DocumentRoot {
  public:
   DocumentRoot(const TemplateFile& file, const dataset::JsonDocument& data, const BindOptions& options,
                document::ImageSource& images)
-      : binding_(file, data, options, images) {}
+      : binding_(file, data, options, images), reads_(options.reads) {}
 
   BoundDocument run() {
     BinderCore& core = binding_.core();
@@ -34,6 +36,9 @@ class DocumentRoot {
     info.author = core.text(root, "author");
     info.subject = core.text(root, "subject");
     info.keywords = core.text(root, "keywords");
+    if (const Attribute* terms = root.attribute("terms"))
+      binding_.result().document.kept_terms =
+          load_kept_terms(binding_.resolve_path(core.text(*terms)), reads_);
     read_styles(root);
     bind_root(root);
     return std::move(binding_.result());
@@ -107,6 +112,7 @@ class DocumentRoot {
   }
 
   DocumentBinding binding_;
+  const ReadScope& reads_;
 };
 
 }  // namespace

@@ -88,6 +88,7 @@ void PhraseBreakFinder::find(std::string_view text, const CodePoints& code_point
 
   mark_words(code_points, flags);
   mark_hyphens(code_points, flags);
+  mark_kept_terms(text, flags);
 
   for (const ProtectedSpan& span : spans_)
     for (std::size_t i = span.begin + 1; i < span.end; ++i) {
@@ -97,6 +98,15 @@ void PhraseBreakFinder::find(std::string_view text, const CodePoints& code_point
       if (f & break_allowed)
         f = static_cast<std::uint8_t>((f & ~break_allowed) | break_emergency | break_span_space);
     }
+}
+
+void PhraseBreakFinder::mark_kept_terms(std::string_view text, std::vector<std::uint8_t>& flags) const {
+  for (const std::string& term : kept_terms_) {
+    if (term.empty()) continue;
+    for (std::size_t at = text.find(term); at != std::string_view::npos; at = text.find(term, at + 1))
+      for (std::size_t q = at + 1; q < at + term.size(); ++q)
+        if (flags[q] & break_allowed) flags[q] = static_cast<std::uint8_t>(flags[q] | break_in_compound);
+  }
 }
 
 // Compound and particle marks, run by run of Thai letters: the boundaries inside the run are the dictionary's

@@ -8,6 +8,8 @@
 //     (ที่ ซึ่ง และ หรือ ใน ของ …), a noun prefix (การ ความ ผู้ นัก ชาว) or the head of a body's name written
 //     onto the name (คณะกรรมการ|ศึกษาธิการจังหวัด, กลุ่ม|นโยบายและแผน): costly (break_in_compound,
 //     break_after_particle);
+//   - inside one of the office's kept terms (a template's terms list: สำนักงานเขต|พื้นที่การศึกษา,
+//     กลุ่มนโยบาย|และแผน, ตัวชี้|วัด), names and terms no dictionary holds: costly as inside a compound;
 //   - inside a protected span (text/protected_spans.h, or a range the caller keeps whole): no break at all
 //     unless the span alone is wider than the line; its boundaries become emergency breaks marked
 //     break_in_protected | break_span_space, and every position inside it is marked break_in_protected.
@@ -15,6 +17,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -41,14 +44,20 @@ class PhraseBreakFinder {
   // The protected spans of the last text, in code points (found ones and kept-whole ranges, merged).
   const std::vector<ProtectedSpan>& spans() const noexcept { return spans_; }
 
+  // Terms (UTF-8) a line should rather not end inside, wherever they occur; replaces the previous ones.
+  void set_kept_terms(std::vector<std::string> terms) { kept_terms_ = std::move(terms); }
+  const std::vector<std::string>& kept_terms() const noexcept { return kept_terms_; }
+
  private:
   void mark_words(const CodePoints& code_points, std::vector<std::uint8_t>& flags);
+  void mark_kept_terms(std::string_view text, std::vector<std::uint8_t>& flags) const;
 
   LineBreakFinder lines_;
   const CompoundWords& words_;
   std::vector<ProtectedSpan> spans_;
   std::vector<std::size_t> boundaries_;
   std::u32string run_;
+  std::vector<std::string> kept_terms_;
 };
 
 }  // namespace raingan::text

@@ -193,7 +193,8 @@ class ReadmeExample(unittest.TestCase):
 class BadInput(unittest.TestCase):
     def setUp(self):
         self.folder = scratch("render-bad")
-        copy_project_part(self.folder, "fonts", "templates/memo.xml", "datasets/schemas/memo.schema.json")
+        copy_project_part(self.folder, "fonts", "templates/memo.xml", "templates/terms.txt",
+                          "datasets/schemas/memo.schema.json")
         self.output = os.path.join(self.folder, "memo.pdf")
         self.memo = dataset("memo-work-standards.json")
 
@@ -246,7 +247,7 @@ class BadInput(unittest.TestCase):
 
     def test_a_template_for_another_kind_of_dataset(self):
         self.write("datasets/memo.json", self.memo)
-        copy_project_part(self.folder, "templates/letter.xml")
+        copy_project_part(self.folder, "templates/letter.xml", "templates/terms.txt")
         status, out, err = self.render("templates/letter.xml")
         self.assertEqual(status, 1)
         self.assertIn("for datasets of kind \"letter\"", err)

@@ -189,6 +189,11 @@ TEST_CASE("booklet: the operations manual's contents and outline match where its
                                                                       document::PageNumbering::thai_letters))
     ++front;
   CHECK(front >= 2);  // คำนำ and สารบัญ
+  // The foreword fits its one page, as in the printed manual: the contents start on the page after it.
+  const document::PageSetup& contents_page = booklet.document.sections.at(2).page;
+  const auto entries = contents_entries(pages, contents_page.size.width - contents_page.margin_right);
+  REQUIRE(!entries.empty());
+  CHECK(entries.front().page_index == 2);  // cover, คำนำ, สารบัญ
   for (std::size_t i = front; i < labels.size(); ++i)
     CHECK(labels[i] ==
           layout::page_label(static_cast<int>(i - front) + 1, document::PageNumbering::thai_digits));
