@@ -327,10 +327,10 @@ class TablePlacer {
         --last;
         result.pulled_back = true;
       }
-      // Nor after a line that ends inside a word or after a joining one (ผู้ตรวจ|ราชการ), if an earlier one
-      // can.
-      while (last < box.lines.size() && last > cell.first_line + 1 && box.lines[last - 1].ends_in_word)
-        --last;
+      // Nor where the cell's content says a page may not end, if an earlier place can: after a line that ends
+      // inside a word or after a joining one (ผู้ตรวจ|ราชการ), or leaving a paragraph's first or last line
+      // alone (an item "๔. กำกับ ติดตาม" at the foot, the rest over the page).
+      while (last < box.lines.size() && last > cell.first_line + 1 && !box.lines[last].break_before) --last;
       result.drawings.push_back({cell.index, cell_top, cut - cell_top, cell.first_line, last, false});
       result.continued.emplace_back(cell.index, last);
       const std::size_t placed = last - cell.first_line;

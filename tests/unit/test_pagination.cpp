@@ -485,4 +485,34 @@ TEST_CASE("pagination: a row is not cut where a cell would pull a line back and 
     }
 }
 
+TEST_CASE("pagination: a table cell cut by a page end leaves no paragraph's first or last line alone") {
+  // A cell of numbered items, each a paragraph of four lines: a page end may fall between an item's second
+  // and third lines, or between items, never after an item's first line or before its last.
+  int splits = 0;
+  for (int filler = 10; filler <= 34; ++filler) {
+    document::Blocks body = filler_lines(filler);
+    document::Table table = table_with_header();
+    document::TableRow row = row_of("๑", "");
+    row.cells[1].content.clear();
+    for (int item = 1; item <= 4; ++item) {
+      std::string lines;
+      for (int line = 1; line <= 4; ++line)
+        lines += "ข้อ" + std::to_string(item) + "บรรทัด" + std::to_string(line) + (line < 4 ? "\n" : "");
+      row.cells[1].content.push_back(paragraph(lines));
+    }
+    table.rows.push_back(std::move(row));
+    body.push_back(document::Block{std::move(table)});
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    CAPTURE(filler);
+    for (const auto& page : pages)
+      for (int item = 1; item <= 4; ++item) {
+        const int here = lines_starting(page, "ข้อ" + std::to_string(item) + "บรรทัด");
+        CHECK(here != 1);
+        CHECK(here != 3);
+        splits += here == 2 ? 1 : 0;
+      }
+  }
+  CHECK(splits > 0);  // items were cut, two lines on each side
+}
+
 }  // namespace raingan::test
