@@ -160,6 +160,22 @@ class FlowchartDrawer {
   }
 
  private:
+  // Graphviz's orthogonal router fails on some drawings (graph_layout_child.h), sometimes not on the same
+  // drawing with its ranks and boxes a little further apart; failing that, the lines are routed as polylines
+  // (some then run at a slant): a chart drawn less neatly, rather than none.
+  static GraphLayout layout_nudged(Graph& graph) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return layout_graph(graph);
+      } catch (const GraphLayoutError&) {
+        if (graph.routing != EdgeRouting::ortho) throw;
+        if (attempt == 1) graph.routing = EdgeRouting::polyline;
+        graph.rank_separation += 2;
+        graph.node_separation += 2;
+      }
+    }
+  }
+
   // The steps placed and their lines routed by Graphviz, without labels.
   DiagramDrawing lay_out(const std::vector<StepBox>& boxes, double rank_separation, double node_separation) {
     Graph graph;
@@ -184,7 +200,7 @@ class FlowchartDrawer {
       graph.edges.push_back({link.from, helper, {}, true, 2, 0, false});
       graph.edges.push_back({helper, link.to, {}, link.to > link.from, 1, 1, true});
     }
-    const GraphLayout laid = layout_graph(graph);
+    const GraphLayout laid = layout_nudged(graph);
 
     DiagramDrawing drawing;
     drawing.size = laid.size;

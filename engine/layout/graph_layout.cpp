@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <mutex>
 #include <string_view>
 
+#include "layout/graph_layout_child.h"
 #include "layout/graphviz_handles.h"
 
 extern "C" {
@@ -18,13 +18,7 @@ namespace {
 
 constexpr double points_per_inch = 72;
 
-// Serialises every use of Graphviz in the process (its error state and layout code are not thread-safe).
-std::mutex& graphviz_lock() {
-  static std::mutex lock;
-  return lock;
-}
-
-// Where Graphviz's messages go while a layout runs; only touched with graphviz_lock() held.
+// Where Graphviz's messages go while a layout runs, in the child process that runs it (graph_layout_child.h).
 std::string* collected_messages = nullptr;
 
 int collect_message(char* text) {
@@ -209,8 +203,10 @@ class GraphBuilder {
 
 }  // namespace
 
-GraphLayout layout_graph(const Graph& graph) {
-  std::lock_guard<std::mutex> hold(graphviz_lock());
+namespace {
+
+// The layout itself, in the process it is called in.
+GraphLayout layout_here(const Graph& graph) {
   std::string messages;
   collected_messages = &messages;
   struct Detach {
@@ -239,6 +235,12 @@ GraphLayout layout_graph(const Graph& graph) {
   GraphLayout result = builder.read(g.get());
   result.warnings = messages_of(messages, "Warning");
   return result;
+}
+
+}  // namespace
+
+GraphLayout layout_graph(const Graph& graph) {
+  return run_isolated([&] { return layout_here(graph); });
 }
 
 }  // namespace raingan::layout

@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <future>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "layout/diagram_geometry.h"
 #include "layout/graph_layout.h"
+#include "layout/graph_layout_child.h"
 
 namespace raingan::test {
 namespace {
@@ -178,6 +180,43 @@ TEST_CASE("graph layout: layouts from several threads come out as one at a time"
     for (std::size_t e = 0; e < laid.edges.size(); ++e)
       CHECK(laid.edges[e].points.size() == alone.edges[e].points.size());
   }
+}
+
+// The message of the GraphLayoutError `run` throws, or "" when it throws none.
+template <typename Run>
+std::string layout_error(Run run) {
+  try {
+    run();
+  } catch (const layout::GraphLayoutError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST_CASE("graph layout: a layout that stops its process or never ends is an error of that drawing only") {
+  // Graphviz's orthogonal router aborts on some drawings; the layout runs in a child process, so this
+  // process goes on and says why.
+  CHECK(layout_error([] { layout::run_isolated([]() -> GraphLayout { std::abort(); }); }).find("stopped") !=
+        std::string::npos);
+  CHECK(layout_error([] {
+          layout::run_isolated(
+              []() -> GraphLayout {
+                for (;;) ::pause();
+              },
+              1);
+        }) == "Graphviz took longer than 1 s");
+  CHECK_THROWS_AS(layout::run_isolated([]() -> GraphLayout { throw std::invalid_argument("no such node"); }),
+                  std::invalid_argument);
+  CHECK(layout_error([] {
+          layout::run_isolated([]() -> GraphLayout { throw layout::GraphLayoutError("could not"); });
+        }) == "could not");
+  // What the child laid out comes back whole.
+  const Graph graph = fan(EdgeRouting::ortho);
+  const GraphLayout laid = layout::layout_graph(graph);
+  REQUIRE(laid.centers.size() == graph.nodes.size());
+  REQUIRE(laid.edges.size() == graph.edges.size());
+  for (const auto& edge : laid.edges) CHECK(edge.points.size() >= 2);
+  CHECK(laid.size.width > 0);
 }
 
 }  // namespace
