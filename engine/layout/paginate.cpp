@@ -290,9 +290,39 @@ class SectionPaginator {
         finish_page();
         return true;
       }
+      if (moves_back_for_tail(current)) return true;
     }
     finish_page();
     return false;
+  }
+
+  // A diagram too tall for one page is cut between bands of boxes where the page is full; when what goes
+  // over would be a short tail (a flowchart's last box and its end), the cut moves up so that at least this
+  // share of a page goes over with it. Returns true when bands went back to the queue, ahead of `current`.
+  static constexpr double min_diagram_tail_share = 0.25;
+  bool moves_back_for_tail(FlowItem& current) {
+    const auto* band = std::get_if<FlowLine>(&current);
+    if (!band || !band->cues) return false;
+    double tail = band->height;
+    for (const auto& item : pending_) {
+      const auto* next = std::get_if<FlowLine>(&item);
+      if (!next || next->break_before || !next->cues) break;
+      tail += next->height;
+    }
+    const double wanted = min_diagram_tail_share * content_height();
+    std::size_t keep = placed_.size();
+    while (tail < wanted && keep > 1) {
+      const auto* placed = std::get_if<FlowLine>(&placed_[keep - 1].source);
+      if (!placed || !placed->cues || placed_[keep - 1].break_before) break;
+      tail += placed->height;
+      --keep;
+    }
+    if (keep == placed_.size()) return false;
+    pending_.push_front(std::move(current));
+    for (std::size_t k = placed_.size(); k-- > keep;) pending_.push_front(std::move(placed_[k].source));
+    placed_.resize(keep);
+    finish_page();
+    return true;
   }
 
   void finish_page() {
