@@ -50,6 +50,8 @@ bool ends_name_head(std::u32string_view run, const std::vector<std::size_t>& bou
   return false;
 }
 
+constexpr std::size_t kept_term_prefix_bytes = 6;  // two Thai letters
+
 // A hyphen between letters joins one word (รับ-ส่ง, O-NET, e-office): a line ending after it splits that word.
 void mark_hyphens(const CodePoints& code_points, std::vector<std::uint8_t>& flags) {
   auto letter = [](char32_t c) {
@@ -100,12 +102,37 @@ void PhraseBreakFinder::find(std::string_view text, const CodePoints& code_point
     }
 }
 
+void PhraseBreakFinder::set_kept_terms(std::vector<std::string> terms) {
+  kept_terms_ = std::move(terms);
+  terms_by_prefix_.clear();
+  short_terms_.clear();
+  for (std::size_t k = 0; k < kept_terms_.size(); ++k) {
+    const std::string& term = kept_terms_[k];
+    if (term.size() >= kept_term_prefix_bytes)
+      terms_by_prefix_.emplace(std::string_view(term).substr(0, kept_term_prefix_bytes), k);
+    else if (!term.empty())
+      short_terms_.push_back(k);
+  }
+}
+
 void PhraseBreakFinder::mark_kept_terms(std::string_view text, std::vector<std::uint8_t>& flags) const {
-  for (const std::string& term : kept_terms_) {
-    if (term.empty()) continue;
+  auto mark_inside = [&](std::size_t at, std::size_t size) {
+    for (std::size_t q = at + 1; q < at + size; ++q)
+      if (flags[q] & break_allowed) flags[q] = static_cast<std::uint8_t>(flags[q] | break_in_compound);
+  };
+  if (!terms_by_prefix_.empty())
+    for (std::size_t at = 0; at + kept_term_prefix_bytes <= text.size(); ++at) {
+      if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;  // inside a character
+      const auto [first, last] = terms_by_prefix_.equal_range(text.substr(at, kept_term_prefix_bytes));
+      for (auto found = first; found != last; ++found) {
+        const std::string& term = kept_terms_[found->second];
+        if (text.substr(at, term.size()) == term) mark_inside(at, term.size());
+      }
+    }
+  for (const std::size_t k : short_terms_) {
+    const std::string& term = kept_terms_[k];
     for (std::size_t at = text.find(term); at != std::string_view::npos; at = text.find(term, at + 1))
-      for (std::size_t q = at + 1; q < at + term.size(); ++q)
-        if (flags[q] & break_allowed) flags[q] = static_cast<std::uint8_t>(flags[q] | break_in_compound);
+      mark_inside(at, term.size());
   }
 }
 

@@ -19,6 +19,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "text/code_points.h"
@@ -45,7 +46,7 @@ class PhraseBreakFinder {
   const std::vector<ProtectedSpan>& spans() const noexcept { return spans_; }
 
   // Terms (UTF-8) a line should rather not end inside, wherever they occur; replaces the previous ones.
-  void set_kept_terms(std::vector<std::string> terms) { kept_terms_ = std::move(terms); }
+  void set_kept_terms(std::vector<std::string> terms);
   const std::vector<std::string>& kept_terms() const noexcept { return kept_terms_; }
 
  private:
@@ -58,6 +59,10 @@ class PhraseBreakFinder {
   std::vector<std::size_t> boundaries_;
   std::u32string run_;
   std::vector<std::string> kept_terms_;
+  // The terms by their first bytes (two Thai letters), so that a paragraph is searched once for all of them:
+  // every Thai letter starts with the same UTF-8 byte, which defeats a search term by term.
+  std::unordered_multimap<std::string_view, std::size_t> terms_by_prefix_;
+  std::vector<std::size_t> short_terms_;  // shorter than a prefix: searched one by one
 };
 
 }  // namespace raingan::text
