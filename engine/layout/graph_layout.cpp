@@ -18,7 +18,8 @@ namespace {
 
 constexpr double points_per_inch = 72;
 
-// Where Graphviz's messages go while a layout runs, in the child process that runs it (graph_layout_child.h).
+// Where Graphviz's messages go while a layout runs (in a child process, or in process under a lock:
+// graph_layout_child.h).
 std::string* collected_messages = nullptr;
 
 int collect_message(char* text) {

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -116,6 +117,12 @@ struct Descriptor {
 }  // namespace
 
 GraphLayout run_isolated(const std::function<GraphLayout()>& layout, unsigned seconds) {
+  if constexpr (!graph_layouts_isolated) {
+    // In process, one layout at a time: Graphviz's error state and layout code are not thread-safe.
+    static std::mutex graphviz;
+    const std::lock_guard<std::mutex> hold(graphviz);
+    return layout();
+  }
   int ends[2];
   if (::pipe(ends) != 0)
     throw GraphLayoutError(std::string("could not start Graphviz: ") + std::strerror(errno));

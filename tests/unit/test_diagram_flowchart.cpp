@@ -13,6 +13,7 @@
 #include "diagram_test_support.h"
 #include "document/document.h"
 #include "layout/flowchart_layout.h"
+#include "layout/graph_layout_child.h"
 #include "layout/paginate.h"
 
 namespace raingan::test {
@@ -251,6 +252,7 @@ TEST_CASE("flowchart: a long chart's last page carries more than a short tail of
   // of 35 steps: it is drawn all the same.)
   int cut_charts = 0;
   for (int steps = 12; steps <= 40; ++steps) {
+    if (steps == 35 && !layout::graph_layouts_isolated) continue;  // aborts Graphviz: not in process
     document::Document doc;
     document::Section section;
     section.body.push_back({long_procedure(steps)});
