@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/descriptor.h"
+
 namespace raingan::layout {
 namespace {
 
@@ -104,16 +106,6 @@ void write_all(int fd, const std::string& bytes) {
   }
 }
 
-// Closes a descriptor once.
-struct Descriptor {
-  int fd = -1;
-  ~Descriptor() { close(); }
-  void close() {
-    if (fd >= 0) ::close(fd);
-    fd = -1;
-  }
-};
-
 }  // namespace
 
 GraphLayout run_isolated(const std::function<GraphLayout()>& layout, unsigned seconds) {
@@ -126,11 +118,11 @@ GraphLayout run_isolated(const std::function<GraphLayout()>& layout, unsigned se
   int ends[2];
   if (::pipe(ends) != 0)
     throw GraphLayoutError(std::string("could not start Graphviz: ") + std::strerror(errno));
-  Descriptor read_end{ends[0]}, write_end{ends[1]};
+  Descriptor read_end(ends[0]), write_end(ends[1]);
   const pid_t child = ::fork();
   if (child < 0) throw GraphLayoutError(std::string("could not start Graphviz: ") + std::strerror(errno));
   if (child == 0) {
-    read_end.close();
+    read_end.reset();
     // The parent's handlers (which remove its unfinished outputs, or report a crash) are not the child's.
     for (int signal = 1; signal < NSIG; ++signal) std::signal(signal, SIG_DFL);
     ::alarm(seconds);
@@ -142,14 +134,14 @@ GraphLayout run_isolated(const std::function<GraphLayout()>& layout, unsigned se
     } catch (const std::exception& error) {
       answer = std::string(1, static_cast<char>(Answer::layout_error)) + error.what();
     }
-    write_all(write_end.fd, answer);
+    write_all(write_end.get(), answer);
     ::_exit(0);  // no destructors, no atexit handlers: they belong to the parent
   }
-  write_end.close();
+  write_end.reset();
   std::string bytes;
   char buffer[65536];
   for (;;) {
-    const ssize_t n = ::read(read_end.fd, buffer, sizeof buffer);
+    const ssize_t n = ::read(read_end.get(), buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) break;
     bytes.append(buffer, static_cast<std::size_t>(n));

@@ -6,23 +6,15 @@
 
 #include <functional>
 
+#include "core/sanitizers.h"
 #include "layout/graph_layout.h"
 
 namespace raingan::layout {
 
-// Under AddressSanitizer (the sanitizer build, the fuzz targets) layouts run in process: its allocator can be
-// left locked in a forked child by another thread's allocation, and the child would wait for ever.
-#if defined(__SANITIZE_ADDRESS__)
-inline constexpr bool graph_layouts_isolated = false;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-inline constexpr bool graph_layouts_isolated = false;
-#else
-inline constexpr bool graph_layouts_isolated = true;
-#endif
-#else
-inline constexpr bool graph_layouts_isolated = true;
-#endif
+// Under AddressSanitizer (the sanitizer build, the fuzz targets) layouts run in process, one at a time:
+// its allocator can be left locked in a forked child by another thread's allocation (core/sanitizers.h), and
+// the child would wait for ever.
+inline constexpr bool graph_layouts_isolated = !address_sanitized;
 
 // Runs `layout` in a forked child (in process when !graph_layouts_isolated) and returns what it returned.
 // Rethrows the child's GraphLayoutError or std::invalid_argument; throws GraphLayoutError when the child

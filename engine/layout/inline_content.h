@@ -101,7 +101,6 @@ class InlinePreparer {
                std::vector<text::ShapedGlyph>& out);
 
   void set_kept_terms(std::vector<std::string> terms) { break_finder_.set_kept_terms(std::move(terms)); }
-  const std::vector<std::string>& kept_terms() const noexcept { return break_finder_.kept_terms(); }
 
  private:
   void measure(InlineContent& content);

@@ -51,10 +51,6 @@ void ParagraphLayouter::set_kept_terms(std::vector<std::string> terms) {
   state_->preparer.set_kept_terms(std::move(terms));
 }
 
-const std::vector<std::string>& ParagraphLayouter::kept_terms() const noexcept {
-  return state_->preparer.kept_terms();
-}
-
 ParagraphLayout ParagraphLayouter::layout(std::span<const Inline> inlines, const ParagraphStyle& style,
                                           double width) {
   State& state = *state_;

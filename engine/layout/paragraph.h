@@ -96,7 +96,6 @@ class ParagraphLayouter {
   // The document's kept terms (document::Document::kept_terms): a line ending inside one costs as inside a
   // compound word.
   void set_kept_terms(std::vector<std::string> terms);
-  const std::vector<std::string>& kept_terms() const noexcept;
 
  private:
   struct State;

@@ -12,14 +12,8 @@
 #include <csignal>
 #include <system_error>
 
-// AddressSanitizer reserves terabytes of address space: under it, RLIMIT_AS would stop every child.
-#if defined(__SANITIZE_ADDRESS__)
-#define RAINGAN_ADDRESS_SANITIZER 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define RAINGAN_ADDRESS_SANITIZER 1
-#endif
-#endif
+#include "core/descriptor.h"
+#include "core/sanitizers.h"
 
 extern char** environ;  // NOLINT: POSIX
 
@@ -28,33 +22,6 @@ namespace {
 
 constexpr std::size_t max_output = 4U << 20;
 constexpr std::size_t max_errors = 64U << 10;
-
-// A file descriptor closed when it goes out of scope.
-class Descriptor {
- public:
-  Descriptor() = default;
-  explicit Descriptor(int fd) : fd_(fd) {}
-  Descriptor(Descriptor&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
-  Descriptor& operator=(Descriptor&& other) noexcept {
-    if (this != &other) {
-      reset();
-      fd_ = other.fd_;
-      other.fd_ = -1;
-    }
-    return *this;
-  }
-  Descriptor(const Descriptor&) = delete;
-  Descriptor& operator=(const Descriptor&) = delete;
-  ~Descriptor() { reset(); }
-  int get() const noexcept { return fd_; }
-  void reset() noexcept {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_ = -1;
-};
 
 struct Pipe {
   Descriptor read, write;
@@ -89,9 +56,8 @@ void set_limit(int resource, std::uint64_t value) {
 #endif
     for (int fd = 3; fd < 65536; ++fd) ::close(fd);
   if (::chdir(folder) != 0) ::_exit(127);
-#ifndef RAINGAN_ADDRESS_SANITIZER
-  if (limits.memory_bytes) set_limit(RLIMIT_AS, limits.memory_bytes);
-#endif
+  // AddressSanitizer reserves terabytes of address space: under it, RLIMIT_AS would stop every child.
+  if (!address_sanitized && limits.memory_bytes) set_limit(RLIMIT_AS, limits.memory_bytes);
   set_limit(RLIMIT_FSIZE, limits.file_bytes);
   const auto cpu_seconds = static_cast<std::uint64_t>(limits.wall_time.count() / 1000 + 2);
   set_limit(RLIMIT_CPU, cpu_seconds);
@@ -184,13 +150,7 @@ ChildResult run_child(const std::filesystem::path& program, const std::vector<st
   return result;
 }
 
-bool memory_limit_enforced() {
-#ifdef RAINGAN_ADDRESS_SANITIZER
-  return false;
-#else
-  return true;
-#endif
-}
+bool memory_limit_enforced() { return !address_sanitized; }
 
 std::filesystem::path own_executable() {
   std::error_code error;

@@ -47,7 +47,6 @@ class PhraseBreakFinder {
 
   // Terms (UTF-8) a line should rather not end inside, wherever they occur; replaces the previous ones.
   void set_kept_terms(std::vector<std::string> terms);
-  const std::vector<std::string>& kept_terms() const noexcept { return kept_terms_; }
 
  private:
   void mark_words(const CodePoints& code_points, std::vector<std::uint8_t>& flags);
