@@ -28,7 +28,7 @@ std::string problems_of(const std::string& text, const ReaderOptions& options = 
 
 }  // namespace
 
-TEST_CASE("Numbers keep their text; objects keep their key order") {
+TEST_CASE("Numbers keep their text, objects keep their key order") {
   const JsonDocument doc = read_json_text(
       R"({"z": 1250000.00, "a": 0.1, "m": [12, -0, 1E5, 12.0, 123456789012345678901234567890], "t": "ไทย"})",
       "d.json");
@@ -134,7 +134,7 @@ TEST_CASE("Invalid UTF-8 is reported with its byte offset") {
   CHECK(problems_of("\xEF\xBB\xBF{\"a\": 1}").empty());
 }
 
-TEST_CASE("Repeated keys: path and both lines; the first value is kept") {
+TEST_CASE("Repeated keys: path and both lines, the first value is kept") {
   const std::string text = "{\"schools\": [{\n  \"code\": \"A\",\n  \"name\": \"x\",\n  \"code\": \"B\"}]}";
   const JsonReadResult result = try_read_json_text(text, "d.json");
   REQUIRE(result.problems.size() == 1);

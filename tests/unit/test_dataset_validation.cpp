@@ -69,7 +69,7 @@ TEST_CASE("A type error, a missing required field and an unknown field are three
   CHECK(found[2] == "schools[1].name: expected required field \"name\", found it missing");
 }
 
-TEST_CASE("A valid dataset has no problems; integers may be written 12.0") {
+TEST_CASE("A valid dataset has no problems, integers may be written 12.0") {
   CHECK(test::dataset_problems(schools_schema, R"({"kind": "schools", "schools": [
     {"code": "1001", "name": "ก", "students": 12.0, "distance_km": 3.5},
     {"code": "1002", "name": "ข", "students": 0, "host": "1001"}]})")

@@ -110,7 +110,7 @@ TEST_CASE("graph layout: an edge label gets room of its size beside the edge, cl
   }
 }
 
-TEST_CASE("graph layout: same-rank nodes share a rank; edges naming missing nodes are refused") {
+TEST_CASE("graph layout: same-rank nodes share a rank, edges naming missing nodes are refused") {
   Graph graph;
   graph.nodes = {{{50, 20}, ""}, {{50, 20}, ""}, {{10, 10}, ""}};
   graph.edges = {{0, 1, {}, true, 1, 1, true}, {0, 2, {}, true, 1, 0, false}};

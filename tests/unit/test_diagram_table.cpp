@@ -50,7 +50,7 @@ TEST_CASE("flowchart table: every shape stands inside its row, in the chart colu
   }
 }
 
-TEST_CASE("flowchart table: steps join down the column; other exits keep to lanes beside it, labelled") {
+TEST_CASE("flowchart table: steps join down the column, other exits keep to lanes beside it, labelled") {
   const auto chart = receiving_letters();
   const auto table = table_of(chart);
   const auto& drawing = table.chart;

@@ -48,7 +48,7 @@ TEST_CASE("intake cells: Excel serials in the 1904 system") {
   CHECK(iso(serial_date("43860", true)) == "2024-01-31");  // 1462 days less than in the 1900 system
 }
 
-TEST_CASE("intake cells: dates as Thai offices write them; a year above 2400 is Buddhist Era") {
+TEST_CASE("intake cells: dates as Thai offices write them, a year above 2400 is Buddhist Era") {
   CHECK(iso(typed_date("๒๐ พ.ย. ๒๕๖๙")) == "2026-11-20");
   CHECK(iso(typed_date("20 พฤศจิกายน 2569")) == "2026-11-20");
   CHECK(iso(typed_date("วันที่ 20 พฤศจิกายน พ.ศ. 2569")) == "2026-11-20");
@@ -107,7 +107,7 @@ TEST_CASE("intake cells: a money column keeps satang exactly and a bad amount sa
   CHECK(converted(R"({"type": "integer"})", text("๒๕๖๙")) == "2569");
 }
 
-TEST_CASE("intake cells: enum values match whatever their digits and spacing; numbers by value") {
+TEST_CASE("intake cells: enum values match whatever their digits and spacing, numbers by value") {
   const std::string level = R"({"enum": ["อ.1", "ป.1", "ป.2", "ม.3"]})";
   CHECK(converted(level, text("ป.๒")) == "\"ป.2\"");
   CHECK(converted(level, text(" ป. 2 ")) == "\"ป.2\"");
@@ -123,7 +123,7 @@ TEST_CASE("intake cells: enum values match whatever their digits and spacing; nu
   CHECK(converted(named, text("ป.๑")) == "\"ป.1\"");
 }
 
-TEST_CASE("intake cells: dates from serials (date system aware) and from text; yes and no in Thai") {
+TEST_CASE("intake cells: dates from serials (date system aware) and from text, yes and no in Thai") {
   const std::string date = R"({"type": "string", "format": "date"})";
   CHECK(converted(date, stored("46346", true)) == "\"2026-11-20\"");
   CHECK(converted(date, stored("44884", true), true) == "\"2026-11-20\"");

@@ -84,7 +84,7 @@ TEST_CASE("intake csv: the separator is detected (comma, semicolon, tab) or give
   CHECK(semicolons.notes == std::vector<std::string>{"fields are separated by ';'"});
 }
 
-TEST_CASE("intake csv: a quote left open is an error at the line it was opened on; limits are kept") {
+TEST_CASE("intake csv: a quote left open is an error at the line it was opened on, limits are kept") {
   try {
     read_csv("a,b\nc,\"open\nstill open\n", "in.csv", "in", {});
     FAIL("expected an error");

@@ -203,7 +203,7 @@ TEST_CASE("intake mapping: a missing required column, sheet or single value is s
              "ทั่วไป: expected a row titled \"ปีการศึกษา\" with a value (year), found none"}));
 }
 
-TEST_CASE("intake mapping: child rows name their parent by its key; an unknown key is reported") {
+TEST_CASE("intake mapping: child rows name their parent by its key, an unknown key is reported") {
   Workbook workbook = good_workbook();
   workbook.sheets[2].rows[2].cells[0].text = "๐๐๙";
   CHECK(problems(run(workbook)) ==
@@ -211,7 +211,7 @@ TEST_CASE("intake mapping: child rows name their parent by its key; an unknown k
                "โรงเรียน!2:2: expected at least 1 row in sheet \"มารวม\" for this row, found none"}));
 }
 
-TEST_CASE("intake mapping: what the workbook lacks comes from the base; --set wins over both") {
+TEST_CASE("intake mapping: what the workbook lacks comes from the base, --set wins over both") {
   const dataset::JsonDocument base = dataset::read_json_text(
       R"({"kind": "k", "year": 2568, "days": 180, "office": {"name": "เดิม"},
           "schools": [{"code": "001", "name": "บ้านนา", "note": "คงไว้", "merged": [{"code": "101"}]}],

@@ -69,7 +69,7 @@ TEST_CASE("intake xlsx: inline strings, numbers as stored, booleans, errors and 
   CHECK(cells[5].column == 5);
 }
 
-TEST_CASE("intake xlsx: cells without references follow on; rows and cells out of order are sorted") {
+TEST_CASE("intake xlsx: cells without references follow on, rows and cells out of order are sorted") {
   test::TestWorkbook book;
   book.sheets = {
       {"S",
@@ -116,7 +116,7 @@ TEST_CASE("intake xlsx: number formats that show dates, whatever their locale an
   CHECK_FALSE(is_date_format(49, "@"));
 }
 
-TEST_CASE("intake xlsx: a cell's style says whether its number is a date; the 1904 system is noticed") {
+TEST_CASE("intake xlsx: a cell's style says whether its number is a date, the 1904 system is noticed") {
   test::TestWorkbook book;
   book.sheets = {{"S", "<row r=\"1\">" + number_cell("A1", "46346", 1) + number_cell("B1", "46346", 2) +
                            number_cell("C1", "46346") + "</row>"}};

@@ -227,7 +227,7 @@ TEST_CASE("line breaks: ฿ stays with its number, on either side, across a spac
   CHECK(junctions > 50);
 }
 
-TEST_CASE("line breaks: no line starts with ๆ, a closer or a space; none ends with an opener") {
+TEST_CASE("line breaks: no line starts with ๆ, a closer or a space, none ends with an opener") {
   const std::string text = "เด็กๆ เล่นกันสนุกๆ ทุกวันๆ “คำพูด” (วงเล็บ) จริงหรือ? ใช่! ร้อยละ ๕๐% ฯลฯ และอื่นๆ   อีกมากมาย";
   for (double width = 30; width <= 300; width += 2) {
     for (const auto align : {layout::Align::left, layout::Align::justify}) {

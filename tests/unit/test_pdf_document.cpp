@@ -279,7 +279,7 @@ TEST_CASE("pdf document: an image drawn three times is embedded once") {
   CHECK(blue_photo[0] < 60);
 }
 
-TEST_CASE("pdf document: a damaged or missing image is an InputError naming it; nothing is written") {
+TEST_CASE("pdf document: a damaged or missing image is an InputError naming it, nothing is written") {
   pdf_test::ScratchFolder folder;
   const auto target = folder / "report.pdf";
   pdf_test::write_file(target, "older document");

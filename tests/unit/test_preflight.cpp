@@ -106,7 +106,7 @@ TEST_CASE("preflight: a missing figure is a finding, not an empty box") {
   CHECK(has(found, Rule::empty_page));  // the caption drew no glyph here
 }
 
-TEST_CASE("preflight: a page with nothing in its body is found; one with text is not") {
+TEST_CASE("preflight: a page with nothing in its body is found, one with text is not") {
   document::Document empty;
   empty.sections.emplace_back();
   CHECK(has(findings_of(empty), Rule::empty_page));

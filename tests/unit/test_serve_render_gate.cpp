@@ -59,7 +59,7 @@ TEST_CASE("render gate: N at once, the rest queued in arrival order, a full queu
   CHECK(gate.counts().peak_waiting == 3);
 }
 
-TEST_CASE("render gate: a wait that runs out is refused; a patient waiter is not counted against the queue") {
+TEST_CASE("render gate: a wait that runs out is refused, a patient waiter is not counted against the queue") {
   RenderGate gate(1, 0, 20ms);
   RenderGate::Slot held;
   REQUIRE(gate.enter(held) == RenderGate::Admission::admitted);

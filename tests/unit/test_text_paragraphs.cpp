@@ -69,7 +69,7 @@ std::string message_of(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("text paragraphs: blank lines part paragraphs; a single newline stays inside one") {
+TEST_CASE("text paragraphs: blank lines part paragraphs, a single newline stays inside one") {
   Scratch scratch;
   const auto path = scratch.write("a.txt",
                                   "เอกสาร\nบรรทัดสอง\n\n\n  \t \nย่อหน้า\t\tสอง   \r\n\r\n"
@@ -84,7 +84,7 @@ TEST_CASE("text paragraphs: blank lines part paragraphs; a single newline stays 
   CHECK(paragraphs[2].line == 8);
 }
 
-TEST_CASE("text paragraphs: a byte-order mark is dropped; empty and blank files have no paragraphs") {
+TEST_CASE("text paragraphs: a byte-order mark is dropped, empty and blank files have no paragraphs") {
   Scratch scratch;
   const auto marked = read_all(scratch.write("bom.txt", "\xEF\xBB\xBFหนึ่ง\n\nสอง\n"));
   REQUIRE(marked.size() == 2);
