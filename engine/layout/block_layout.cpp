@@ -93,7 +93,8 @@ std::vector<FlowLine> BlockLayouter::layout_strips(const document::Blocks& block
       continue;
     }
     auto& table = std::get<FlowTable>(item);
-    TablePart part = place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true);
+    TablePart part = place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true,
+                                      std::numeric_limits<double>::infinity());
     FlowLine strip;
     strip.height = part.height;
     strip.space_before = table.space_before;

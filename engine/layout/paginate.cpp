@@ -210,7 +210,7 @@ class SectionPaginator {
         if (end_page_before(table.break_before, item)) return;
         continue;
       }
-      TablePart part = place_table_part(*table.table, before, available, placed_.empty());
+      TablePart part = place_table_part(*table.table, before, available, placed_.empty(), content_height());
       if (!part.has_body) {
         if (end_page_before(table.break_before, item)) return;
         continue;
@@ -259,8 +259,9 @@ class SectionPaginator {
 
   // A table kept together goes whole onto the next page, unless no page could hold it.
   bool fits_whole(const FlowTable& table, double available) const {
-    const double whole =
-        place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true).height;
+    const double whole = place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true,
+                                          std::numeric_limits<double>::infinity())
+                             .height;
     return whole <= available + 1e-6 || whole > content_height();
   }
 

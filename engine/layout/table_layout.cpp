@@ -10,6 +10,8 @@
 namespace raingan::layout {
 namespace {
 
+constexpr double uncut_row_share = 0.4;  // of a page's body height: rows up to this go whole
+
 // Lines of a cell's content that fit in `room` points, starting at `first`.
 std::size_t lines_fitting(const CellBox& cell, std::size_t first, double room) {
   std::size_t k = first;
@@ -95,8 +97,13 @@ class PartBuilder {
 
 class TablePlacer {
  public:
-  TablePlacer(const TableLayout& table, const TableProgress& progress, double available, bool at_page_top)
-      : table_(table), available_(available), at_page_top_(at_page_top), builder_(table, part_) {
+  TablePlacer(const TableLayout& table, const TableProgress& progress, double available, bool at_page_top,
+              double page_height)
+      : table_(table),
+        available_(available),
+        at_page_top_(at_page_top),
+        page_height_(page_height),
+        builder_(table, part_) {
     row_ = progress.next_row < 0 ? table.header_rows : progress.next_row;
     for (const auto& [cell, line] : progress.continued) continued_[cell] = line;
   }
@@ -247,6 +254,11 @@ class TablePlacer {
     while (cut_row < group_end && top[cut_row - row_ + 1] <= room + 1e-6) ++cut_row;
 
     const bool must_progress = at_page_top_ && !part_.has_body;
+    // A row no taller than two fifths of a page is not cut: its part on the next page would read as a row of
+    // its own, without the values the first part holds (an indicator's name over two pages, its target and
+    // result on the first). The page foot stands empty instead, two fifths of a page at most.
+    const bool short_row =
+        heights[static_cast<std::size_t>(cut_row - row_)] <= uncut_row_share * page_height_;
     auto attempt = [&](double cut, int split_row, bool clean) {
       return plan(cells, top, cut, split_row, clean);
     };
@@ -263,7 +275,8 @@ class TablePlacer {
     constexpr std::size_t few_lines = 3;
     const bool empty_at_foot =
         plan_inside.pulled_back && !must_progress && plan_inside.most_lines_in_split_row <= few_lines;
-    if (good_inside && !empty_at_foot && (plan_inside.lines_placed > 0 || row_above)) {
+    if (good_inside && !empty_at_foot && !(short_row && !must_progress) &&
+        (plan_inside.lines_placed > 0 || row_above)) {
       chosen = std::move(plan_inside);
     } else if (row_above) {
       chosen = attempt(top[cut_row - row_], cut_row, true);
@@ -379,6 +392,7 @@ class TablePlacer {
   const TableLayout& table_;
   double available_;
   bool at_page_top_;
+  double page_height_;
   TablePart part_;
   PartBuilder builder_;
   int row_ = 0;
@@ -388,8 +402,8 @@ class TablePlacer {
 }  // namespace
 
 TablePart place_table_part(const TableLayout& table, const TableProgress& progress, double available,
-                           bool at_page_top) {
-  return TablePlacer(table, progress, available, at_page_top).run();
+                           bool at_page_top, double page_height) {
+  return TablePlacer(table, progress, available, at_page_top, page_height).run();
 }
 
 std::vector<GridPlacement> arrange_grid(const document::Table& table, std::vector<std::string>& problems) {

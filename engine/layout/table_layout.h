@@ -4,8 +4,9 @@
 // does not fit is cut between lines of its cells, and the rest continues on the next page. A row that could
 // be cut only by pulling a line of a cell back from the page foot (to carry two over) goes whole to the next
 // page instead (with the table's start when it is the table's first row), unless it stands first on a page:
-// the cut would leave a line's height empty inside the row. A line beside a rule moves into its slack so that
-// its glyphs' ink keeps the padding from the rule's inner edge.
+// the cut would leave a line's height empty inside the row. A row no taller than two fifths of a page is not
+// cut at all unless it stands first on a page. A line beside a rule moves into its slack so that its glyphs'
+// ink keeps the padding from the rule's inner edge.
 
 #include <cstddef>
 #include <optional>
@@ -61,9 +62,12 @@ struct TablePart {
 };
 
 // Places as much of the table as fits in `available` height. At the top of a page (`at_page_top`) it always
-// makes progress, cutting inside a row or overflowing a line taller than the page if it must.
+// makes progress, cutting inside a row or overflowing a line taller than the page if it must. `page_height`
+// is the height a whole page gives the body: a row no taller than two fifths of it is not cut by a page end
+// but goes whole to the next page, for its two parts would read as two rows, the one with its values and the
+// other with none.
 TablePart place_table_part(const TableLayout& table, const TableProgress& progress, double available,
-                           bool at_page_top);
+                           bool at_page_top, double page_height);
 
 struct GridPlacement {
   int row = 0, column = 0, colspan = 1, rowspan = 1;

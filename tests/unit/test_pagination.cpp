@@ -454,15 +454,50 @@ TEST_CASE("pagination: a page does not end after a line that ends inside a word 
 }
 
 TEST_CASE("pagination: a table cell cut by a page end is cut where a page may end, as a paragraph is") {
-  const JoinedEnds found = check_page_ends(official_prose, [&] {
+  // Three times the prose: a row taller than two fifths of a page, which a page end may cut.
+  const std::string text = official_prose + official_prose + official_prose;
+  const JoinedEnds found = check_page_ends(text, [&] {
     document::Table table = table_with_header();
-    document::TableRow row = row_of("๑", official_prose);
+    document::TableRow row = row_of("๑", text);
     std::get<document::Paragraph>(row.cells[1].content.front().node).style.align = document::Align::justify;
     table.rows.push_back(std::move(row));
     return document::Block{std::move(table)};
   });
   CHECK(found.page_ends >= 5);
   CHECK(found.joining_line_ends > 0);
+}
+
+TEST_CASE(
+    "pagination: a row no taller than two fifths of a page is never cut by a page end, a taller one is") {
+  // An indicator's row of eight lines beside its target and result: cut, its second part would read as a row
+  // without values. Wherever the page end falls, the row stands whole on one page; a row of thirty lines is
+  // still cut rather than leave most of a page empty.
+  auto lines = [](int count, const std::string& stem) {
+    std::string text;
+    for (int i = 1; i <= count; ++i) text += stem + std::to_string(i) + (i < count ? "\n" : "");
+    return text;
+  };
+  int tall_cuts = 0;
+  for (int filler = 10; filler <= 40; ++filler) {
+    document::Blocks body = filler_lines(filler);
+    document::Table table = table_with_header();
+    table.rows.push_back(row_of("๑", "แถวก่อน"));
+    table.rows.push_back(row_of("๒", lines(8, "แปดบรรทัด")));
+    table.rows.push_back(row_of("๓", lines(30, "สามสิบบรรทัด")));
+    body.push_back(document::Block{std::move(table)});
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    CAPTURE(filler);
+    int total = 0;
+    for (const auto& page : pages) {
+      const int here = lines_starting(page, "แปดบรรทัด");
+      CHECK((here == 0 || here == 8));
+      total += here;
+      const int tall = lines_starting(page, "สามสิบบรรทัด");
+      tall_cuts += (tall > 0 && tall < 30) ? 1 : 0;
+    }
+    CHECK(total == 8);
+  }
+  CHECK(tall_cuts > 0);
 }
 
 TEST_CASE("pagination: a row is not cut where a cell would pull a line back and leave it empty at the foot") {

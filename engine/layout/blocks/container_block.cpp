@@ -25,7 +25,8 @@ const document::BlockStyle* layout_block(BlockLayouter& layouter, const document
       strips.push_back(std::move(*line));
     } else {
       auto& table = std::get<FlowTable>(out[i]);
-      TablePart part = place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true);
+      TablePart part = place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true,
+                                        std::numeric_limits<double>::infinity());
       FlowLine line_of_table;
       line_of_table.frame.append(std::move(part.frame), {table.x, 0});
       line_of_table.height = part.height;
