@@ -21,10 +21,14 @@ constexpr double badness_limit = 10000;      // "infinitely bad", still allowed:
 constexpr double first_pass_badness = 1000;  // first pass: a boundary stretched by at most ~0.2 em
 constexpr double stretch_per_unit_em = 0.1;  // stretchability of one cluster boundary, in em of the base size
 // What a line end costs a reader (text/phrase_breaks.h); a break after a space costs nothing.
-constexpr double phrase_penalty = 20;     // a word boundary inside a space-delimited phrase
-constexpr double particle_penalty = 50;   // right after a connective, particle or noun prefix
-constexpr double compound_penalty = 150;  // inside a compound word: worse than a line stretched to its limit
-constexpr double span_penalty = 500;      // at a space inside a protected span wider than the line
+constexpr double phrase_penalty = 20;    // a word boundary inside a space-delimited phrase
+constexpr double particle_penalty = 50;  // right after a connective, particle or noun prefix
+// Inside a compound word: in justified text, worse than two lines stretched to their limit, for distributed
+// spacing absorbs a loose line where a split word (ดำเนิน|งาน, การจัดการ|ศึกษา) stops the reader; in ragged text
+// (cells, boxes) about a line more (ragged_line_demerits below).
+constexpr double justified_compound_penalty = 200;
+constexpr double ragged_compound_penalty = 150;
+constexpr double span_penalty = 500;        // at a space inside a protected span wider than the line
 constexpr double emergency_penalty = 1000;  // inside a word too wide for the line
 // Ragged lines (text not justified) are not stretched: a line's badness is its empty share, as if it could
 // stretch by this share of the width (TeX's \raggedright stretch). Spaces are where Thai phrases end, so a
@@ -110,7 +114,7 @@ void LineBreaker::add_candidate(const InlineContent& content, std::uint32_t posi
   } else if (kind == Kind::normal) {
     const bool after_space =
         position > 0 && text::is_space(code_point_at(text, previous_start(text, position)));
-    candidate.penalty = (f & text::break_in_compound)      ? compound_penalty
+    candidate.penalty = (f & text::break_in_compound)      ? compound_penalty_
                         : (f & text::break_after_particle) ? particle_penalty
                         : after_space                      ? 0
                                                            : phrase_penalty;
@@ -279,6 +283,7 @@ void LineBreaker::break_lines(const InlineContent& content, bool justify, LineWi
     return;
   }
   stretch_at_one_ = content.stretch_before[1];
+  compound_penalty_ = justify ? justified_compound_penalty : ragged_compound_penalty;
   collect_candidates(content, std::min(widths.first, widths.rest));
   // First only lines stretched within reason, as Knuth and Plass's first pass; then anything that fits.
   const Fit fit = justify ? Fit::justified : Fit::ragged;

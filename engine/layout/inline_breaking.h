@@ -88,7 +88,8 @@ class LineBreaker {
   std::vector<std::int32_t> next_active_;
   std::vector<std::int32_t> chosen_;
   std::uint32_t text_size_ = 0;
-  double stretch_at_one_ = 0;  // stretch sum at byte 1: where the paragraph's first line starts counting
+  double compound_penalty_ = 0;  // justified and ragged text weigh a break inside a compound differently
+  double stretch_at_one_ = 0;    // stretch sum at byte 1: where the paragraph's first line starts counting
 };
 
 }  // namespace raingan::layout

@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "core/utf8.h"
 #include "text/char_classes.h"
 
 namespace raingan::text {
@@ -51,6 +52,7 @@ bool ends_name_head(std::u32string_view run, const std::vector<std::size_t>& bou
 }
 
 constexpr std::size_t kept_term_prefix_bytes = 6;  // two Thai letters
+constexpr std::size_t min_soft_head_length = 6;  // code points: คณะกรรมการ, สำนักงาน, กระทรวง, not กลุ่ม
 
 // A hyphen between letters joins one word (รับ-ส่ง, O-NET, e-office): a line ending after it splits that word.
 void mark_hyphens(const CodePoints& code_points, std::vector<std::uint8_t>& flags) {
@@ -106,8 +108,20 @@ void PhraseBreakFinder::set_kept_terms(std::vector<std::string> terms) {
   kept_terms_ = std::move(terms);
   terms_by_prefix_.clear();
   short_terms_.clear();
+  term_head_ends_.assign(kept_terms_.size(), {});
+  std::vector<std::string> heads;
+  for (const auto head : name_heads) {
+    // A short head alone at a line end (กลุ่ม|อำนวยการ, กรม|…) reads as a stray word: inside a term it stays
+    // as costly as the rest.
+    if (head.size() < min_soft_head_length) continue;
+    heads.emplace_back();
+    for (const char32_t c : head) utf8::append(heads.back(), c);
+  }
   for (std::size_t k = 0; k < kept_terms_.size(); ++k) {
     const std::string& term = kept_terms_[k];
+    for (const std::string& head : heads)
+      for (std::size_t at = term.find(head); at != std::string::npos; at = term.find(head, at + 1))
+        if (at + head.size() < term.size()) term_head_ends_[k].push_back(at + head.size());
     if (term.size() >= kept_term_prefix_bytes)
       terms_by_prefix_.emplace(std::string_view(term).substr(0, kept_term_prefix_bytes), k);
     else if (!term.empty())
@@ -116,9 +130,12 @@ void PhraseBreakFinder::set_kept_terms(std::vector<std::string> terms) {
 }
 
 void PhraseBreakFinder::mark_kept_terms(std::string_view text, std::vector<std::uint8_t>& flags) const {
-  auto mark_inside = [&](std::size_t at, std::size_t size) {
-    for (std::size_t q = at + 1; q < at + size; ++q)
-      if (flags[q] & break_allowed) flags[q] = static_cast<std::uint8_t>(flags[q] | break_in_compound);
+  auto mark_inside = [&](std::size_t at, std::size_t term_index) {
+    const std::vector<std::size_t>& head_ends = term_head_ends_[term_index];
+    for (std::size_t q = at + 1; q < at + kept_terms_[term_index].size(); ++q)
+      if ((flags[q] & break_allowed) &&
+          std::find(head_ends.begin(), head_ends.end(), q - at) == head_ends.end())
+        flags[q] = static_cast<std::uint8_t>(flags[q] | break_in_compound);
   };
   if (!terms_by_prefix_.empty())
     for (std::size_t at = 0; at + kept_term_prefix_bytes <= text.size(); ++at) {
@@ -126,13 +143,13 @@ void PhraseBreakFinder::mark_kept_terms(std::string_view text, std::vector<std::
       const auto [first, last] = terms_by_prefix_.equal_range(text.substr(at, kept_term_prefix_bytes));
       for (auto found = first; found != last; ++found) {
         const std::string& term = kept_terms_[found->second];
-        if (text.substr(at, term.size()) == term) mark_inside(at, term.size());
+        if (text.substr(at, term.size()) == term) mark_inside(at, found->second);
       }
     }
   for (const std::size_t k : short_terms_) {
     const std::string& term = kept_terms_[k];
     for (std::size_t at = text.find(term); at != std::string_view::npos; at = text.find(term, at + 1))
-      mark_inside(at, term.size());
+      mark_inside(at, k);
   }
 }
 

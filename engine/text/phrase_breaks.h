@@ -9,7 +9,9 @@
 //     onto the name (คณะกรรมการ|ศึกษาธิการจังหวัด, กลุ่ม|นโยบายและแผน): costly (break_in_compound,
 //     break_after_particle);
 //   - inside one of the office's kept terms (a template's terms list: สำนักงานเขต|พื้นที่การศึกษา,
-//     กลุ่มนโยบาย|และแผน, ตัวชี้|วัด), names and terms no dictionary holds: costly as inside a compound;
+//     กลุ่มนโยบาย|และแผน, ตัวชี้|วัด), names and terms no dictionary holds: costly as inside a compound,
+//     except right after a long head of a body's name inside the term (คณะกรรมการ|การศึกษา), where a
+//     long name is best broken;
 //   - inside a protected span (text/protected_spans.h, or a range the caller keeps whole): no break at all
 //     unless the span alone is wider than the line; its boundaries become emergency breaks marked
 //     break_in_protected | break_span_space, and every position inside it is marked break_in_protected.
@@ -58,6 +60,9 @@ class PhraseBreakFinder {
   std::vector<std::size_t> boundaries_;
   std::u32string run_;
   std::vector<std::string> kept_terms_;
+  // For each term, the byte offsets inside it where a long head of a body's name ends (คณะกรรมการ|การศึกษา,
+  // สำนักงาน|…): a break there costs as after a name's head, not as inside the term.
+  std::vector<std::vector<std::size_t>> term_head_ends_;
   // The terms by their first bytes (two Thai letters), so that a paragraph is searched once for all of them:
   // every Thai letter starts with the same UTF-8 byte, which defeats a search term by term.
   std::unordered_multimap<std::string_view, std::size_t> terms_by_prefix_;

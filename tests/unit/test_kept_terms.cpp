@@ -125,6 +125,25 @@ TEST_CASE(
   CHECK_FALSE((after("สำนักงานเขต") & text::break_in_compound));  // what the dictionaries alone say
 }
 
+TEST_CASE("kept terms: inside a term, the end of a long name head is where the name may break") {
+  // สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน is wider than many lines: คณะกรรมการ|การศึกษา reads as the name's
+  // parts, คณะกรรมการการ|ศึกษา does not. A short head stays whole with its name: กลุ่ม|อำนวยการ leaves กลุ่ม
+  // as a stray word.
+  text::PhraseBreakFinder finder;
+  finder.set_kept_terms({"คณะกรรมการการศึกษา", "กลุ่มอำนวยการ"});
+  const std::string text = "ถึงสำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน และกลุ่มอำนวยการ";
+  text::CodePoints code_points;
+  code_points.assign(text);
+  std::vector<std::uint8_t> flags;
+  finder.find(text, code_points, flags);
+  const auto after = [&](const std::string& before) { return flags[text.find(before) + before.size()]; };
+  REQUIRE((after("คณะกรรมการ") & text::break_allowed));
+  CHECK_FALSE((after("คณะกรรมการ") & text::break_in_compound));
+  CHECK((after("คณะกรรมการ") & text::break_after_particle));  // as after a name's head
+  if (after("คณะกรรมการการ") & text::break_allowed) CHECK((after("คณะกรรมการการ") & text::break_in_compound));
+  if (after("และกลุ่ม") & text::break_allowed) CHECK((after("และกลุ่ม") & text::break_in_compound));
+}
+
 TEST_CASE("kept terms: with the office's list, table-cell lines keep its names whole") {
   // Cells of the work standards whose lines ended inside names no dictionary joins: สำนักงานเขต|พื้นที่,
   // กลุ่ม|อำนวยการ, กลุ่มนโยบาย|และแผน, ตัวชี้|วัด.
