@@ -9,7 +9,9 @@
 #include <unicode/utext.h>
 
 #include <array>
+#include <atomic>
 #include <future>
+#include <mutex>
 #include <stdexcept>
 #include <system_error>
 
@@ -128,6 +130,51 @@ using ThaiSegmenter = std::unique_ptr<ThBrk, ThBrkCloser>;
 
 ThaiSegmenter load_thai_segmenter() { return ThaiSegmenter(th_brk_new(nullptr)); }
 
+// A segmenter holds libthai's dictionary, read from disk on loading (2 to 10 ms). A document makes a finder
+// for every table, chart and diagram it lays out (over 200 in a 1,000-page booklet), so a finder done with
+// its segmenter leaves it here for the next one. Each is used by one finder at a time: libthai does not say
+// that one may be shared between threads. At most `kept_segmenters` wait here; more are closed.
+constexpr std::size_t kept_segmenters = 8;
+std::atomic<bool> segmenter_shelf_open{false};  // false before the shelf is made and after it is gone
+
+class SegmenterShelf {
+ public:
+  SegmenterShelf() { segmenter_shelf_open = true; }
+  ~SegmenterShelf() { segmenter_shelf_open = false; }
+  SegmenterShelf(const SegmenterShelf&) = delete;
+  SegmenterShelf& operator=(const SegmenterShelf&) = delete;
+
+  static SegmenterShelf& shared() {
+    static SegmenterShelf shelf;
+    return shelf;
+  }
+  ThaiSegmenter take() {
+    const std::lock_guard lock(mutex_);
+    if (kept_.empty()) return nullptr;
+    ThaiSegmenter segmenter = std::move(kept_.back());
+    kept_.pop_back();
+    return segmenter;
+  }
+  void keep(ThaiSegmenter segmenter) {
+    const std::lock_guard lock(mutex_);
+    if (kept_.size() < kept_segmenters) kept_.push_back(std::move(segmenter));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<ThaiSegmenter> kept_;
+};
+
+// The cluster class of every code point below cluster_table_size, from ICU's data: the same for every finder.
+const std::vector<std::uint8_t>& cluster_class_table() {
+  static const std::vector<std::uint8_t> table = [] {
+    std::vector<std::uint8_t> classes(cluster_table_size);
+    for (char32_t c = 0; c < cluster_table_size; ++c) classes[c] = cluster_class_from_icu(c);
+    return classes;
+  }();
+  return table;
+}
+
 }  // namespace
 
 struct LineBreakFinder::Iterators {
@@ -144,10 +191,10 @@ struct LineBreakFinder::Iterators {
   }
   std::vector<thwchar_t> run;  // one run of Thai text for libthai (reused)
   std::vector<int> positions;
-  std::array<std::uint8_t, 0x80> thai_classes{};  // ThaiClass of U+0E00 + i
-  std::vector<std::uint8_t> cluster_classes;      // ClusterClass of each code point below the table's size
+  std::array<std::uint8_t, 0x80> thai_classes{};               // ThaiClass of U+0E00 + i
+  const std::vector<std::uint8_t>* cluster_classes = nullptr;  // cluster_class_table()
   std::uint8_t cluster_class(char32_t c) const {
-    return c < cluster_classes.size() ? cluster_classes[c] : static_cast<std::uint8_t>(cluster_by_icu);
+    return c < cluster_classes->size() ? (*cluster_classes)[c] : static_cast<std::uint8_t>(cluster_by_icu);
   }
 };
 
@@ -158,14 +205,15 @@ LineBreakFinder::LineBreakFinder() : iterators_(std::make_unique<Iterators>()) {
   check(status, "ICU line break iterator");
   iterators_->character.reset(icu::BreakIterator::createCharacterInstance(thai, status));
   check(status, "ICU character break iterator");
-  try {
-    iterators_->thai_loading = std::async(std::launch::async, load_thai_segmenter);
-  } catch (const std::system_error&) {
-    iterators_->thai = load_thai_segmenter();  // no thread to be had: load it now
+  iterators_->thai = SegmenterShelf::shared().take();
+  if (!iterators_->thai) {
+    try {
+      iterators_->thai_loading = std::async(std::launch::async, load_thai_segmenter);
+    } catch (const std::system_error&) {
+      iterators_->thai = load_thai_segmenter();  // no thread to be had: load it now
+    }
   }
-  iterators_->cluster_classes.resize(cluster_table_size);
-  for (char32_t c = 0; c < cluster_table_size; ++c)
-    iterators_->cluster_classes[c] = cluster_class_from_icu(c);
+  iterators_->cluster_classes = &cluster_class_table();
   // ICU hands its Thai dictionary the runs of [[:Thai:]&[:LineBreak=SA:]]; its rules resolve those
   // characters to AL, or to CM for marks (UAX #14, LB1). Taken from ICU's own data.
   for (std::size_t i = 0; i < iterators_->thai_classes.size(); ++i) {
@@ -179,7 +227,15 @@ LineBreakFinder::LineBreakFinder() : iterators_(std::make_unique<Iterators>()) {
   }
 }
 
-LineBreakFinder::~LineBreakFinder() = default;
+LineBreakFinder::~LineBreakFinder() {
+  if (!iterators_) return;  // moved from
+  try {
+    if (iterators_->thai_loading.valid()) iterators_->thai = iterators_->thai_loading.get();
+  } catch (...) {
+    return;  // the loading failed; nothing to keep
+  }
+  if (iterators_->thai && segmenter_shelf_open) SegmenterShelf::shared().keep(std::move(iterators_->thai));
+}
 
 void LineBreakFinder::find_thai_runs(const CodePoints& code_points) {
   runs_.clear();
