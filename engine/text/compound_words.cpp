@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <system_error>
 
@@ -13,6 +14,14 @@
 #include "text/char_classes.h"
 
 namespace raingan::text {
+
+namespace {
+
+constexpr char32_t thai_block_start = U'\u0E00';
+constexpr std::size_t thai_block = 0x80;
+bool in_thai_block(char32_t c) { return c >= thai_block_start && c < thai_block_start + thai_block; }
+
+}  // namespace
 
 void CompoundWords::TrieDeleter::operator()(void* trie) const noexcept {
   trie_free(static_cast<Trie*>(trie));
@@ -63,6 +72,16 @@ void CompoundWords::read_word_list(const std::filesystem::path& file) {
     line_start = line_end;
   }
   std::sort(words_.begin(), words_.end());
+  // Thai letters are three bytes each in UTF-8, in code point order: words sharing their first two code
+  // points stand together in the sorted list.
+  words_by_first_pair_.assign(thai_block * thai_block, {0, 0});
+  for (std::size_t k = 0; k < words_.size(); ++k) {
+    std::size_t at = 0;
+    const char32_t first = utf8::next(words_[k], at), second = utf8::next(words_[k], at);
+    auto& range = words_by_first_pair_[(first - thai_block_start) * thai_block + (second - thai_block_start)];
+    if (range.first == range.second) range.first = static_cast<std::uint32_t>(k);
+    range.second = static_cast<std::uint32_t>(k + 1);
+  }
 }
 
 bool CompoundWords::contains(std::u32string_view word) const {
@@ -80,6 +99,50 @@ bool CompoundWords::contains(std::u32string_view word) const {
   for (std::size_t i = 0; i < word.size(); ++i) key[i] = static_cast<AlphaChar>(word[i]);
   key[word.size()] = 0;
   return trie_retrieve(static_cast<const Trie*>(trie_.get()), key.data(), nullptr) == TRUE;
+}
+
+void CompoundWords::word_lengths(std::u32string_view text, std::vector<std::uint32_t>& lengths) const {
+  static_assert(longest() < 32, "a length is a bit of a 32-bit mask");
+  lengths.assign(text.size(), 0);
+  struct StateFree {
+    void operator()(TrieState* state) const noexcept { trie_state_free(state); }
+  };
+  const std::unique_ptr<TrieState, StateFree> state(trie_ ? trie_root(static_cast<const Trie*>(trie_.get()))
+                                                          : nullptr);
+  thread_local std::string prefix;  // UTF-8, as the word list is kept
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    std::uint32_t mask = 0;
+    const std::size_t limit = std::min(longest(), text.size() - p);
+    if (state) {
+      trie_state_rewind(state.get());
+      for (std::size_t n = 1; n <= limit; ++n) {
+        if (!trie_state_walk(state.get(), static_cast<AlphaChar>(text[p + n - 1]))) break;
+        if (trie_state_is_terminal(state.get())) mask |= 1u << n;
+      }
+    }
+    // The words that start with the prefix so far stand together in the sorted list: the first two code
+    // points give their range, each one more narrows it, until none is left.
+    if (limit >= 2 && !words_by_first_pair_.empty() && in_thai_block(text[p]) && in_thai_block(text[p + 1])) {
+      const auto range =
+          words_by_first_pair_[(text[p] - thai_block_start) * thai_block + (text[p + 1] - thai_block_start)];
+      auto first = words_.begin() + range.first, last = words_.begin() + range.second;
+      prefix.clear();
+      utf8::append(prefix, text[p]);
+      utf8::append(prefix, text[p + 1]);
+      for (std::size_t n = 2; n <= limit && first != last; ++n) {
+        if (n > 2) {
+          utf8::append(prefix, text[p + n - 1]);
+          const std::string_view start(prefix);
+          first = std::lower_bound(first, last, start);
+          last = std::upper_bound(first, last, start, [](std::string_view key, std::string_view word) {
+            return key < word.substr(0, key.size());
+          });
+        }
+        if (first != last && *first == prefix) mask |= 1u << n;
+      }
+    }
+    lengths[p] = mask;
+  }
 }
 
 std::optional<std::filesystem::path> CompoundWords::system_file() {

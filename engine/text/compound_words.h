@@ -9,11 +9,13 @@
 // Without either there are no compounds: breaking falls back to the dictionary boundaries alone.
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace raingan::text {
@@ -38,6 +40,9 @@ class CompoundWords {
   bool empty() const noexcept { return !trie_ && words_.empty(); }
   // Whether the dictionary holds `word` as one word (Thai code points only).
   bool contains(std::u32string_view word) const;
+  // For every start p in `text`, bit L of lengths[p] is set when contains(text.substr(p, L)) would be true:
+  // both dictionaries are walked once from each start, which costs less than asking for each span of a run.
+  void word_lengths(std::u32string_view text, std::vector<std::uint32_t>& lengths) const;
   // Code points of the longest span worth asking about.
   static constexpr std::size_t longest() noexcept { return 24; }
 
@@ -51,6 +56,9 @@ class CompoundWords {
   // The word list's Thai words of two code points or more, as UTF-8 views into its text, sorted.
   std::string word_text_;
   std::vector<std::string_view> words_;
+  // Where the words starting with each pair of Thai code points stand in words_ (U+0E00 + i, U+0E00 + j at
+  // i * 128 + j), so that a walk starts with the words it may still reach.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> words_by_first_pair_;
 };
 
 }  // namespace raingan::text

@@ -177,6 +177,11 @@ void PhraseBreakFinder::mark_words(const CodePoints& code_points, std::vector<st
       if (allowed(i)) boundaries_.push_back(i - start);
     boundaries_.push_back(end - start);
     const std::u32string_view run(run_);
+    if (!words_.empty()) words_.word_lengths(run, word_lengths_);
+    // Whether run.substr(at, length) is a word, as CompoundWords::contains would say.
+    const auto is_word = [&](std::size_t at, std::size_t length) {
+      return length <= CompoundWords::longest() && ((word_lengths_[at] >> length) & 1u) != 0;
+    };
 
     // A word of the run ends in a particle: a line ending there (inside the run, or just after it where
     // something other than a space follows) leaves it hanging.
@@ -201,11 +206,9 @@ void PhraseBreakFinder::mark_words(const CodePoints& code_points, std::vector<st
           const std::size_t segment_end = boundaries_[m + 1];
           // ฯ abbreviates what the word goes on with (คำสั่งฯ): the word is what comes before it.
           const std::size_t word_end = run[segment_end - 1] == U'ฯ' ? segment_end - 1 : segment_end;
-          if (words_.contains(run.substr(from, word_end - from))) found = m;
+          if (is_word(from, word_end - from)) found = m;
           for (std::size_t at = boundaries_[m] + 1; at < segment_end && at - from <= words_.longest(); ++at)
-            if (words_.contains(run.substr(from, at - from)) &&
-                words_.contains(run.substr(at, segment_end - at)))
-              found = m;
+            if (is_word(from, at - from) && is_word(at, segment_end - at)) found = m;
         }
         for (std::size_t inner = k + 1; inner <= found; ++inner)
           mark(start + boundaries_[inner], break_in_compound);
@@ -218,9 +221,9 @@ void PhraseBreakFinder::mark_words(const CodePoints& code_points, std::vector<st
         const std::size_t segment_start = boundaries_[k - 1];
         std::size_t found = 0;  // the boundary after the furthest word found
         for (std::size_t at = segment_start + 1; at < boundaries_[k]; ++at) {
-          if (!words_.contains(run.substr(segment_start, at - segment_start))) continue;
+          if (!is_word(segment_start, at - segment_start)) continue;
           for (std::size_t m = k + 1; m <= last && boundaries_[m] - at <= words_.longest(); ++m)
-            if (words_.contains(run.substr(at, boundaries_[m] - at))) found = std::max(found, m);
+            if (is_word(at, boundaries_[m] - at)) found = std::max(found, m);
         }
         for (std::size_t inner = k; inner < found; ++inner)
           mark(start + boundaries_[inner], break_in_compound);

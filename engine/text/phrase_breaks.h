@@ -59,6 +59,7 @@ class PhraseBreakFinder {
   std::vector<ProtectedSpan> spans_;
   std::vector<std::size_t> boundaries_;
   std::u32string run_;
+  std::vector<std::uint32_t> word_lengths_;  // of run_: CompoundWords::word_lengths
   std::vector<std::string> kept_terms_;
   // For each term, the byte offsets inside it where a long head of a body's name ends (คณะกรรมการ|การศึกษา,
   // สำนักงาน|…): a break there costs as after a name's head, not as inside the term.

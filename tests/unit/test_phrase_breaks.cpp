@@ -137,6 +137,39 @@ TEST_CASE("phrase breaks: compounds are asked of libthai's dictionary and hunspe
   CHECK_FALSE(from_list.empty());
 }
 
+TEST_CASE("phrase breaks: the dictionaries walked from each start find the words asked for span by span") {
+  // word_lengths is what marking compounds asks, in place of contains over every span of a run: the two must
+  // agree on every span of the samples' Thai text, with each dictionary alone and with both.
+  const auto trie = text::CompoundWords::system_file();
+  const auto word_list = text::CompoundWords::system_word_list();
+  REQUIRE(trie);
+  REQUIRE(word_list);
+  const text::CompoundWords libthai_only(*trie), list_only({}, *word_list);
+  const std::array<const text::CompoundWords*, 3> dictionaries = {&libthai_only, &list_only,
+                                                                  &text::CompoundWords::shared()};
+  std::size_t spans = 0, words = 0;
+  std::vector<std::uint32_t> lengths;
+  for (const auto& paragraph : sample_paragraphs()) {
+    text::CodePoints code_points;
+    code_points.assign(paragraph);
+    const std::u32string text(code_points.values().begin(), code_points.values().end());
+    for (const auto* dictionary : dictionaries) {
+      dictionary->word_lengths(text, lengths);
+      REQUIRE(lengths.size() == text.size());
+      for (std::size_t p = 0; p < text.size(); ++p)
+        for (std::size_t n = 1; n <= text::CompoundWords::longest() && p + n <= text.size(); ++n) {
+          const bool walked = ((lengths[p] >> n) & 1u) != 0;
+          const bool asked = dictionary->contains(std::u32string_view(text).substr(p, n));
+          ++spans;
+          words += asked ? 1 : 0;
+          if (walked != asked) CHECK(walked == asked);
+        }
+    }
+  }
+  CHECK(spans > 100000);
+  CHECK(words > 1000);
+}
+
 TEST_CASE("phrase breaks: lines do not end inside the compounds of official prose") {
   // ดำเนิน|การ, ผู้|อำนวยการ, ปี|การศึกษา, ระยะ|ทาง: every segmenter boundary inside them is a costly break.
   const Breaks b("โรงเรียนขนาดเล็กดำเนินการตามระยะทางที่ผู้อำนวยการกำหนดในปีการศึกษา");
