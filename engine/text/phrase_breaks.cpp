@@ -93,6 +93,13 @@ void PhraseBreakFinder::find(std::string_view text, const CodePoints& code_point
   mark_words(code_points, flags);
   mark_hyphens(code_points, flags);
   mark_kept_terms(text, flags);
+  // Kept-whole ranges that meet are one expression kept whole in parts (an amount in words: หกล้าน|เจ็ดแสน|…
+  // บาทถ้วน): a line may end where they meet, but at the cost of a break inside a word, and a page may not.
+  for (const ByteRange& range : keep_whole)
+    for (const ByteRange& next : keep_whole)
+      if (next.begin == range.end && range.end > range.begin && next.end > next.begin &&
+          (flags[range.end] & break_allowed))
+        flags[range.end] = static_cast<std::uint8_t>(flags[range.end] | break_in_compound);
 
   for (const ProtectedSpan& span : spans_)
     for (std::size_t i = span.begin + 1; i < span.end; ++i) {

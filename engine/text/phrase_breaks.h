@@ -12,6 +12,8 @@
 //     กลุ่มนโยบาย|และแผน, ตัวชี้|วัด), names and terms no dictionary holds: costly as inside a compound,
 //     except right after a long head of a body's name inside the term (คณะกรรมการ|การศึกษา), where a
 //     long name is best broken;
+//   - where two ranges the caller keeps whole meet (an amount in words, kept whole in its groups): costly
+//     as inside a compound;
 //   - inside a protected span (text/protected_spans.h, or a range the caller keeps whole): no break at all
 //     unless the span alone is wider than the line; its boundaries become emergency breaks marked
 //     break_in_protected | break_span_space, and every position inside it is marked break_in_protected.

@@ -673,3 +673,32 @@ TEST_CASE("phrase breaks: justified lines rarely end inside a compound, their sp
 }
 
 }  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE(
+    "phrase breaks: an amount in words kept whole in its groups breaks between them only as inside a word") {
+  // baht_text's groups are kept whole each: a line may end between them when it must, but that costs as a
+  // break inside a word (so the amount moves down whole when it can, and a page never ends inside it); the
+  // space before the amount stays the cheap break.
+  const std::string before = "รวมเป็นเงิน ๒,๙๕๔,๐๐๐.๐๐ บาท (";
+  const std::vector<std::string> groups = {"สองล้าน", "เก้าแสน", "ห้าหมื่น", "สี่พันบาทถ้วน"};
+  std::string text = before;
+  std::vector<text::ByteRange> kept;
+  for (const auto& group : groups) {
+    const auto begin = static_cast<std::uint32_t>(text.size());
+    text += group;
+    kept.push_back({begin, static_cast<std::uint32_t>(text.size())});
+  }
+  text += ")";
+  const Breaks b(text, kept);
+  for (std::size_t k = 0; k + 1 < kept.size(); ++k) {
+    CAPTURE(k);
+    const std::uint8_t at_junction = b.flags[kept[k].end];
+    CHECK((at_junction & text::break_allowed));
+    CHECK((at_junction & text::break_in_compound));
+  }
+  CHECK_FALSE((b.flags[text.find("(")] & text::break_in_compound));  // before the bracket: a phrase break
+}
+
+}  // namespace raingan::test
