@@ -88,7 +88,7 @@ constexpr std::array counting_words = {
     U"ปีที่"sv,   U"ครั้งที่"sv, U"ฉบับที่"sv,     U"ลำดับที่"sv,     U"ภาคเรียนที่"sv, U"รุ่นที่"sv,       U"หมู่ที่"sv,
     U"ชั้นที่"sv,  U"ข้อที่"sv,  U"เลขที่"sv,     U"ข้อ"sv,        U"มาตรา"sv,    U"ปีงบประมาณ"sv, U"ปีการศึกษา"sv,
     U"พ.ศ."sv, U"ค.ศ."sv, U"พุทธศักราช"sv, U"คริสต์ศักราช"sv, U"ร้อยละ"sv,    U"จำนวน"sv,     U"หน้า"sv,
-    U"คนละ"sv, U"เวลา"sv, U"เขต"sv,      U"ที่"sv,         U"ละ"sv,
+    U"คนละ"sv, U"เวลา"sv, U"เขต"sv,      U"ระยะ"sv,      U"ที่"sv,        U"ละ"sv,
 };
 // Counting words written onto the word they belong to: the ordinal's noun (ศตวรรษที่), the rate's unit
 // (วันละ, ครั้งละ). The span starts at that word, one the dictionary ends no longer than a classifier.

@@ -702,3 +702,16 @@ TEST_CASE(
 }
 
 }  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE("phrase breaks: a span of years after ระยะ is kept with it") {
+  // The operations manual's references: "แผนพัฒนาการศึกษาแห่งชาติระยะ / ๒๐ ปี" left ระยะ behind its number.
+  const Breaks b("๓) แผนพัฒนาการศึกษาแห่งชาติระยะ ๒๐ ปี(พ.ศ. ๒๕๖๑ - ๒๕๘๐) และแผนระยะ ๓-๕ ปี");
+  const auto spans = b.span_texts();
+  CHECK(has(spans, "ระยะ ๒๐ ปี"));
+  CHECK(has(spans, "ระยะ ๓-๕ ปี"));
+  CHECK(b.spans_hold());
+}
+
+}  // namespace raingan::test
