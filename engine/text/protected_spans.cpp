@@ -90,6 +90,8 @@ constexpr std::array counting_words = {
     U"พ.ศ."sv, U"ค.ศ."sv, U"พุทธศักราช"sv, U"คริสต์ศักราช"sv, U"ร้อยละ"sv,    U"จำนวน"sv,     U"หน้า"sv,
     U"คนละ"sv, U"เวลา"sv, U"เขต"sv,      U"ระยะ"sv,      U"ที่"sv,        U"ละ"sv,
 };
+// Words that join two numbers into one expression (๒ และ ๓, ๑ ถึง ๕).
+constexpr std::array number_joiners = {U"และ"sv, U"หรือ"sv, U"ถึง"sv};
 // Counting words written onto the word they belong to: the ordinal's noun (ศตวรรษที่), the rate's unit
 // (วันละ, ครั้งละ). The span starts at that word, one the dictionary ends no longer than a classifier.
 constexpr std::array glued_counting_words = {U"ที่"sv, U"ละ"sv};
@@ -210,6 +212,10 @@ class Scanner {
         end = digits(end + 1);
         continue;
       }
+      if (const std::size_t joined = joined_number(end)) {
+        end = digits(joined);
+        continue;
+      }
       std::size_t after = end;
       if (is_space(text_[after]) && after + 1 < n_ && dash(text_[after + 1])) ++after;
       if (after < n_ && dash(text_[after])) {
@@ -223,6 +229,18 @@ class Scanner {
       break;
     }
     return end;
+  }
+
+  // Two numbers joined by และ, หรือ or ถึง read as one (รุ่นที่ ๒ และ ๓, ข้อ ๑ ถึง ๕): where the second starts
+  // when one such word between single spaces follows the number ending at `end`; 0 otherwise.
+  std::size_t joined_number(std::size_t end) const {
+    if (end + 1 >= n_ || !is_space(text_[end])) return 0;
+    for (const auto word : number_joiners) {
+      const std::size_t after = end + 1 + word.size();
+      if (after + 1 < n_ && matches(end + 1, word) && is_space(text_[after]) && is_digit(text_[after + 1]))
+        return after + 1;
+    }
+    return 0;
   }
 
   std::size_t number_with_unit(std::size_t i) const {

@@ -715,3 +715,19 @@ TEST_CASE("phrase breaks: a span of years after ระยะ is kept with it") {
 }
 
 }  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE("phrase breaks: two numbers joined by และ, หรือ or ถึง are kept together") {
+  // The action plan's note "จัดอบรมรุ่นที่ ๒ และ / ๓ ในไตรมาสที่ ๓" left ๓ alone at the head of a line.
+  const Breaks b("จัดอบรมรุ่นที่ ๒ และ ๓ ในไตรมาสที่ ๓ ตามข้อ ๑ ถึง ๕ ของแผน มี ๖ หรือ ๗ คน และกลุ่ม");
+  const auto spans = b.span_texts();
+  CHECK(has(spans, "รุ่นที่ ๒ และ ๓"));
+  CHECK(has(spans, "ข้อ ๑ ถึง ๕"));
+  CHECK(has(spans, "๖ หรือ ๗ คน"));
+  CHECK(b.spans_hold());
+  // และ before a word, not a number, joins nothing.
+  CHECK_FALSE(has(spans, "๗ คน และกลุ่ม"));
+}
+
+}  // namespace raingan::test
