@@ -90,6 +90,9 @@ constexpr std::array counting_words = {
     U"พ.ศ."sv, U"ค.ศ."sv, U"พุทธศักราช"sv, U"คริสต์ศักราช"sv, U"ร้อยละ"sv,    U"จำนวน"sv,     U"หน้า"sv,
     U"คนละ"sv, U"เวลา"sv, U"เขต"sv,      U"ระยะ"sv,      U"ที่"sv,        U"ละ"sv,
 };
+// What a place's name is written onto, and how long (code points) a name after it may be.
+constexpr std::array place_prefixes = {U"จังหวัด"sv, U"อำเภอ"sv, U"ตำบล"sv};
+constexpr std::size_t longest_place_name = 14;
 // Words that join two numbers into one expression (๒ และ ๓, ๑ ถึง ๕).
 constexpr std::array number_joiners = {U"และ"sv, U"หรือ"sv, U"ถึง"sv};
 // Counting words written onto the word they belong to: the ordinal's noun (ศตวรรษที่), the rate's unit
@@ -151,6 +154,7 @@ class Scanner {
       if (std::size_t end = document_number(i)) add(end, document_lead_in(i), out);
       if (std::size_t end = person(i)) add(end, i, out);
       if (std::size_t end = whole_word(i, ranks)) add(end, i, out);
+      if (std::size_t end = place_name(i)) add(end, i, out);
     }
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
               [](const ProtectedSpan& a, const ProtectedSpan& b) { return a.begin < b.begin; });
@@ -239,6 +243,22 @@ class Scanner {
       const std::size_t after = end + 1 + word.size();
       if (after + 1 < n_ && matches(end + 1, word) && is_space(text_[after]) && is_digit(text_[after + 1]))
         return after + 1;
+    }
+    return 0;
+  }
+
+  // A province, district or subdistrict with its name written onto it (จังหวัดขอนแก่น, อำเภอชุมแพ), as an
+  // address or a list of places writes it: starting a space-delimited word, the name running to the next
+  // space or sign. Its end; 0 when i starts none, when the word is written onto what comes before it
+  // (ศึกษาธิการจังหวัดเห็นชอบ: no place is named) or runs on too long to be a name alone.
+  std::size_t place_name(std::size_t i) const {
+    if (i > 0 && !is_space(text_[i - 1]) && !is_line_separator(text_[i - 1])) return 0;
+    for (const auto prefix : place_prefixes) {
+      if (!matches(i, prefix)) continue;
+      const std::size_t name = i + prefix.size();
+      std::size_t end = name;
+      while (end < n_ && is_thai_letter(text_[end])) ++end;
+      return end - name >= 2 && end - name <= longest_place_name ? end : 0;
     }
     return 0;
   }

@@ -256,9 +256,10 @@ TEST_CASE(
   CHECK(has(spans, "ภายในวันที่ ๒๗ พฤศจิกายน ๒๕๖๙"));
   CHECK(has(spans, "คนละ ๑๐ บาท"));        // บาทต่อวัน: a unit per another
   CHECK(has(spans, "จังหวัดพิษณุโลก ๖๕๑๓๐"));  // a postcode ending an address stays with its province
-  // In running prose the pair is not kept: it would only loosen the lines around it.
+  // In running prose the pair is not kept (the province's name is, alone): it would only loosen the lines
+  // around it.
   const Breaks prose("ตั้งอยู่อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐ มีสถานศึกษาในสังกัด ๑๑๘ แห่ง");
-  for (const auto& span : prose.span_texts()) CHECK(span.find("จังหวัดขอนแก่น") == std::string::npos);
+  for (const auto& span : prose.span_texts()) CHECK(span.find("ขอนแก่น ๔๐๑๓๐") == std::string::npos);
   CHECK(b.spans_hold());
   // A year ends its date: the word after it may start a line (กลุ่ม, a unit after a number, too); a page
   // number is no day's count (หน้า ๑๓ วันที่ …).
@@ -728,6 +729,25 @@ TEST_CASE("phrase breaks: two numbers joined by และ, หรือ or ถ�
   CHECK(b.spans_hold());
   // และ before a word, not a number, joins nothing.
   CHECK_FALSE(has(spans, "๗ คน และกลุ่ม"));
+}
+
+}  // namespace raingan::test
+
+namespace raingan::test {
+
+TEST_CASE("phrase breaks: a place named after its prefix in an address or a list is kept whole") {
+  // The annual report's profile: "ได้แก่ อำเภอ / ชุมแพ อำเภอภูผาม่าน". A prefix written onto the word before it
+  // names no place (ศึกษาธิการจังหวัดเห็นชอบ): nothing is kept there.
+  const Breaks b(
+      "ในพื้นที่ ๔ อำเภอ ได้แก่ อำเภอชุมแพ อำเภอภูผาม่าน ตำบลชุมแพ จังหวัดขอนแก่น "
+      "เสนอคณะกรรมการศึกษาธิการจังหวัดเห็นชอบ");
+  const auto spans = b.span_texts();
+  CHECK(has(spans, "อำเภอชุมแพ"));
+  CHECK(has(spans, "อำเภอภูผาม่าน"));
+  CHECK(has(spans, "ตำบลชุมแพ"));
+  CHECK(has(spans, "จังหวัดขอนแก่น"));
+  for (const auto& span : spans) CHECK(span.find("เห็นชอบ") == std::string::npos);
+  CHECK(b.spans_hold());
 }
 
 }  // namespace raingan::test
