@@ -673,10 +673,6 @@ TEST_CASE("phrase breaks: justified lines rarely end inside a compound, their sp
   CHECK(justified_inside * 20 <= justified_lines);
 }
 
-}  // namespace raingan::test
-
-namespace raingan::test {
-
 TEST_CASE(
     "phrase breaks: an amount in words kept whole in its groups breaks between them only as inside a word") {
   // baht_text's groups are kept whole each: a line may end between them when it must, but that costs as a
@@ -702,10 +698,6 @@ TEST_CASE(
   CHECK_FALSE((b.flags[text.find("(")] & text::break_in_compound));  // before the bracket: a phrase break
 }
 
-}  // namespace raingan::test
-
-namespace raingan::test {
-
 TEST_CASE("phrase breaks: a span of years after ระยะ is kept with it") {
   // The operations manual's references: "แผนพัฒนาการศึกษาแห่งชาติระยะ / ๒๐ ปี" left ระยะ behind its number.
   const Breaks b("๓) แผนพัฒนาการศึกษาแห่งชาติระยะ ๒๐ ปี(พ.ศ. ๒๕๖๑ - ๒๕๘๐) และแผนระยะ ๓-๕ ปี");
@@ -714,10 +706,6 @@ TEST_CASE("phrase breaks: a span of years after ระยะ is kept with it") {
   CHECK(has(spans, "ระยะ ๓-๕ ปี"));
   CHECK(b.spans_hold());
 }
-
-}  // namespace raingan::test
-
-namespace raingan::test {
 
 TEST_CASE("phrase breaks: two numbers joined by และ, หรือ or ถึง are kept together") {
   // The action plan's note "จัดอบรมรุ่นที่ ๒ และ / ๓ ในไตรมาสที่ ๓" left ๓ alone at the head of a line.
@@ -730,10 +718,6 @@ TEST_CASE("phrase breaks: two numbers joined by และ, หรือ or ถ�
   // และ before a word, not a number, joins nothing.
   CHECK_FALSE(has(spans, "๗ คน และกลุ่ม"));
 }
-
-}  // namespace raingan::test
-
-namespace raingan::test {
 
 TEST_CASE("phrase breaks: a place named after its prefix in an address or a list is kept whole") {
   // The annual report's profile: "ได้แก่ อำเภอ / ชุมแพ อำเภอภูผาม่าน". A prefix written onto the word before it
