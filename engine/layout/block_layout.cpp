@@ -1,7 +1,6 @@
 #include "layout/block_layout.h"
 
 #include <algorithm>
-#include <limits>
 #include <variant>
 
 #include "layout/blocks/block_kinds.h"
@@ -93,8 +92,7 @@ std::vector<FlowLine> BlockLayouter::layout_strips(const document::Blocks& block
       continue;
     }
     auto& table = std::get<FlowTable>(item);
-    TablePart part = place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true,
-                                      std::numeric_limits<double>::infinity());
+    TablePart part = place_whole_table(*table.table);
     FlowLine strip;
     strip.height = part.height;
     strip.space_before = table.space_before;

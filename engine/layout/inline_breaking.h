@@ -6,10 +6,10 @@
 // badness being its empty share, so a short line is weighed against a costly break over the whole paragraph
 // rather than line by line.
 // What a break costs is what it costs a reader (text/phrase_breaks.h): nothing at a space, 20 at a boundary
-// inside a phrase, 50 after a particle or noun prefix, 150 inside a compound word. A protected span (a name,
-// a date, a number and its unit, <nobreak>) is broken only when it alone is wider than the line, at its own
-// spaces first (500), and the line says so (broken_inside); a word wider than the line is broken at
-// grapheme boundaries (1000), and only then.
+// inside a phrase, 50 after a particle or noun prefix, 150 inside a compound word (200 in justified text,
+// whose spacing takes a looser line). A protected span (a name, a date, a number and its unit, <nobreak>) is
+// broken only when it alone is wider than the line, at its own spaces first (500), and the line says so
+// (broken_inside); a word wider than the line is broken at grapheme boundaries (1000), and only then.
 
 #include <cstdint>
 #include <vector>

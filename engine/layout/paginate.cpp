@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <deque>
 #include <functional>
-#include <limits>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -259,9 +258,7 @@ class SectionPaginator {
 
   // A table kept together goes whole onto the next page, unless no page could hold it.
   bool fits_whole(const FlowTable& table, double available) const {
-    const double whole = place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true,
-                                          std::numeric_limits<double>::infinity())
-                             .height;
+    const double whole = place_whole_table(*table.table).height;
     return whole <= available + 1e-6 || whole > content_height();
   }
 

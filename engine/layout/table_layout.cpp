@@ -1,6 +1,7 @@
 #include "layout/table_layout.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <string>
@@ -404,6 +405,11 @@ class TablePlacer {
 TablePart place_table_part(const TableLayout& table, const TableProgress& progress, double available,
                            bool at_page_top, double page_height) {
   return TablePlacer(table, progress, available, at_page_top, page_height).run();
+}
+
+TablePart place_whole_table(const TableLayout& table) {
+  const double unbounded = std::numeric_limits<double>::infinity();
+  return place_table_part(table, {}, unbounded, true, unbounded);
 }
 
 std::vector<GridPlacement> arrange_grid(const document::Table& table, std::vector<std::string>& problems) {

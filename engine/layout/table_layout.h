@@ -69,6 +69,9 @@ struct TablePart {
 TablePart place_table_part(const TableLayout& table, const TableProgress& progress, double available,
                            bool at_page_top, double page_height);
 
+// The whole table as one part, on no page (its height, or the table drawn inside a box that is not cut).
+TablePart place_whole_table(const TableLayout& table);
+
 struct GridPlacement {
   int row = 0, column = 0, colspan = 1, rowspan = 1;
 };

@@ -1,7 +1,6 @@
 // A container (<block>, <signature>): children indented together; with a border, one unbreakable box.
 
 #include <algorithm>
-#include <limits>
 #include <optional>
 
 #include "layout/blocks/block_kinds.h"
@@ -25,8 +24,7 @@ const document::BlockStyle* layout_block(BlockLayouter& layouter, const document
       strips.push_back(std::move(*line));
     } else {
       auto& table = std::get<FlowTable>(out[i]);
-      TablePart part = place_table_part(*table.table, {}, std::numeric_limits<double>::infinity(), true,
-                                        std::numeric_limits<double>::infinity());
+      TablePart part = place_whole_table(*table.table);
       FlowLine line_of_table;
       line_of_table.frame.append(std::move(part.frame), {table.x, 0});
       line_of_table.height = part.height;
