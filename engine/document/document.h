@@ -120,6 +120,9 @@ struct Chart {
 
 struct Spacer {
   double height = 0;
+  // pt; below `height` when the space may give way so that what follows stays on its page (a signature's
+  // space, where the closing would otherwise move to the next page); < 0: as `height`.
+  double min_height = -1;
 };
 
 struct PageBreak {};

@@ -60,6 +60,7 @@ struct FlowLine {
   double baseline = 0;  // of the strip's first text line, from its top (list labels align to it)
   double space_before = 0;
   double space_after = 0;
+  double shrink = 0;  // height the strip may give up to keep what follows on its page (a flexible spacer)
   bool break_before = true;  // a page may end just before this strip
   bool force_break_before = false;
   int keep_with_previous_lines = 0;  // lines before this strip that go onto its page with it (a closing)

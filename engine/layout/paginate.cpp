@@ -32,6 +32,7 @@ struct Placed {
   double y = 0;
   double height = 0;
   double space_after = 0;
+  double shrink = 0;  // of a flexible spacer: the height it may still give up
   bool break_before = true;
   std::vector<HeadingMark> marks;
   TableProgress progress_before;  // for a table part: where the table stood when the part began
@@ -168,6 +169,7 @@ class SectionPaginator {
   double bottom() const { return placed_.empty() ? 0 : placed_.back().y + placed_.back().height; }
 
   void place(FlowItem item) {
+    double line_gives = 0;  // height the strip gave up to stay on its page (a flexible spacer)
     for (;;) {
       const bool force = std::visit([](auto& it) { return it.force_break_before; }, item);
       if (force && !placed_.empty()) {
@@ -180,11 +182,13 @@ class SectionPaginator {
       if (auto* line = std::get_if<FlowLine>(&item)) {
         const double gap = gap_before(line->space_before);
         const double foot = line->cues ? line->cues->foot_height : 0;
-        if (placed_.empty() || bottom() + gap + line->height + foot <= content_height() + 1e-6) {
+        const double height = line->height - line_gives;
+        if (placed_.empty() || bottom() + gap + height + foot <= content_height() + 1e-6) {
           Placed p;
           p.y = bottom() + gap;
-          p.height = line->height;
+          p.height = height;
           p.space_after = line->space_after;
+          p.shrink = line->shrink - line_gives;
           p.break_before = line->break_before;
           p.marks = line->marks;
           if (placed_.empty() && line->cues && line->cues->head_height > 0) {
@@ -198,6 +202,13 @@ class SectionPaginator {
           return;
         }
         if (line->break_before) keep_lines_ahead(item);
+        if (!line->break_before && !placed_.empty()) {
+          if (const double gives = give_way(line->shrink, bottom() + gap + height + foot - content_height());
+              gives >= 0) {
+            line_gives = gives;
+            continue;  // fits now
+          }
+        }
         if (end_page_before(line->break_before, item)) return;
         continue;
       }
@@ -241,6 +252,30 @@ class SectionPaginator {
       item = std::move(rest);
       finish_page();
     }
+  }
+
+  // A strip that may not begin the next page, and may itself give up `own_shrink`, goes `over` the page by this
+  // much. Before the page end moves up and carries the run of strips it is kept with over, the flexible space
+  // in that run (a signature's space) and in the strip gives way, each spacer in proportion to what it may
+  // give, when together they give enough. Returns what the strip itself gives, or -1 when they cannot.
+  double give_way(double own_shrink, double over) {
+    std::size_t first = placed_.size();
+    while (first > 0 && !placed_[first - 1].break_before) --first;
+    if (first > 0) --first;  // the strip the run would start the next page with moves too
+    double room = own_shrink;
+    for (std::size_t k = first; k < placed_.size(); ++k) room += placed_[k].shrink;
+    if (room <= 0 || room + 1e-6 < over) return -1;
+    const double share = std::min(1.0, over / room);
+    double given = 0;
+    for (std::size_t k = first; k < placed_.size(); ++k) {
+      Placed& placed = placed_[k];
+      placed.y -= given;
+      const double gives = placed.shrink * share;
+      placed.height -= gives;
+      placed.shrink -= gives;
+      given += gives;
+    }
+    return own_shrink * share;
   }
 
   // A strip that keeps lines before it (a letter's closing) forbids the page ends between them and it: the

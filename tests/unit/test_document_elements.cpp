@@ -56,11 +56,18 @@ TEST_CASE("document elements: inline elements and blocks are told apart by where
 
 TEST_CASE("document elements: an attribute an element does not take is named with those it takes") {
   CHECK(contains(bind_error("<document><spacer height=\"1cm\" width=\"2cm\"/></document>"),
-                 "<spacer> has no attribute 'width' (it takes: height)"));
+                 "<spacer> has no attribute 'width' (it takes: height, min-height)"));
   CHECK(contains(bind_error("<document><p colour=\"#000000\">a</p></document>"),
                  "<p> has no attribute 'colour' (it takes: and the style attributes)"));
   CHECK(contains(bind_error("<document><header size=\"12\" fill=\"x\"><p>a</p></header></document>"),
                  "<header> has no attribute 'fill'"));
+}
+
+TEST_CASE("document elements: a spacer's least height is at most its height") {
+  CHECK(bind_error("<document><spacer height=\"2cm\" min-height=\"1cm\"/></document>").empty());
+  const std::string error = bind_error("<document>\n<spacer height=\"1cm\" min-height=\"2cm\"/></document>");
+  CHECK(contains(error, "line 2"));
+  CHECK(contains(error, "min-height=\"2cm\" is larger than height=\"1cm\""));
 }
 
 TEST_CASE("document elements: an element with 200,000 attributes is checked in linear time") {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <string>
 #include <string_view>
@@ -548,6 +549,85 @@ TEST_CASE("pagination: a table cell cut by a page end leaves no paragraph's firs
       }
   }
   CHECK(splits > 0);  // items were cut, two lines on each side
+}
+
+}  // namespace raingan::test
+
+namespace raingan::test {
+namespace {
+
+// A closing kept together with two body lines before it: a name, the space for a stamp or signature (a
+// spacer of 80 pt that may give way to 40 pt, or a fixed one), and a date.
+document::Block closing_with_space(double min_height) {
+  document::Container closing;
+  closing.block.keep_together = true;
+  closing.block.keep_with_previous_lines = 2;
+  closing.children.push_back(paragraph("ส่วนราชการผู้ส่ง"));
+  closing.children.push_back({document::Spacer{80, min_height}});
+  closing.children.push_back(paragraph("วันที่ส่ง"));
+  return {std::move(closing)};
+}
+
+struct ClosingPlace {
+  std::size_t page = 0;
+  double gap = 0;             // baseline to baseline, name to date
+  double room_under = 0;      // between the date's line and the foot of the content area
+};
+
+ClosingPlace place_of_closing(const std::vector<layout::Page>& pages) {
+  ClosingPlace place;
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    double name_y = -1, date_y = -1;
+    for (const auto& line : lines_of(pages[p])) {
+      if (line.text == "ส่วนราชการผู้ส่ง") name_y = line.y;
+      if (line.text == "วันที่ส่ง") date_y = line.y;
+    }
+    if (date_y < 0) continue;
+    REQUIRE_MESSAGE(name_y >= 0, "the closing is split between pages");
+    place.page = p;
+    place.gap = date_y - name_y;
+    const auto& page = pages[p];
+    const auto& last = page.strips.back();
+    REQUIRE(last.role == layout::PageStrip::Role::body);
+    place.room_under = page.content_origin.y + page.content_size.height - (last.origin.y + last.size.height);
+  }
+  return place;
+}
+
+}  // namespace
+
+TEST_CASE("pagination: a flexible space in a kept closing gives way only as far as keeps it on its page") {
+  // Moved down a line at a time, the closing first stands with its full space, then (where it would not fit)
+  // with its space given way so that it ends at the page's foot, and only when even the least space does not
+  // fit goes to the next page, with its full space again. A fixed space never gives way.
+  int shrunk = 0, moved = 0;
+  double full_gap = 0;
+  for (int filler = 10; filler <= 30; ++filler) {
+    CAPTURE(filler);
+    document::Blocks body = filler_lines(filler);
+    body.push_back(closing_with_space(40));
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    const ClosingPlace place = place_of_closing(pages);
+    document::Blocks fixed_body = filler_lines(filler);
+    fixed_body.push_back(closing_with_space(-1));
+    const ClosingPlace fixed = place_of_closing(lay_out_document(one_section(std::move(fixed_body))));
+    if (full_gap == 0) full_gap = fixed.gap;
+    CHECK(fixed.gap == doctest::Approx(full_gap));
+    CHECK(place.gap <= full_gap + 1e-6);
+    CHECK(place.gap >= full_gap - 40 - 1e-6);
+    if (place.gap < full_gap - 1e-3) {
+      ++shrunk;
+      CHECK(place.page == 0);
+      CHECK(fixed.page == 1);  // without the flexible space the closing would have moved
+      CHECK(std::abs(place.room_under) < 0.01);  // it gave just what the page lacked
+    } else if (place.page > 0) {
+      ++moved;
+      CHECK(place.room_under > 0);
+    }
+    CHECK(place.page <= fixed.page);
+  }
+  CHECK(shrunk >= 1);
+  CHECK(moved >= 1);
 }
 
 }  // namespace raingan::test

@@ -1,4 +1,6 @@
 // Spacers and page breaks: empty space, and a forced break before the next block.
+#include <algorithm>
+
 #include "layout/blocks/block_kinds.h"
 
 namespace raingan::layout {
@@ -7,6 +9,7 @@ const document::BlockStyle* layout_block(BlockLayouter&, const document::Spacer&
                                          std::vector<FlowItem>& out) {
   FlowLine strip;
   strip.height = spacer.height;
+  if (spacer.min_height >= 0) strip.shrink = std::max(0.0, spacer.height - spacer.min_height);
   out.emplace_back(std::move(strip));
   return nullptr;
 }
