@@ -254,10 +254,10 @@ class SectionPaginator {
     }
   }
 
-  // A strip that may not begin the next page, and may itself give up `own_shrink`, goes `over` the page by this
-  // much. Before the page end moves up and carries the run of strips it is kept with over, the flexible space
-  // in that run (a signature's space) and in the strip gives way, each spacer in proportion to what it may
-  // give, when together they give enough. Returns what the strip itself gives, or -1 when they cannot.
+  // A strip that may not begin the next page, and may itself give up `own_shrink`, goes `over` the page by
+  // this much. Before the page end moves up and carries the run of strips it is kept with over, the flexible
+  // space in that run (a signature's space) and in the strip gives way, each spacer in proportion to what it
+  // may give, when together they give enough. Returns what the strip itself gives, or -1 when they cannot.
   double give_way(double own_shrink, double over) {
     std::size_t first = placed_.size();
     while (first > 0 && !placed_[first - 1].break_before) --first;

@@ -214,6 +214,33 @@ TEST_CASE("closing keeps: memos whose bodies grow put the signature at every hei
   check_growing_bodies("memo.xml", "memo-work-standards.json", "จึงเรียนมาเพื่อโปรดพิจารณา", 130);
 }
 
+TEST_CASE(
+    "closing keeps: stamped letters whose bodies grow put the stamp's space at every height and keep rule "
+    "2") {
+  check_growing_bodies("stamped-letter.xml", "stamped-letter-survey-reminder.json",
+                       "จึงขอความร่วมมือตอบแบบสอบถามภายในกำหนด", 130);
+}
+
+TEST_CASE(
+    "closing keeps: the sample stamped letter stands on one page, its stamp's space given way no further "
+    "than 1.6 cm") {
+  // Its closing is 1.2 cm taller than the room its page has left: the stamp's space (2.6 cm, at least 1.6)
+  // and the space over the contact lines give that much rather than carry the closing to a second page.
+  const LaidOutSample sample = lay_out_sample("stamped-letter.xml", "stamped-letter-survey-reminder.json");
+  REQUIRE(sample.pages.size() == 1);
+  const auto& page = sample.pages.front();
+  std::vector<const PageStrip*> signature;
+  for (const auto& strip : page.strips)
+    if (strip.source.kind == StripOrigin::Kind::signature) signature.push_back(&strip);
+  REQUIRE(signature.size() >= 3);  // the sender's name (two lines), the stamp's space, the date
+  const PageStrip* space = nullptr;
+  for (const PageStrip* strip : signature)
+    if (strip->first_item == strip->end_item) space = strip;
+  REQUIRE(space);
+  CHECK(space->size.height >= units::cm(1.6) - 0.01);
+  CHECK(space->size.height < units::cm(2.6) - 1);
+}
+
 TEST_CASE("closing keeps: the shipped letters and memos keep rule 2 and carry the continuation cue") {
   text::LineBreakFinder breaks;
   check_letter(lay_out_sample("letter.xml", "letter-transport-data-request.json"), "letter", breaks);

@@ -570,8 +570,8 @@ document::Block closing_with_space(double min_height) {
 
 struct ClosingPlace {
   std::size_t page = 0;
-  double gap = 0;             // baseline to baseline, name to date
-  double room_under = 0;      // between the date's line and the foot of the content area
+  double gap = 0;         // baseline to baseline, name to date
+  double room_under = 0;  // between the date's line and the foot of the content area
 };
 
 ClosingPlace place_of_closing(const std::vector<layout::Page>& pages) {
@@ -618,7 +618,7 @@ TEST_CASE("pagination: a flexible space in a kept closing gives way only as far 
     if (place.gap < full_gap - 1e-3) {
       ++shrunk;
       CHECK(place.page == 0);
-      CHECK(fixed.page == 1);  // without the flexible space the closing would have moved
+      CHECK(fixed.page == 1);                    // without the flexible space the closing would have moved
       CHECK(std::abs(place.room_under) < 0.01);  // it gave just what the page lacked
     } else if (place.page > 0) {
       ++moved;
