@@ -139,14 +139,14 @@ void InlinePreparer::measure(InlineContent& content) {
 
   bool have_previous = false;
   std::uint32_t previous_cluster = 0;
-  double previous_weight = 1;
   for (const GlyphSpan& run : content.runs) {
     for (std::uint32_t g = run.glyph_begin; g < run.glyph_end; ++g) {
       const text::ShapedGlyph& glyph = content.glyphs[g];
       content.width_before[glyph.cluster + 1] += glyph.x_advance * run.scale;
       if (have_previous && glyph.cluster == previous_cluster) continue;
-      if (have_previous) content.stretch_before[glyph.cluster + 1] += previous_weight;
-      previous_weight = space_at(content.text, glyph.cluster) ? space_stretch_weight : 1.0;
+      if (have_previous)
+        content.stretch_before[glyph.cluster + 1] +=
+            boundary_stretch_weight(content.text, previous_cluster, glyph.cluster);
       previous_cluster = glyph.cluster;
       have_previous = true;
     }

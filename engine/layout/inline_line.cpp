@@ -148,7 +148,7 @@ LineBox LineBuilder::build(const InlineContent& content, const LineExtent& line,
     for (std::size_t g = 0; g < glyphs_.size(); ++g) {
       const std::uint32_t cluster = glyphs_[g].cluster;
       if (cluster == last_cluster || (g + 1 < glyphs_.size() && glyphs_[g + 1].cluster == cluster)) continue;
-      stretch_[g] = space_at(content.text, cluster) ? space_stretch_weight : 1.0;
+      stretch_[g] = boundary_stretch_weight(content.text, cluster, glyphs_[g + 1].cluster);
       units += stretch_[g];
     }
     if (units > 0) {
