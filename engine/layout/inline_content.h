@@ -87,10 +87,10 @@ inline bool space_at(const std::string& text, std::size_t offset) {
 }
 
 // Stretch weight of the boundary after a space cluster, relative to one after any other cluster.
-inline constexpr double space_stretch_weight = 2.0;
+inline constexpr double space_stretch_weight = 4.0;
 
-// Whether the cluster at byte `offset` is a digit (Thai or Arabic), a Latin letter, or the point or comma of a
-// number: where two such clusters meet, justification adds no space, so a number (๑๓๔, ๑,๒๐๐.๐๐) or a Latin
+// Whether the cluster at byte `offset` is a digit (Thai or Arabic), a Latin letter, or the point or comma of
+// a number: where two such clusters meet, justification adds no space, so a number (๑๓๔, ๑,๒๐๐.๐๐) or a Latin
 // word (PDCA) is never spread into pieces a reader could take for several.
 inline bool unspread_at(const std::string& text, std::size_t offset) {
   const auto lead = static_cast<unsigned char>(text[offset]);
@@ -99,7 +99,8 @@ inline bool unspread_at(const std::string& text, std::size_t offset) {
            lead == ',';
   // Thai digits U+0E50-U+0E59: E0 B9 90-99.
   return lead == 0xE0 && offset + 2 < text.size() && static_cast<unsigned char>(text[offset + 1]) == 0xB9 &&
-         static_cast<unsigned char>(text[offset + 2]) >= 0x90 && static_cast<unsigned char>(text[offset + 2]) <= 0x99;
+         static_cast<unsigned char>(text[offset + 2]) >= 0x90 &&
+         static_cast<unsigned char>(text[offset + 2]) <= 0x99;
 }
 
 // Stretch weight of the boundary between the cluster at byte `before` and the next one, at `after`.

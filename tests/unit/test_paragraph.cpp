@@ -70,7 +70,7 @@ TEST_CASE("paragraph: justified seed 002 fills every line but the last, between 
   CHECK(stretched_lines > 500);
 }
 
-TEST_CASE("paragraph: distributed stretch is shared by every cluster, spaces taking a double share") {
+TEST_CASE("paragraph: distributed stretch is shared by every cluster, spaces taking four shares") {
   const std::string paragraph = "ระบบการจัดการ ข้อมูลนักเรียน และงบประมาณ ของสำนักงานเขตพื้นที่การศึกษา ประถมศึกษา";
   const auto laid = test::lay_out(paragraph, 200, layout::Align::justify);
   REQUIRE(laid.lines.size() >= 2);
@@ -92,7 +92,41 @@ TEST_CASE("paragraph: distributed stretch is shared by every cluster, spaces tak
   CHECK(stretched == clusters.size() - 1);  // every cluster but the line's last
   REQUIRE(letter_share > 0);
   REQUIRE(space_share > 0);
-  CHECK(space_share == doctest::Approx(2 * letter_share));
+  // Spaces, where Thai phrases end, take the most: a short line reads as wider phrase gaps, not as letters
+  // spread apart.
+  CHECK(space_share == doctest::Approx(4 * letter_share));
+}
+
+TEST_CASE("paragraph: justification spreads no number and no Latin word") {
+  // A loose line: its numbers (๑๓๔, ๒,๙๕๐.๕๐, 2567) and its Latin word (PDCA) get no space between their
+  // characters, so none reads as several; the Thai clusters and the spaces take the line's stretch.
+  const std::string paragraph =
+      "ราชกิจจานุเบกษา เล่ม ๑๓๔ ตามวงจร PDCA ปี 2567 วงเงิน ๒,๙๕๐.๕๐ บาท กลุ่มนโยบายและแผนสำนักงานเขตพื้นที่การศึกษา";
+  const auto laid = test::lay_out(paragraph, 220, layout::Align::justify);
+  REQUIRE(laid.lines.size() >= 3);
+  auto unspread = [](char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= U'๐' && c <= U'๙') || (c >= U'A' && c <= U'Z') || c == U',' ||
+           c == U'.';
+  };
+  int inside_numbers = 0, thai_stretched = 0;
+  for (std::size_t l = 0; l + 1 < laid.lines.size(); ++l) {  // the last line is not stretched
+    const auto glyphs = test::drawn_glyphs(laid.lines[l]);
+    for (std::size_t g = 0; g + 1 < glyphs.size(); ++g) {
+      std::size_t here = laid.lines[l].text_begin + glyphs[g].glyph->cluster;
+      std::size_t next = laid.lines[l].text_begin + glyphs[g + 1].glyph->cluster;
+      if (here == next) continue;
+      const double stretch = glyphs[g].glyph->x_advance - glyphs[g].glyph->shaped_advance;
+      const char32_t a = utf8::next(paragraph, here), b = utf8::next(paragraph, next);
+      if (unspread(a) && unspread(b)) {
+        ++inside_numbers;
+        CHECK_MESSAGE(stretch < 1e-9, "spread inside a number or word on line " << l + 1);
+      } else if (text::is_thai_letter(a)) {
+        thai_stretched += stretch > 1e-9 ? 1 : 0;
+      }
+    }
+  }
+  CHECK(inside_numbers >= 12);  // the line held them all
+  CHECK(thai_stretched > 10);   // and it was stretched
 }
 
 TEST_CASE("paragraph: line height follows the faces' Windows metrics and holds stacked marks") {
