@@ -19,7 +19,7 @@ bool is_letter(char32_t c) {
 
 }  // namespace
 
-std::string opening_words(std::string_view line, text::LineBreakFinder& breaks) {
+std::string opening_words(std::string_view line, text::PhraseBreakFinder& breaks) {
   text::CodePoints code_points;
   code_points.assign(line);
   std::vector<std::uint8_t> flags;
@@ -35,7 +35,10 @@ std::string opening_words(std::string_view line, text::LineBreakFinder& breaks) 
       if (letters > 0) break;
       continue;  // "๒. การ…": the number alone says too little
     }
-    if (letters >= enough_letters && (flags[code_points.byte_offset(i)] & text::break_allowed)) break;
+    const std::uint8_t f = flags[code_points.byte_offset(i)];
+    if (letters >= enough_letters && (f & text::break_allowed) &&
+        !(f & (text::break_in_compound | text::break_in_protected)))
+      break;
     if (is_letter(c)) ++letters;
     end = i + 1;
   }
@@ -74,7 +77,7 @@ std::string first_body_text(const Page& page) {
 }
 
 void add_continuation_cue(Page& page, const Page& next, const document::Paragraph& prototype,
-                          LayoutEnvironment& environment, text::LineBreakFinder& breaks) {
+                          LayoutEnvironment& environment, text::PhraseBreakFinder& breaks) {
   const std::string words = opening_words(first_body_text(next), breaks);
   if (words.empty()) return;
   document::Paragraph cue = prototype;

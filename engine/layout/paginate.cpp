@@ -465,7 +465,7 @@ class SectionPaginator {
   std::string running_title_;
   SectionOutput output_;
   std::optional<Page> held_;                     // finished, waiting for the next page's first words
-  std::optional<text::LineBreakFinder> breaks_;  // for those words; made when first needed
+  std::optional<text::PhraseBreakFinder> breaks_;  // for those words; made when first needed
   bool cues_ended_ = false;                      // a page break came: no more cues in this section
 };
 

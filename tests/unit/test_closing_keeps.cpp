@@ -15,7 +15,7 @@
 #include "core/units.h"
 #include "layout/continuation_cue.h"
 #include "sample_test_support.h"
-#include "text/line_breaks.h"
+#include "text/phrase_breaks.h"
 
 namespace raingan::test {
 namespace {
@@ -79,7 +79,7 @@ std::vector<std::string> cues_of(const layout::Page& page) {
 // Rule 2 of official letters and memos on the laid-out pages, and the continuation cue. Returns the number of
 // body lines, to show the body grew by at most one line from the previous variant.
 std::size_t check_letter(const LaidOutSample& sample, const std::string& name,
-                         text::LineBreakFinder& breaks) {
+                         text::PhraseBreakFinder& breaks) {
   INFO(name << ": " << sample.pages.size() << " pages");
   const auto& setup = sample.document.sections.front().page;
   const double indent = units::cm(2.5);
@@ -163,7 +163,7 @@ std::size_t check_letter(const LaidOutSample& sample, const std::string& name,
 void check_growing_bodies(const std::string& template_name, const std::string& dataset_name,
                           const std::string& last_paragraph, int variants) {
   const std::string dataset = sample_dataset_text(dataset_name);
-  text::LineBreakFinder breaks;
+  text::PhraseBreakFinder breaks;
   std::size_t previous_lines = 0;
   std::set<std::size_t> page_counts;
   std::set<long> signature_heights;  // where the signature starts, in whole points from the content's top
@@ -242,7 +242,7 @@ TEST_CASE(
 }
 
 TEST_CASE("closing keeps: the shipped letters and memos keep rule 2 and carry the continuation cue") {
-  text::LineBreakFinder breaks;
+  text::PhraseBreakFinder breaks;
   check_letter(lay_out_sample("letter.xml", "letter-transport-data-request.json"), "letter", breaks);
   check_letter(lay_out_sample("memo.xml", "memo-work-standards.json"), "memo", breaks);
 }
@@ -261,11 +261,14 @@ TEST_CASE("closing keeps: a letter's annex after a page break carries no continu
 }
 
 TEST_CASE("closing keeps: the continuation cue quotes the first words of a line") {
-  text::LineBreakFinder breaks;
+  text::PhraseBreakFinder breaks;
   CHECK(layout::opening_words("ข้อความที่ต่อจากหน้าก่อน", breaks) == "ข้อความ");
   CHECK(layout::opening_words("จึงเรียนมาเพื่อโปรดพิจารณา", breaks) == "จึงเรียน");
   CHECK(layout::opening_words("๒. ข้อเท็จจริง กลุ่ม", breaks) == "๒. ข้อเท็จจริง");
   CHECK(layout::opening_words("ตาม ที่", breaks) == "ตาม");
+  // Never half a compound: ดำเนิน|การ is one word to a reader.
+  CHECK(layout::opening_words("ดำเนินการจัดทำแผนปฏิบัติการ", breaks) == "ดำเนินการ");
+  CHECK(layout::opening_words("ผู้อำนวยการโรงเรียน", breaks) == "ผู้อำนวยการ");
   CHECK(layout::opening_words("", breaks).empty());
 }
 
