@@ -61,7 +61,7 @@ ParagraphLayout DiagramText::set(const std::string& text, const InlineStyle& sty
   paragraph.line_spacing = box_line_spacing;
   const Inline piece = TextInline{text, style, {}, {}};
   ParagraphLayout laid =
-      paragraphs_.layout(std::span<const Inline>(&piece, 1), paragraph, std::max(1.0, width));
+      paragraphs_.layout(std::span<const Inline>(&piece, 1), paragraph, std::max(1.0, width), true);
   for (const auto& missing : laid.missing) {
     const bool known = std::any_of(missing_.begin(), missing_.end(), [&](const Missing& m) {
       return m.code_point == missing.code_point && m.text == text;

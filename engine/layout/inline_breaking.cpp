@@ -25,9 +25,12 @@ constexpr double phrase_penalty = 20;    // a word boundary inside a space-delim
 constexpr double particle_penalty = 50;  // right after a connective, particle or noun prefix
 // Inside a compound word: in justified text, worse than two lines stretched to their limit, for distributed
 // spacing absorbs a loose line where a split word (ดำเนิน|งาน, การจัดการ|ศึกษา) stops the reader; in ragged text
-// (cells, boxes) about a line more (ragged_line_demerits below).
+// (table cells, lists) worse than a line more (ragged_line_demerits below), for a cell a line taller costs
+// the reader nothing and a split word stops them; in a diagram's box about a line more, for its width is
+// fitted around its lines (DiagramText) and a box a line taller makes the whole chart taller.
 constexpr double justified_compound_penalty = 200;
-constexpr double ragged_compound_penalty = 150;
+constexpr double ragged_compound_penalty = 400;
+constexpr double box_compound_penalty = 150;
 constexpr double span_penalty = 500;        // at a space inside a protected span wider than the line
 constexpr double emergency_penalty = 1000;  // inside a word too wide for the line
 // Ragged lines (text not justified) are not stretched: a line's badness is its empty share, as if it could
@@ -275,7 +278,7 @@ bool LineBreaker::total_fit(const InlineContent& content, LineWidths widths, Fit
 }
 
 void LineBreaker::break_lines(const InlineContent& content, bool justify, LineWidths widths,
-                              std::vector<LineExtent>& lines) {
+                              std::vector<LineExtent>& lines, bool fitted_box) {
   lines.clear();
   text_size_ = static_cast<std::uint32_t>(content.text.size());
   if (text_size_ == 0) {
@@ -283,7 +286,9 @@ void LineBreaker::break_lines(const InlineContent& content, bool justify, LineWi
     return;
   }
   stretch_at_one_ = content.stretch_before[1];
-  compound_penalty_ = justify ? justified_compound_penalty : ragged_compound_penalty;
+  compound_penalty_ = justify      ? justified_compound_penalty
+                      : fitted_box ? box_compound_penalty
+                                   : ragged_compound_penalty;
   collect_candidates(content, std::min(widths.first, widths.rest));
   // First only lines stretched within reason, as Knuth and Plass's first pass; then anything that fits.
   const Fit fit = justify ? Fit::justified : Fit::ragged;

@@ -45,9 +45,10 @@ struct LineWidths {
 
 class LineBreaker {
  public:
-  // Fills `lines` with the paragraph's lines in order; they tile the logical text.
+  // Fills `lines` with the paragraph's lines in order; they tile the logical text. `fitted_box`: the lines
+  // of a diagram's box, whose width is then fitted around them (DiagramText), not a column's.
   void break_lines(const InlineContent& content, bool justify, LineWidths widths,
-                   std::vector<LineExtent>& lines);
+                   std::vector<LineExtent>& lines, bool fitted_box = false);
 
  private:
   enum class Kind : std::uint8_t { normal, span, emergency, forced };  // span: inside a protected span

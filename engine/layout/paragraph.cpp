@@ -52,14 +52,14 @@ void ParagraphLayouter::set_kept_terms(std::vector<std::string> terms) {
 }
 
 ParagraphLayout ParagraphLayouter::layout(std::span<const Inline> inlines, const ParagraphStyle& style,
-                                          double width) {
+                                          double width, bool fitted_box) {
   State& state = *state_;
   state.preparer.prepare(inlines, state.content);
 
   const double rest = width - style.start_indent - style.end_indent;
   const double indent = first_line_indent(style);
   const LineWidths widths{std::max(0.0, rest - indent), std::max(0.0, rest)};
-  state.breaker.break_lines(state.content, style.align == Align::justify, widths, state.lines);
+  state.breaker.break_lines(state.content, style.align == Align::justify, widths, state.lines, fitted_box);
 
   ParagraphLayout result;
   result.lines.reserve(state.lines.size());

@@ -87,7 +87,9 @@ class ParagraphLayouter {
 
   // The logical text is the concatenation of the TextInline texts. `width` is the paragraph's width in pt.
   // Throws InputError for text that is not UTF-8 or a font that cannot be found.
-  ParagraphLayout layout(std::span<const Inline> inlines, const ParagraphStyle& style, double width);
+  // `fitted_box`: the text of a diagram's box (LineBreaker::break_lines).
+  ParagraphLayout layout(std::span<const Inline> inlines, const ParagraphStyle& style, double width,
+                         bool fitted_box = false);
 
   // Measures the paragraph at the break opportunities its lines would have (text/line_breaks.h), without
   // laying it out: a column at least `min` wide never breaks a word of it.
