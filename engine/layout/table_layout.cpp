@@ -187,13 +187,16 @@ class TablePlacer {
     return bottom + last.front() > available_ + 1e-6;
   }
 
-  // Whether the rows up to group_end end in a row kept with the next (a band or group title), drawn on a page
-  // with rows of the table already, while the next group of rows would not fit under them.
+  // Whether the rows up to group_end end in a row kept with the next (a band or group title, a name whose
+  // position is on the row under it) while the next group of rows would not fit under them. When the title
+  // would be the part's first row, it goes over with the table only from under other content, and only when
+  // it and its rows take at most half a page: on the next page they then fit, under what goes over with them.
   bool strands_a_title(const std::vector<ActiveCell>& cells, int group_end, double bottom) const {
-    if (!part_.has_body || group_end >= table_.row_count || !table_.row_keeps_with_next[group_end - 1])
-      return false;
+    if (group_end >= table_.row_count || !table_.row_keeps_with_next[group_end - 1]) return false;
     const auto next = row_heights(cells, group_end, group_end_of(cells, group_end));
-    return bottom + std::accumulate(next.begin(), next.end(), 0.0) > available_ + 1e-6;
+    const double with_next = bottom + std::accumulate(next.begin(), next.end(), 0.0);
+    if (with_next <= available_ + 1e-6) return false;
+    return part_.has_body || (!at_page_top_ && with_next <= page_height_ / 2);
   }
 
   // The smallest stretch of rows from `first` that no cell spans out of.

@@ -243,6 +243,30 @@ TEST_CASE("pagination: a row kept with the next (a group title) is never the las
   }
 }
 
+TEST_CASE("pagination: a table's first row kept with the next goes over with it, under other content") {
+  // An order's committee list: a member's name row is kept with the row of the position under it. When the
+  // first name would end the page, it goes to the next page with its position (and the table with it); the
+  // page before ends with the filler, not with a name alone.
+  for (int filler = 10; filler <= 40; ++filler) {
+    document::Blocks body = filler_lines(filler);
+    document::Table table;
+    table.columns = {{document::TableColumn::Unit::points, 40}, {document::TableColumn::Unit::fraction, 1}};
+    for (int i = 1; i <= 3; ++i) {
+      document::TableRow name = row_of(std::to_string(i), "ชื่อกรรมการ" + std::to_string(i));
+      name.keep_with_next = true;
+      table.rows.push_back(std::move(name));
+      table.rows.push_back(row_of("", "ตำแหน่งกรรมการ" + std::to_string(i)));
+    }
+    body.push_back(document::Block{std::move(table)});
+    const auto pages = lay_out_document(one_section(std::move(body)));
+    CAPTURE(filler);
+    for (const auto& page : pages)
+      for (int i = 1; i <= 3; ++i)
+        CHECK(lines_starting(page, "ชื่อกรรมการ" + std::to_string(i)) ==
+              lines_starting(page, "ตำแหน่งกรรมการ" + std::to_string(i)));
+  }
+}
+
 TEST_CASE("pagination: a heading is never the last line of a page, wherever the page end falls") {
   for (int filler = 18; filler <= 30; ++filler) {
     document::Blocks body = filler_lines(filler);
