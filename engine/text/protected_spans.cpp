@@ -93,8 +93,8 @@ constexpr std::array counting_words = {
 // What a place's name is written onto, and how long (code points) a name after it may be.
 constexpr std::array place_prefixes = {U"จังหวัด"sv, U"อำเภอ"sv, U"ตำบล"sv};
 constexpr std::size_t longest_place_name = 14;
-// Words that join two numbers into one expression (๒ และ ๓, ๑ ถึง ๕).
-constexpr std::array number_joiners = {U"และ"sv, U"หรือ"sv, U"ถึง"sv};
+// Words that join two numbers into one expression (๒ และ ๓, ๑ ถึง ๕, ๓ จาก ๔).
+constexpr std::array number_joiners = {U"และ"sv, U"หรือ"sv, U"ถึง"sv, U"จาก"sv};
 // Counting words written onto the word they belong to: the ordinal's noun (ศตวรรษที่), the rate's unit
 // (วันละ, ครั้งละ). The span starts at that word, one the dictionary ends no longer than a classifier.
 constexpr std::array glued_counting_words = {U"ที่"sv, U"ละ"sv};
@@ -235,8 +235,9 @@ class Scanner {
     return end;
   }
 
-  // Two numbers joined by และ, หรือ or ถึง read as one (รุ่นที่ ๒ และ ๓, ข้อ ๑ ถึง ๕): where the second starts
-  // when one such word between single spaces follows the number ending at `end`; 0 otherwise.
+  // Two numbers joined by และ, หรือ, ถึง or จาก read as one (รุ่นที่ ๒ และ ๓, ข้อ ๑ ถึง ๕, ๓ จาก ๔ กลุ่มสาระ): where
+  // the second starts when one such word between single spaces follows the number ending at `end`; 0
+  // otherwise.
   std::size_t joined_number(std::size_t end) const {
     if (end + 1 >= n_ || !is_space(text_[end])) return 0;
     for (const auto word : number_joiners) {

@@ -707,7 +707,7 @@ TEST_CASE("phrase breaks: a span of years after ระยะ is kept with it") {
   CHECK(b.spans_hold());
 }
 
-TEST_CASE("phrase breaks: two numbers joined by และ, หรือ or ถึง are kept together") {
+TEST_CASE("phrase breaks: two numbers joined by และ, หรือ, ถึง or จาก are kept together") {
   // The action plan's note "จัดอบรมรุ่นที่ ๒ และ / ๓ ในไตรมาสที่ ๓" left ๓ alone at the head of a line.
   const Breaks b("จัดอบรมรุ่นที่ ๒ และ ๓ ในไตรมาสที่ ๓ ตามข้อ ๑ ถึง ๕ ของแผน มี ๖ หรือ ๗ คน และกลุ่ม");
   const auto spans = b.span_texts();
@@ -715,6 +715,8 @@ TEST_CASE("phrase breaks: two numbers joined by และ, หรือ or ถ�
   CHECK(has(spans, "ข้อ ๑ ถึง ๕"));
   CHECK(has(spans, "๖ หรือ ๗ คน"));
   CHECK(b.spans_hold());
+  // The annual report's "สูงขึ้นใน ๓ จาก / ๔ กลุ่มสาระ": a count out of a whole.
+  CHECK(has(Breaks("ผลการทดสอบสูงขึ้นใน ๓ จาก ๔ กลุ่มสาระ").span_texts(), "๓ จาก ๔ กลุ่ม"));
   // และ before a word, not a number, joins nothing.
   CHECK_FALSE(has(spans, "๗ คน และกลุ่ม"));
 }
