@@ -15,7 +15,8 @@ constexpr const char* connector_letters[] = {
     "น", "บ", "ป", "ผ", "ฝ", "พ", "ฟ", "ภ", "ม", "ย", "ร", "ล", "ว", "ศ", "ษ", "ส", "ห", "ฬ", "อ", "ฮ"};
 
 constexpr double connector_padding = 4.5;
-constexpr double connector_lead = 9;  // line between a connector and the page end it stands for
+constexpr double connector_lead = 9;   // line between a connector and the page end it stands for
+constexpr double line_hop_radius = 3;  // pt: the half circle a line draws over another it crosses
 
 void move_items(const std::vector<FrameItem>& items, Point offset, std::vector<FrameItem>& out) {
   for (const auto& item : items) {
@@ -51,8 +52,21 @@ void draw_band(const DiagramDrawing& drawing, double top, double bottom, Point o
     box.y += offset.y;
     out.push_back(shape_path(node.shape, box, look.fill, look.outline));
   }
+  // Where lines cross without meeting, the level one hops over the upright one.
+  std::vector<std::vector<Upright>> others(drawing.edges.size());
+  for (std::size_t e = 0; e < drawing.edges.size(); ++e) {
+    const auto& route = drawing.edges[e].route;
+    for (std::size_t i = 0; i + 1 < route.size(); ++i) {
+      if (std::fabs(route[i].x - route[i + 1].x) > 1e-6) continue;
+      const Upright upright{route[i].x + offset.x, std::min(route[i].y, route[i + 1].y) + offset.y,
+                            std::max(route[i].y, route[i + 1].y) + offset.y};
+      for (std::size_t other = 0; other < drawing.edges.size(); ++other)
+        if (other != e) others[other].push_back(upright);
+    }
+  }
   std::vector<FrameItem> arrows;
-  for (const auto& edge : drawing.edges) {
+  for (std::size_t e = 0; e < drawing.edges.size(); ++e) {
+    const DiagramEdge& edge = drawing.edges[e];
     if (edge.route.size() < 2) continue;
     const Point tip = edge.route.back();
     const bool arrow_here = edge.arrow && within(tip.y);
@@ -62,7 +76,7 @@ void draw_band(const DiagramDrawing& drawing, double top, double bottom, Point o
       const bool last = p + 1 == parts.size();
       if (arrow_here && last) shorten_end(part, look.arrow_length * 0.8);
       for (auto& point : part) point = shifted(point, offset);
-      out.push_back(polyline_path(part, look.line));
+      out.push_back(hopping_polyline_path(part, others[e], line_hop_radius, look.line));
     }
     if (arrow_here)
       arrows.push_back(arrowhead(shifted(edge.route[edge.route.size() - 2], offset), shifted(tip, offset),

@@ -285,6 +285,42 @@ Path polyline_path(const std::vector<Point>& points, const Stroke& stroke) {
   return path.take(std::nullopt, stroke);
 }
 
+Path hopping_polyline_path(const std::vector<Point>& points, const std::vector<Upright>& uprights,
+                           double radius, const Stroke& stroke) {
+  constexpr double kappa = 0.5523;  // a quarter circle's control distance, in radii
+  constexpr double clear = 1.0;     // pt: how far inside both stretches a crossing must be
+  PathBuilder path;
+  std::vector<double> crossings;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    if (i == 0) {
+      path.move(points[i]);
+      continue;
+    }
+    const Point a = points[i - 1], b = points[i];
+    crossings.clear();
+    if (std::fabs(a.y - b.y) < 1e-6 && std::fabs(b.x - a.x) > 2 * radius) {
+      const double low = std::min(a.x, b.x) + radius + clear, high = std::max(a.x, b.x) - radius - clear;
+      for (const Upright& upright : uprights)
+        if (upright.x > low && upright.x < high && a.y > upright.top + clear && a.y < upright.bottom - clear)
+          crossings.push_back(upright.x);
+      const double direction = b.x > a.x ? 1 : -1;
+      std::sort(crossings.begin(), crossings.end(),
+                [&](double p, double q) { return direction > 0 ? p < q : p > q; });
+      double last = -1e300;
+      for (const double x : crossings) {
+        if (std::fabs(x - last) < 2 * radius + clear) continue;  // two uprights under one half circle
+        last = x;
+        const double y = a.y, r = radius * direction;
+        path.line({x - r, y});
+        path.cubic({x - r, y - kappa * radius}, {x - kappa * r, y - radius}, {x, y - radius});
+        path.cubic({x + kappa * r, y - radius}, {x + r, y - kappa * radius}, {x + r, y});
+      }
+    }
+    path.line(b);
+  }
+  return path.take(std::nullopt, stroke);
+}
+
 std::vector<Point> flatten_bezier_chain(const std::vector<Point>& chain) {
   std::vector<Point> points;
   if (chain.empty()) return points;

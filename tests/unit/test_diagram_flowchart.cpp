@@ -295,3 +295,59 @@ TEST_CASE("flowchart: a chart that fits its page is kept whole on the next page 
 
 }  // namespace
 }  // namespace raingan::test
+
+namespace raingan::test {
+namespace {
+
+// The half circles (pairs of cubic pieces) a drawn line path holds, by the x of their top.
+std::vector<double> hops_of(const layout::Path& path) {
+  std::vector<double> tops;
+  for (std::size_t i = 0; i + 1 < path.commands.size(); ++i)
+    if (path.commands[i].kind == layout::PathCommand::Kind::cubic &&
+        path.commands[i + 1].kind == layout::PathCommand::Kind::cubic)
+      tops.push_back(path.commands[i].p3.x);
+  return tops;
+}
+
+}  // namespace
+
+TEST_CASE("diagram drawing: a level line hops over an upright one it crosses, not over one it meets") {
+  DiagramDrawing drawing;
+  drawing.size = {120, 120};
+  auto edge = [](std::vector<layout::Point> route) {
+    layout::DiagramEdge e;
+    e.route = std::move(route);
+    e.arrow = false;
+    return e;
+  };
+  drawing.edges.push_back(edge({{0, 50}, {100, 50}}));   // level, crosses the upright at x = 50
+  drawing.edges.push_back(edge({{50, 0}, {50, 100}}));   // upright
+  drawing.edges.push_back(edge({{0, 80}, {50, 80}}));    // level, ends on the upright: meets it
+  drawing.edges.push_back(edge({{80, 50}, {80, 90}}));   // upright, starts on the first level line
+  drawing.edges.push_back(edge({{100, 20}, {20, 20}}));  // level, right to left, crosses at x = 50
+  std::vector<layout::FrameItem> items;
+  layout::draw_band(drawing, -1e9, 1e9, {0, 0}, items);
+  std::vector<const layout::Path*> lines;
+  for (const auto& item : items)
+    if (const auto* path = std::get_if<layout::Path>(&item); path && path->stroke && !path->fill)
+      lines.push_back(path);
+  REQUIRE(lines.size() == 5);
+  const auto first = hops_of(*lines[0]);
+  REQUIRE(first.size() == 1);
+  CHECK(first[0] == doctest::Approx(50));
+  // The half circle rises above the line, over the crossing.
+  double highest = 50;
+  for (const auto& command : lines[0]->commands)
+    if (command.kind == layout::PathCommand::Kind::cubic) highest = std::min(highest, command.p3.y);
+  CHECK(highest == doctest::Approx(47));
+  CHECK(hops_of(*lines[1]).empty());  // the upright is drawn straight
+  CHECK(hops_of(*lines[2]).empty());  // a line that ends on another meets it
+  CHECK(hops_of(*lines[3]).empty());
+  const auto reverse = hops_of(*lines[4]);
+  REQUIRE(reverse.size() == 1);
+  CHECK(reverse[0] == doctest::Approx(50));
+  // The line still runs end to end.
+  CHECK(lines[4]->commands.back().p1.x == doctest::Approx(20));
+}
+
+}  // namespace raingan::test
