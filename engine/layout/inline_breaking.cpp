@@ -28,7 +28,7 @@ constexpr double particle_penalty = 50;  // right after a connective, particle o
 // (table cells, lists) worse than a line more (ragged_line_demerits below), for a cell a line taller costs
 // the reader nothing and a split word stops them; in a diagram's box about a line more, for its width is
 // fitted around its lines (DiagramText) and a box a line taller makes the whole chart taller.
-constexpr double justified_compound_penalty = 200;
+constexpr double justified_compound_penalty = 300;
 constexpr double ragged_compound_penalty = 400;
 constexpr double box_compound_penalty = 150;
 constexpr double span_penalty = 500;        // at a space inside a protected span wider than the line

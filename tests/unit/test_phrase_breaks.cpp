@@ -649,10 +649,10 @@ TEST_CASE("phrase breaks: ragged lines are weighed over the whole paragraph, not
 namespace raingan::test {
 
 TEST_CASE("phrase breaks: justified lines rarely end inside a compound, their spacing takes a looser line") {
-  // Distributed spacing absorbs a loose justified line, so a split word (ดำเนิน|งาน, มาตรฐานการ|ปฏิบัติงาน)
-  // costs more there than in a table cell, where a line more makes the row taller. Paragraphs of the
-  // memo and the operations manual over a sweep of widths: 13 of 336 lines end inside a compound (21 when a
-  // justified line weighed such a break as a ragged one does).
+  // Distributed spacing absorbs a loose justified line (its spaces the most), so a split word (ดำเนิน|งาน,
+  // มาตรฐานการ|ปฏิบัติงาน) weighs more than a looser line. Paragraphs of the memo and the operations manual
+  // over a sweep of widths: none of 336 lines ends inside a compound (13 when such a break weighed 200 and
+  // spaces took two shares of the stretch, 21 when it weighed 150).
   const std::vector<std::string> paragraphs = {
       "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาพิษณุโลก เขต ๒ ได้มอบหมายให้ทุกกลุ่มงานจัดทำมาตรฐานการปฏิบัติงาน "
       "เพื่อใช้เป็นแนวทางในการปฏิบัติงานและการประเมินคุณภาพการให้บริการของสำนักงานเขตพื้นที่การศึกษา",
@@ -670,7 +670,7 @@ TEST_CASE("phrase breaks: justified lines rarely end inside a compound, their sp
       }
   }
   CHECK(justified_lines > 300);
-  CHECK(justified_inside * 20 <= justified_lines);
+  CHECK(justified_inside * 100 <= justified_lines);
 }
 
 TEST_CASE(
