@@ -464,9 +464,9 @@ class SectionPaginator {
   std::map<const TableLayout*, TableProgress> progress_;  // where each unfinished table stands
   std::string running_title_;
   SectionOutput output_;
-  std::optional<Page> held_;                     // finished, waiting for the next page's first words
+  std::optional<Page> held_;                       // finished, waiting for the next page's first words
   std::optional<text::PhraseBreakFinder> breaks_;  // for those words; made when first needed
-  bool cues_ended_ = false;                      // a page break came: no more cues in this section
+  bool cues_ended_ = false;                        // a page break came: no more cues in this section
 };
 
 bool uses_page_count(const document::Blocks& blocks) {
