@@ -53,16 +53,13 @@ void draw_band(const DiagramDrawing& drawing, double top, double bottom, Point o
     out.push_back(shape_path(node.shape, box, look.fill, look.outline));
   }
   // Where lines cross without meeting, the level one hops over the upright one.
-  std::vector<std::vector<Upright>> others(drawing.edges.size());
+  std::vector<Upright> uprights;
   for (std::size_t e = 0; e < drawing.edges.size(); ++e) {
     const auto& route = drawing.edges[e].route;
-    for (std::size_t i = 0; i + 1 < route.size(); ++i) {
-      if (std::fabs(route[i].x - route[i + 1].x) > 1e-6) continue;
-      const Upright upright{route[i].x + offset.x, std::min(route[i].y, route[i + 1].y) + offset.y,
-                            std::max(route[i].y, route[i + 1].y) + offset.y};
-      for (std::size_t other = 0; other < drawing.edges.size(); ++other)
-        if (other != e) others[other].push_back(upright);
-    }
+    for (std::size_t i = 0; i + 1 < route.size(); ++i)
+      if (std::fabs(route[i].x - route[i + 1].x) <= 1e-6)
+        uprights.push_back({route[i].x + offset.x, std::min(route[i].y, route[i + 1].y) + offset.y,
+                            std::max(route[i].y, route[i + 1].y) + offset.y, e});
   }
   std::vector<FrameItem> arrows;
   for (std::size_t e = 0; e < drawing.edges.size(); ++e) {
@@ -76,7 +73,7 @@ void draw_band(const DiagramDrawing& drawing, double top, double bottom, Point o
       const bool last = p + 1 == parts.size();
       if (arrow_here && last) shorten_end(part, look.arrow_length * 0.8);
       for (auto& point : part) point = shifted(point, offset);
-      out.push_back(hopping_polyline_path(part, others[e], line_hop_radius, look.line));
+      out.push_back(hopping_polyline_path(part, e, uprights, line_hop_radius, look.line));
     }
     if (arrow_here)
       arrows.push_back(arrowhead(shifted(edge.route[edge.route.size() - 2], offset), shifted(tip, offset),

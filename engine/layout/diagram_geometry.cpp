@@ -285,8 +285,8 @@ Path polyline_path(const std::vector<Point>& points, const Stroke& stroke) {
   return path.take(std::nullopt, stroke);
 }
 
-Path hopping_polyline_path(const std::vector<Point>& points, const std::vector<Upright>& uprights,
-                           double radius, const Stroke& stroke) {
+Path hopping_polyline_path(const std::vector<Point>& points, std::size_t line,
+                           const std::vector<Upright>& uprights, double radius, const Stroke& stroke) {
   constexpr double kappa = 0.5523;  // a quarter circle's control distance, in radii
   constexpr double clear = 1.0;     // pt: how far inside both stretches a crossing must be
   PathBuilder path;
@@ -301,7 +301,8 @@ Path hopping_polyline_path(const std::vector<Point>& points, const std::vector<U
     if (std::fabs(a.y - b.y) < 1e-6 && std::fabs(b.x - a.x) > 2 * radius) {
       const double low = std::min(a.x, b.x) + radius + clear, high = std::max(a.x, b.x) - radius - clear;
       for (const Upright& upright : uprights)
-        if (upright.x > low && upright.x < high && a.y > upright.top + clear && a.y < upright.bottom - clear)
+        if (upright.line != line && upright.x > low && upright.x < high && a.y > upright.top + clear &&
+            a.y < upright.bottom - clear)
           crossings.push_back(upright.x);
       const double direction = b.x > a.x ? 1 : -1;
       std::sort(crossings.begin(), crossings.end(),

@@ -55,16 +55,17 @@ Path arrowhead(Point from, Point tip, double length, double half_width, Color co
 // A path through the points of a polyline.
 Path polyline_path(const std::vector<Point>& points, const Stroke& stroke);
 
-// An upright stretch of a line, from y `top` down to `bottom` at `x`.
+// An upright stretch of line number `line`, from y `top` down to `bottom` at `x`.
 struct Upright {
   double x = 0, top = 0, bottom = 0;
+  std::size_t line = 0;
 };
-// As polyline_path, but each level stretch hops over the uprights it crosses (a half circle of `radius`
-// above the crossing), as a drawn flowchart shows two lines that cross without meeting. A line that only
-// meets an upright (ends on it, or the upright ends on it) does not hop, nor one that crosses too near its
-// own turn to hold the half circle.
-Path hopping_polyline_path(const std::vector<Point>& points, const std::vector<Upright>& uprights,
-                           double radius, const Stroke& stroke);
+// As polyline_path for line number `line`, but each level stretch hops over the uprights of other lines it
+// crosses (a half circle of `radius` above the crossing), as a drawn flowchart shows two lines that cross
+// without meeting. A line that only meets an upright (ends on it, or the upright ends on it) does not hop,
+// nor one that crosses too near its own turn to hold the half circle.
+Path hopping_polyline_path(const std::vector<Point>& points, std::size_t line,
+                           const std::vector<Upright>& uprights, double radius, const Stroke& stroke);
 // A Bézier chain (start, then control, control, end per piece) as a polyline: straight pieces stay two
 // points, curved ones are flattened.
 std::vector<Point> flatten_bezier_chain(const std::vector<Point>& chain);

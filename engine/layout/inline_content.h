@@ -95,12 +95,9 @@ inline constexpr double space_stretch_weight = 4.0;
 inline bool unspread_at(const std::string& text, std::size_t offset) {
   const auto lead = static_cast<unsigned char>(text[offset]);
   if (lead < 0x80)
-    return (lead >= '0' && lead <= '9') || ((lead | 0x20) >= 'a' && (lead | 0x20) <= 'z') || lead == '.' ||
+    return text::is_digit(lead) || ((lead | 0x20) >= 'a' && (lead | 0x20) <= 'z') || lead == '.' ||
            lead == ',';
-  // Thai digits U+0E50-U+0E59: E0 B9 90-99.
-  return lead == 0xE0 && offset + 2 < text.size() && static_cast<unsigned char>(text[offset + 1]) == 0xB9 &&
-         static_cast<unsigned char>(text[offset + 2]) >= 0x90 &&
-         static_cast<unsigned char>(text[offset + 2]) <= 0x99;
+  return lead == 0xE0 && text::is_thai_digit(utf8::next(text, offset));  // Thai is U+0E00-U+0E7F
 }
 
 // Stretch weight of the boundary between the cluster at byte `before` and the next one, at `after`.
